@@ -1,0 +1,101 @@
+// Asynchronous notifications (API.md §3.7 v1, §4.4 v3). A notification is only a hint until its signature
+// and merchant id check out; even then the engine books money only after matching amount and currency
+// against its own journal. The replies are exact: IOTPay keeps re-sending until it reads them.
+import { z } from 'zod';
+import { intLike, parseFields, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
+import { stateOfV3Status, type CardState } from './cards.js';
+import { verify } from './sign.js';
+
+/** v1: the body must be exactly `success` (API.md §3.7). */
+export const V1_NOTIFY_ACK = 'success';
+/** v3: IOTPay's PHP SDK answers `SUCCESS` to a valid notification (API.md §4.4). */
+export const V3_NOTIFY_ACK = 'SUCCESS';
+
+export class NotificationRejectedError extends Error {
+  readonly code = 'NOTIFICATION_REJECTED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotificationRejectedError';
+  }
+}
+
+export interface V1Notification {
+  payOrderId: string;
+  mchOrderNo: string;
+  channel: string;
+  amountCents: number;
+  currency: string;
+  status: number;
+  state: GatewayPaymentState;
+  channelOrderNo?: string;
+  paidAt?: number;
+}
+
+export interface V3Notification {
+  payOrderId: string;
+  mchOrderNo: string;
+  originalOrderId?: string;
+  amountCents: number;
+  currency: string;
+  payType: 'pay' | 'refund';
+  refundableCents: number;
+  status: number;
+  state: CardState;
+}
+
+const v1Fields = z.object({
+  payOrderId: text, mchId: text, mchOrderNo: text, channelId: text, currency: text,
+  amount: intLike, status: intLike, channelOrderNo: z.string().optional(), paySuccTime: intLike.optional(),
+});
+
+const v3Fields = z.object({
+  payOrderId: text, mchId: text, mchOrderNo: text, originalOrderId: z.string().optional(), currency: text,
+  amount: intLike, payType: z.enum(['pay', 'refund']), refundable: intLike.optional(), status: intLike,
+});
+
+function checked<T extends z.ZodType>(schema: T, fields: Record<string, unknown>, key: string, mchId: string, label: string): z.output<T> {
+  if (!verify(fields, key)) throw new NotificationRejectedError(`${label}: signature missing or wrong`);
+  let parsed: z.output<T>;
+  try {
+    parsed = parseFields(schema, fields, label);
+  } catch (err) {
+    throw new NotificationRejectedError(err instanceof Error ? err.message : String(err));
+  }
+  if ((parsed as { mchId: string }).mchId !== mchId) throw new NotificationRejectedError(`${label}: for another merchant`);
+  return parsed;
+}
+
+/**
+ * v1 notifications arrive as HTTP parameters: xxpay-style servers put them in the query string, others in a
+ * form body (API.md §3.7), so both are merged. A field present in both with different values is refused.
+ */
+export function parseV1Notification(input: { query?: string; body?: string }, key: string, mchId: string): V1Notification {
+  const fields: Record<string, string> = {};
+  for (const source of [input.query ?? '', input.body ?? '']) {
+    for (const [name, value] of new URLSearchParams(source)) {
+      if (name in fields && fields[name] !== value) throw new NotificationRejectedError(`v1 notify: conflicting values for ${name}`);
+      fields[name] = value;
+    }
+  }
+  const f = checked(v1Fields, fields, key, mchId, 'v1 notify');
+  return {
+    payOrderId: f.payOrderId, mchOrderNo: f.mchOrderNo, channel: f.channelId, amountCents: f.amount, currency: f.currency,
+    status: f.status, state: stateOfV1Status(f.status), channelOrderNo: f.channelOrderNo || undefined, paidAt: f.paySuccTime || undefined,
+  };
+}
+
+/** v3 notifications are a JSON body (API.md §4.4), verified over its top-level scalar fields. */
+export function parseV3Notification(body: string, key: string, mchId: string): V3Notification {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new NotificationRejectedError('v3 notify: body is not JSON');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new NotificationRejectedError('v3 notify: body is not an object');
+  const f = checked(v3Fields, json as Record<string, unknown>, key, mchId, 'v3 notify');
+  return {
+    payOrderId: f.payOrderId, mchOrderNo: f.mchOrderNo, originalOrderId: f.originalOrderId || undefined, amountCents: f.amount,
+    currency: f.currency, payType: f.payType, refundableCents: f.refundable ?? 0, status: f.status, state: stateOfV3Status(f.status),
+  };
+}

@@ -1,0 +1,184 @@
+// v1 general orders: create_order for the customer-scan QR, merchant-scan (micropay) and app channels, and
+// query_order (API.md §3.2, §3.3, §3.5). create_order is never retried here: after an uncertain outcome the
+// caller queries (ARCHITECTURE.md §3).
+import { z } from 'zod';
+import { MalformedResponseError, OrderNotFoundError, UnrecognisedFailureError } from './errors.js';
+import { businessFailure, intLike, parseFields, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
+import type { JsonObject, RequestSender } from './request-sender.js';
+import type { SignParams } from './sign.js';
+import type { ClientSettings } from './client-settings.js';
+import { checkAmount, checkCurrency, checkOneId, checkOneOf, checkOrderNumber, checkText } from './validation.js';
+import {
+  APP_CHANNELS, ERR, MICROPAY_CHANNELS, QR_CHANNELS, V1_LIMITS, currenciesFor,
+  type AppChannel, type Currency, type MicropayChannel, type QrChannel, type V1Channel,
+} from './wire.js';
+
+interface OrderBase {
+  mchOrderNo: string;
+  amountCents: number;
+  currency: Currency;
+  subject: string;
+  body: string;
+}
+
+export interface QrOrderRequest extends OrderBase {
+  channel: QrChannel;
+  /** WX_NATIVE requires `extra.productId` (API.md §3.2); defaults to the order number. */
+  productId?: string;
+}
+
+export interface MicropayRequest extends OrderBase {
+  channel: MicropayChannel;
+  /** The payment code scanned from the customer's wallet. Single use; never logged whole. */
+  identityCode: string;
+  /** Id of the scanning device (`deviceId`). */
+  scannerId?: string;
+}
+
+export interface AppOrderRequest extends OrderBase {
+  channel: AppChannel;
+  /** WX_APP requires the WeChat Open Platform appId in `extra`. */
+  wechatAppId?: string;
+  osType?: 'IOS' | 'ANDROID';
+}
+
+export interface QrOrder { payOrderId: string; mchOrderNo: string; codeUrl: string }
+export interface MicropayResult { payOrderId?: string; mchOrderNo: string; status?: number; state: GatewayPaymentState; channelOrderNo?: string }
+export interface AppOrder { payOrderId: string; mchOrderNo: string; payParams: Record<string, unknown> }
+
+export interface QueriedOrder {
+  payOrderId?: string;
+  mchOrderNo: string;
+  channel: string;
+  amountCents: number;
+  currency: string;
+  status: number;
+  state: GatewayPaymentState;
+  channelOrderNo?: string;
+  /** Epoch milliseconds of payment, when paid. */
+  paidAt?: number;
+}
+
+const qrResponse = z.object({
+  payOrderId: text,
+  mchOrderNo: text.optional(),
+  codeUrl: z.string().optional(),
+  qr_code: z.string().optional(),
+  retDetail: z.string().optional(),
+  retParams: z.unknown().optional(),
+});
+
+const micropayResponse = z.object({
+  payOrderId: text.optional(),
+  status: intLike.optional(),
+  channelOrderNo: z.string().optional(),
+});
+
+const appResponse = z.object({ payOrderId: text, payParams: z.record(z.string(), z.unknown()) });
+
+const queryResponse = z.object({
+  payOrderId: text.optional(),
+  mchOrderNo: text,
+  channelId: text,
+  amount: intLike,
+  currency: text,
+  status: intLike,
+  channelOrderNo: z.string().optional(),
+  paySuccTime: intLike.optional(),
+});
+
+export class OrdersResource {
+  constructor(private readonly sender: RequestSender, private readonly settings: ClientSettings) {}
+
+  async createQr(request: QrOrderRequest): Promise<QrOrder> {
+    const channel = checkOneOf('channel', request.channel, QR_CHANNELS);
+    const productId = checkText('productId', request.productId ?? request.mchOrderNo, 64) as string;
+    const extra = channel === 'WX_NATIVE' ? JSON.stringify({ productId }) : undefined;
+    const json = await this.create(this.orderParams(request, channel, extra), 'create_order');
+    const fields = parseFields(qrResponse, json, 'create_order');
+    // WeChat answers with codeUrl, Alipay and UnionPay with qr_code; retDetail carries the same link (API.md §3.2).
+    const codeUrl = fields.codeUrl || fields.qr_code || fields.retDetail || (typeof fields.retParams === 'string' ? fields.retParams : '');
+    if (!codeUrl) throw new MalformedResponseError('create_order: no codeUrl, qr_code or retDetail in the answer');
+    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, codeUrl };
+  }
+
+  async createMicropay(request: MicropayRequest): Promise<MicropayResult> {
+    const channel = checkOneOf('channel', request.channel, MICROPAY_CHANNELS);
+    const params: SignParams = {
+      ...this.orderParams(request, channel, undefined),
+      codeType: 'barcode',
+      identityCode: checkText('identityCode', request.identityCode, V1_LIMITS.identityCode),
+      deviceId: checkText('scannerId', request.scannerId, V1_LIMITS.deviceId, true),
+    };
+    let json: JsonObject;
+    try {
+      json = await this.create(params, 'create_order');
+    } catch (err) {
+      // WeChat's USERPAYING (customer typing a password) is "in progress", not a failure (API.md §3.3, §8).
+      if (err instanceof UnrecognisedFailureError && err.gatewayCode === ERR.USERPAYING) {
+        return { mchOrderNo: request.mchOrderNo, state: 'paying' };
+      }
+      throw err;
+    }
+    const fields = parseFields(micropayResponse, json, 'create_order');
+    // IOTPay does not document whether micropay returns a status; without one the caller must query.
+    const state = fields.status === undefined ? 'awaiting_payment' : stateOfV1Status(fields.status);
+    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, status: fields.status, state, channelOrderNo: fields.channelOrderNo || undefined };
+  }
+
+  async createApp(request: AppOrderRequest): Promise<AppOrder> {
+    const channel = checkOneOf('channel', request.channel, APP_CHANNELS);
+    let extra: string | undefined;
+    if (channel === 'WX_APP') {
+      const appId = checkText('wechatAppId', request.wechatAppId, 64) as string;
+      extra = JSON.stringify({ type: 'apppay', appId });
+    }
+    const params = { ...this.orderParams(request, channel, extra), osType: checkText('osType', request.osType, V1_LIMITS.osType, true) };
+    const json = await this.create(params, 'create_order');
+    const fields = parseFields(appResponse, json, 'create_order');
+    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, payParams: fields.payParams };
+  }
+
+  /** query_order by exactly one of mchOrderNo or payOrderId. OrderNotFoundError means the gateway never got it. */
+  async query(ref: { mchOrderNo?: string; payOrderId?: string }): Promise<QueriedOrder> {
+    const id = checkOneId(ref, V1_LIMITS.mchOrderNo);
+    const json = await this.sender.postV1('query_order', { mchId: this.settings.mchId, ...id }, this.settings.timeouts.queryMs);
+    if (json.resCode !== 'SUCCESS') throw businessFailure(json, 'query_order');
+    const fields = parseFields(queryResponse, json, 'query_order');
+    if ('mchOrderNo' in id && fields.mchOrderNo !== id.mchOrderNo) throw new OrderNotFoundError(`query_order answered for ${fields.mchOrderNo}, not ${id.mchOrderNo}`);
+    return {
+      payOrderId: fields.payOrderId,
+      mchOrderNo: fields.mchOrderNo,
+      channel: fields.channelId,
+      amountCents: fields.amount,
+      currency: fields.currency,
+      status: fields.status,
+      state: stateOfV1Status(fields.status),
+      channelOrderNo: fields.channelOrderNo || undefined,
+      paidAt: fields.paySuccTime || undefined,
+    };
+  }
+
+  private orderParams(request: OrderBase, channel: V1Channel, extra: string | undefined): SignParams {
+    return {
+      mchId: this.settings.mchId,
+      mchOrderNo: checkOrderNumber('mchOrderNo', request.mchOrderNo, V1_LIMITS.mchOrderNo),
+      channelId: channel,
+      currency: checkCurrency(request.currency, currenciesFor(channel), channel),
+      amount: checkAmount('amount', request.amountCents),
+      clientIp: this.settings.clientIp,
+      device: this.settings.device,
+      notifyUrl: this.settings.notifyUrl,
+      subject: checkText('subject', request.subject, V1_LIMITS.subject),
+      body: checkText('body', request.body, V1_LIMITS.body),
+      jobNo: this.settings.loginName,
+      extra: checkText('extra', extra, V1_LIMITS.extra, true),
+    };
+  }
+
+  private async create(params: SignParams, endpoint: string): Promise<JsonObject> {
+    const json = await this.sender.postV1(endpoint, params, this.settings.timeouts.createMs);
+    if (json.resCode !== 'SUCCESS') throw businessFailure(json, endpoint);
+    return json;
+  }
+}
