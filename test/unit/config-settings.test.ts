@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseGateway } from '../../main/config/gateway-choice.js';
+import { ConfigError, loadSettings, saveSettings } from '../../main/config/load-settings.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const dirs: Array<{ remove(): void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+function dataDir(): string {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return dir.path;
+}
+
+describe('settings', () => {
+  it('defaults to training mode with Toronto time and the ARCHITECTURE timers', () => {
+    const s = loadSettings(dataDir());
+    expect(s.gateway).toEqual({ mode: 'training' });
+    expect(s.storeTimeZone).toBe('America/Toronto');
+    expect(s.timers.scanDeadlineMs).toEqual({ WX_MICROPAY: 45_000, ALIPAY_MICROPAY: 60_000, UPI_MICROPAY: 60_000 });
+    expect(s.timers.qrExpiryMs).toBe(120_000);
+  });
+
+  it('a broken file is a ConfigError naming file and field, and is left untouched', () => {
+    const dir = dataDir();
+    const file = join(dir, 'settings.json');
+    for (const [content, mention] of [['{not json', 'not valid JSON'], ['{"storeTimeZone":"Mars/Base"}', 'storeTimeZone'], ['{"terminalId":"t 1"}', 'terminalId'], ['{"gateway":{"mode":"live"}}', 'gateway.mchId']] as const) {
+      writeFileSync(file, content);
+      expect(() => loadSettings(dir)).toThrow(ConfigError);
+      expect(() => loadSettings(dir)).toThrow(mention);
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    }
+  });
+
+  it('saves atomically and reads back', () => {
+    const dir = dataDir();
+    mkdirSync(dir, { recursive: true });
+    saveSettings(dir, { terminalId: 'T7', locale: 'fr-CA' });
+    expect(loadSettings(dir).terminalId).toBe('T7');
+    expect(() => saveSettings(dir, { locale: 'de-DE' })).toThrow(ConfigError);
+    expect(loadSettings(dir).locale).toBe('fr-CA');
+  });
+});
+
+describe('gateway choice', () => {
+  const live = { gateway: { mode: 'live', mchId: '10000701', loginName: 'cashier01' } };
+  it('training unless something says live', () => {
+    expect(chooseGateway(loadSettings(dataDir()), {}, {})).toEqual({ mode: 'training' });
+  });
+  it('live settings without a key refuse instead of falling back to training', () => {
+    const dir = dataDir();
+    saveSettings(dir, live);
+    expect(() => chooseGateway(loadSettings(dir), {}, {})).toThrow(/no merchant key/);
+  });
+  it('takes the key from the environment, then the secret store', () => {
+    const dir = dataDir();
+    saveSettings(dir, live);
+    const s = loadSettings(dir);
+    expect(chooseGateway(s, {}, { IOTPAY_KEY: 'E' }, { readStoredKey: () => 'S' })).toMatchObject({ key: 'E', keySource: 'environment' });
+    expect(chooseGateway(s, {}, {}, { readStoredKey: () => 'S' })).toMatchObject({ key: 'S', keySource: 'secret-store' });
+  });
+  it('command-line gateway flags go together and derive v1 and v3 bases', () => {
+    const s = loadSettings(dataDir());
+    expect(() => chooseGateway(s, { gatewayUrl: 'http://127.0.0.1:9' }, {})).toThrow(/together/);
+    const choice = chooseGateway(s, { gatewayUrl: 'http://127.0.0.1:9/', mchId: 'M1', key: 'K' }, {});
+    expect(choice).toMatchObject({ mode: 'live', gateway: { v1BaseUrl: 'http://127.0.0.1:9/v1/', v3BaseUrl: 'http://127.0.0.1:9/v3/', mchId: 'M1' } });
+  });
+});
