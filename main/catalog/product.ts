@@ -1,0 +1,43 @@
+// A sellable item. Money is integer cents (ARCHITECTURE §4); the GTIN is kept as GTIN-14 so a product
+// printed as UPC-A and scanned as EAN-13 (a leading 0) is the same row.
+import { normaliseGtin } from '../scanners/gs1.js';
+import { CatalogError } from './errors.js';
+
+export interface Product {
+  sku: string;
+  /** GTIN-14, zero-padded. */
+  gtin: string;
+  name: string;
+  priceCents: number;
+}
+
+export interface ProductInput {
+  sku: string;
+  gtin: string;
+  name: string;
+  priceCents: number;
+}
+
+const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00: far above any till item; catches a misplaced decimal point
+
+/** Validates and normalises; throws CatalogError naming the first bad field. */
+export function toProduct(input: ProductInput): Product {
+  const sku = input.sku.trim();
+  if (!/^[\w.\-/]{1,40}$/.test(sku)) throw new CatalogError('INVALID_SKU', `SKU "${sku}" must be 1–40 letters, digits, . - _ /`);
+  const gtin = normaliseGtin(input.gtin.trim());
+  if (!gtin) throw new CatalogError('INVALID_GTIN', `GTIN "${input.gtin}" is not a valid EAN-8, UPC-A, EAN-13 or GTIN-14 (length or check digit)`);
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) throw new CatalogError('INVALID_NAME', 'name must be 1–200 characters');
+  if (!Number.isSafeInteger(input.priceCents) || input.priceCents < 0 || input.priceCents > MAX_PRICE_CENTS) {
+    throw new CatalogError('INVALID_PRICE', `price ${input.priceCents} cents is not a whole amount from 0 to ${MAX_PRICE_CENTS}`);
+  }
+  return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents };
+}
+
+/** "12.34" → 1234 by string arithmetic, never `amount * 100` (STYLE.md anti-patterns: float money). */
+export function parsePriceCents(text: string): number {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match?.[1]) throw new CatalogError('INVALID_PRICE', `price "${text}" must look like 12 or 12.34`);
+  const fraction = (match[2] ?? '').padEnd(2, '0');
+  return Number(match[1]) * 100 + Number(fraction);
+}
