@@ -1,0 +1,35 @@
+// What a host (Electron in main/electron/, or the loopback browser host in main/browser-host/) gets from the
+// composition root. Hosts only move messages: validation, role checks and everything else happen behind
+// `invoke`, once, for both hosts alike (STYLE.md "Validate at the door, once").
+
+export const WINDOW_ROLES = ['cashier', 'customer-display', 'kiosk', 'manager'] as const;
+export type WindowRole = (typeof WINDOW_ROLES)[number];
+
+export type IpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface HostApi {
+  /** Validates `payload` against the channel's schema and the role's allow-list, then runs the handler. */
+  invoke(role: WindowRole, channel: string, payload: unknown): Promise<IpcResult>;
+  /** Events the role may see (the customer display sees amounts, the QR and status; no refunds or reports). */
+  subscribe(role: WindowRole, listener: (event: string, payload: unknown) => void): () => void;
+  /** True in training mode: every screen shows the TRAINING marker. */
+  readonly training: boolean;
+  /** Stops timers, closes the journal and the training sandbox. */
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  /** The app's data folder: journal, settings, training ledger. */
+  dataDir: string;
+  /** The OS secret store, when the host has one (Electron safeStorage). Never a plaintext fallback. */
+  secretStore?: MerchantSecretStore;
+  /** `--gateway URL --mch-id ID --key KEY` from a command line. */
+  gatewayOverrides?: { gatewayUrl?: string; mchId?: string; key?: string };
+}
+
+export interface MerchantSecretStore {
+  /** False where the OS offers no real secret store; then the key is never stored. */
+  isAvailable(): boolean;
+  read(): string | undefined;
+  write(key: string): void;
+}
