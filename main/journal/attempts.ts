@@ -1,0 +1,139 @@
+// Payment attempt writes. Journal first (ARCHITECTURE.md §3): createAttempt commits the attempt and its
+// mchOrderNo before any request leaves; every later change goes through transitionAttempt, validated by the
+// state machine, with its event in the same transaction.
+import { canTransition, isFinalAttemptState, type AttemptState } from './attempt-states.js';
+import type { Journal } from './database.js';
+import { IllegalTransitionError, JournalInputError, PaymentCodeReusedError, SaleStateError } from './errors.js';
+import { appendEvent } from './events.js';
+import { assertCents, assertCurrency, assertText } from './money.js';
+import { mintOrderNumber } from './order-numbers.js';
+import { getAttempt } from './attempt-queries.js';
+import { codeFingerprint, codeLast4 } from './payment-code.js';
+import { TENDERS, toAttempt, type AttemptRecord, type AttemptRow, type Tender } from './payment-records.js';
+import { getSaleRecord } from './sales.js';
+
+export interface NewAttempt {
+  saleId: number;
+  tender: Tender;
+  channel: string;
+  amountCents: number;
+  currency: string;
+  cashier: string;
+  /** The scanned wallet code; only its last 4 and a keyed fingerprint are stored. */
+  paymentCode?: string;
+  cashTenderedCents?: number;
+  changeCents?: number;
+  nextCheckAt?: number;
+}
+
+export interface AttemptUpdate {
+  payOrderId?: string;
+  channelOrderNo?: string;
+  failureCode?: string;
+  failureMessage?: string;
+  /** Set on a late success the sale can no longer absorb; a manager attaches or refunds it. */
+  needsAction?: boolean;
+  nextCheckAt?: number | null;
+}
+
+function validateNewAttempt(input: NewAttempt): void {
+  if (!TENDERS.includes(input.tender)) throw new JournalInputError('tender', `unknown tender '${input.tender}'`);
+  assertText('channel', input.channel, 32);
+  assertText('cashier', input.cashier);
+  assertCurrency(input.currency);
+  assertCents('amountCents', input.amountCents, { positive: true });
+  if (input.cashTenderedCents !== undefined) assertCents('cashTenderedCents', input.cashTenderedCents);
+  if (input.changeCents !== undefined) assertCents('changeCents', input.changeCents);
+}
+
+function refuseReusedCode(journal: Journal, fingerprint: string, last4: string): void {
+  const seen = journal.statement('SELECT 1 FROM attempts WHERE code_fingerprint = ?').get(fingerprint);
+  if (seen) throw new PaymentCodeReusedError(last4);
+}
+
+export function createAttempt(journal: Journal, input: NewAttempt): AttemptRecord {
+  validateNewAttempt(input);
+  const last4 = input.paymentCode === undefined ? null : codeLast4(input.paymentCode);
+  const fingerprint = input.paymentCode === undefined ? null : codeFingerprint(journal, input.paymentCode);
+  return journal.write(() => {
+    const sale = getSaleRecord(journal, input.saleId);
+    if (sale.status !== 'open') throw new SaleStateError(sale.id, `is ${sale.status}, not open`);
+    if (sale.currency !== input.currency) throw new SaleStateError(sale.id, `is in ${sale.currency}, not ${input.currency}`);
+    if (fingerprint && last4) refuseReusedCode(journal, fingerprint, last4);
+    const now = journal.clock.now();
+    const row = {
+      sale_id: input.saleId, tender: input.tender, channel: input.channel, amount_cents: input.amountCents,
+      currency: input.currency, mch_order_no: mintOrderNumber(journal, 'P'), code_last4: last4,
+      code_fingerprint: fingerprint, cash_tendered_cents: input.cashTenderedCents ?? null,
+      change_cents: input.changeCents ?? null, cashier: input.cashier, now, next_check_at: input.nextCheckAt ?? null,
+    };
+    const inserted = journal
+      .statement(
+        `INSERT INTO attempts (sale_id, tender, channel, amount_cents, currency, mch_order_no, state, code_last4,
+           code_fingerprint, cash_tendered_cents, change_cents, cashier, created_at, updated_at, next_check_at)
+         VALUES (@sale_id, @tender, @channel, @amount_cents, @currency, @mch_order_no, 'created', @code_last4,
+           @code_fingerprint, @cash_tendered_cents, @change_cents, @cashier, @now, @now, @next_check_at)
+         RETURNING *`,
+      )
+      .get(row) as AttemptRow;
+    const { code_fingerprint: _fp, now: _now, ...payload } = row;
+    appendEvent(journal, { kind: 'attempt.created', entity: 'attempt', entityId: inserted.id, payload });
+    return toAttempt(inserted);
+  });
+}
+
+export function transitionAttempt(journal: Journal, id: number, to: AttemptState, update: AttemptUpdate = {}): AttemptRecord {
+  return journal.write(() => {
+    const current = getAttempt(journal, id);
+    if (!canTransition(current.state, to)) throw new IllegalTransitionError('attempt', id, current.state, to);
+    const now = journal.clock.now();
+    const final = isFinalAttemptState(to);
+    const fields = {
+      id, state: to, now, finalized_at: final ? now : null,
+      pay_order_id: update.payOrderId ?? null, channel_order_no: update.channelOrderNo ?? null,
+      failure_code: update.failureCode ?? null, failure_message: update.failureMessage ?? null,
+      needs_action: update.needsAction === undefined ? null : Number(update.needsAction),
+      // A final attempt leaves the reconciler's work list.
+      keep_next_check: update.nextCheckAt === undefined && !final ? 1 : 0,
+      next_check_at: final ? null : (update.nextCheckAt ?? null),
+    };
+    const updated = journal
+      .statement(
+        `UPDATE attempts SET state = @state, updated_at = @now, finalized_at = @finalized_at,
+           pay_order_id = coalesce(@pay_order_id, pay_order_id),
+           channel_order_no = coalesce(@channel_order_no, channel_order_no),
+           failure_code = coalesce(@failure_code, failure_code),
+           failure_message = coalesce(@failure_message, failure_message),
+           needs_action = coalesce(@needs_action, needs_action),
+           next_check_at = CASE WHEN @keep_next_check = 1 THEN next_check_at ELSE @next_check_at END
+         WHERE id = @id RETURNING *`,
+      )
+      .get(fields) as AttemptRow;
+    const payload = { from: current.state, to, ...update };
+    appendEvent(journal, { kind: 'attempt.transition', entity: 'attempt', entityId: id, payload });
+    return toAttempt(updated);
+  });
+}
+
+/** The reconciler's "look again at": bookkeeping, not a state change, so it records no event. */
+export function scheduleAttemptCheck(journal: Journal, id: number, nextCheckAt: number): void {
+  journal.write(() => {
+    const current = getAttempt(journal, id);
+    if (isFinalAttemptState(current.state)) return;
+    journal.statement('UPDATE attempts SET next_check_at = ? WHERE id = ?').run(nextCheckAt, id);
+  });
+}
+
+/** A manager attached or refunded a late success; `resolution` says which, for the audit trail. */
+export function clearNeedsAction(journal: Journal, id: number, resolvedBy: string, resolution: string): AttemptRecord {
+  assertText('resolvedBy', resolvedBy);
+  assertText('resolution', resolution);
+  return journal.write(() => {
+    const current = getAttempt(journal, id);
+    if (!current.needsAction) throw new JournalInputError('needsAction', `attempt ${id} needs no action`);
+    journal.statement('UPDATE attempts SET needs_action = 0, updated_at = ? WHERE id = ?').run(journal.clock.now(), id);
+    const payload = { resolvedBy, resolution };
+    appendEvent(journal, { kind: 'attempt.action_resolved', entity: 'attempt', entityId: id, payload });
+    return getAttempt(journal, id);
+  });
+}

@@ -1,0 +1,15 @@
+// The ordered list of journal migrations. Append only: never edit or renumber a shipped migration.
+import type { Migration } from '../migrate.js';
+import { createSales } from './0010-create-sales.js';
+import { createEvents } from './0020-create-events.js';
+import { createAttempts } from './0030-create-attempts.js';
+import { createRefunds } from './0040-create-refunds.js';
+import { createDayCloses } from './0050-create-day-closes.js';
+
+export const journalMigrations: readonly Migration[] = [
+  createSales,
+  createEvents,
+  createAttempts,
+  createRefunds,
+  createDayCloses,
+];
