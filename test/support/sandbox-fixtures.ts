@@ -3,7 +3,7 @@ import { createIotPayClient, type IotPayClient, type IotPayClientOptions } from 
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 
-export function clientFor(sandbox: SandboxHandle, overrides: Partial<IotPayClientOptions> = {}): IotPayClient {
+export function clientFor(sandbox: Pick<SandboxHandle, 'gatewayUrl' | 'mchId' | 'key'>, overrides: Partial<IotPayClientOptions> = {}): IotPayClient {
   return createIotPayClient({
     mchId: sandbox.mchId,
     key: sandbox.key,

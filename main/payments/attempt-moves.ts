@@ -1,0 +1,60 @@
+// Every attempt state change goes through here: journal transition (with its event, one transaction), then
+// the UI event, then settling the sale when it is fully paid. Also decides when a success needs a manager.
+import { getAttempt } from '../journal/attempt-queries.js';
+import { transitionAttempt, type AttemptUpdate } from '../journal/attempts.js';
+import { isFinalAttemptState, type AttemptState } from '../journal/attempt-states.js';
+import type { AttemptRecord } from '../journal/payment-records.js';
+import { settleSale } from '../journal/sale-settlement.js';
+import { getSale } from '../journal/sale-queries.js';
+import type { PaymentContext } from './payment-context.js';
+
+/** May still succeed while someone is waiting for it at the till. */
+export function isInFlight(a: AttemptRecord): boolean {
+  return a.state === 'created' || a.state === 'sent' || a.state === 'pending';
+}
+
+/** What the sale still owes: total minus attached successes minus payments that may still succeed. */
+export function dueCents(ctx: PaymentContext, saleId: number): { due: number; paid: number; inFlight?: AttemptRecord } {
+  const { sale, attempts } = getSale(ctx.journal, saleId);
+  const paid = attempts.filter((a) => a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const inFlight = attempts.filter(isInFlight);
+  const held = inFlight.reduce((s, a) => s + a.amountCents, 0);
+  return { due: sale.totalCents - paid - held, paid, inFlight: inFlight[0] };
+}
+
+/**
+ * A success is attached to its sale when the sale is still open and can absorb it. Otherwise (late success
+ * after the cashier gave up, sale already paid or voided, or an amount that does not match) a manager must
+ * attach or refund it (ARCHITECTURE.md §3, "Late success").
+ */
+function needsManager(ctx: PaymentContext, attempt: AttemptRecord): boolean {
+  if (attempt.state === 'expired') return true;
+  const { sale, attempts } = getSale(ctx.journal, attempt.saleId);
+  if (sale.status !== 'open') return true;
+  const paid = attempts.filter((a) => a.id !== attempt.id && a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  return paid + attempt.amountCents > sale.totalCents;
+}
+
+function trySettle(ctx: PaymentContext, saleId: number): void {
+  const { sale, attempts } = getSale(ctx.journal, saleId);
+  if (sale.status !== 'open' || sale.totalCents === 0) return;
+  const paid = attempts.filter((a) => a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const busy = attempts.some(isInFlight);
+  if (paid !== sale.totalCents || busy) return;
+  settleSale(ctx.journal, saleId);
+  ctx.events.emit({ type: 'sale', saleId, status: 'paid', paidCents: paid, dueCents: 0 });
+}
+
+export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}): AttemptRecord {
+  const before = getAttempt(ctx.journal, attemptId);
+  // A till flow and the reconciler can race to the same answer; the first one to write it wins.
+  if (isFinalAttemptState(before.state)) return before;
+  const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before) : update.needsAction;
+  const after = transitionAttempt(ctx.journal, attemptId, to, { ...update, needsAction: flagged });
+  ctx.events.emit({
+    type: 'attempt', attemptId, saleId: after.saleId, state: after.state, channel: after.channel, amountCents: after.amountCents,
+    currency: after.currency, needsAction: after.needsAction, failureCode: after.failureCode ?? undefined, message: after.failureMessage ?? undefined,
+  });
+  if (to === 'succeeded' && !after.needsAction) trySettle(ctx, after.saleId);
+  return after;
+}

@@ -1,0 +1,117 @@
+// The payment engine: the one object main hands to IPC handlers and the admin command line. It owns the
+// waits at the till (so a cashier can cancel them), the reconciler timer, and the event stream for the UI.
+import type { IotPayClient } from '../iotpay/client.js';
+import type { Journal } from '../journal/database.js';
+import type { AttemptRecord, RefundRecord } from '../journal/payment-records.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { startCardPayment, confirmCard, type CardCharge, type CardStart } from './card.js';
+import { payCash, type CashPayment } from './cash.js';
+import { Connectivity } from './connectivity.js';
+import { chargeByQr, type QrCharge } from './customer-qr.js';
+import { chargeByScan, type ScanCharge } from './merchant-scan.js';
+import type { PaymentContext, PaymentTimings } from './payment-context.js';
+import { PaymentEventBus, type PaymentListener } from './payment-events.js';
+import { reconcileOnce, type ReconcileReport } from './reconciler.js';
+import { refundPayment, type RefundRequest } from './refunds.js';
+import type { Timers } from './timers.js';
+
+export interface PaymentEngineDeps {
+  journal: Journal;
+  client: IotPayClient;
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  timings: PaymentTimings;
+  currency: string;
+}
+
+export class PaymentEngine {
+  private readonly ctx: PaymentContext;
+  private readonly waits = new Map<number, AbortController>();
+  private stopTimer: (() => void) | undefined;
+  private reconciling: Promise<ReconcileReport> | undefined;
+
+  constructor(deps: PaymentEngineDeps) {
+    const events = new PaymentEventBus(deps.logger);
+    this.ctx = { ...deps, events, connectivity: new Connectivity(events) };
+  }
+
+  subscribe(listener: PaymentListener): () => void {
+    return this.ctx.events.subscribe(listener);
+  }
+
+  isOnline(): boolean {
+    return this.ctx.connectivity.isOnline();
+  }
+
+  chargeByScan(charge: ScanCharge): Promise<AttemptRecord> {
+    return this.tracked((signal, track) => chargeByScan(this.ctx, charge, signal, track));
+  }
+
+  chargeByQr(charge: QrCharge): Promise<AttemptRecord> {
+    return this.tracked((signal, track) => chargeByQr(this.ctx, charge, signal, track));
+  }
+
+  async startCard(charge: CardCharge): Promise<CardStart> {
+    const controller = new AbortController();
+    const start = await startCardPayment(this.ctx, charge, controller.signal);
+    this.waits.set(start.attempt.id, controller);
+    void start.done.finally(() => this.waits.delete(start.attempt.id));
+    return start;
+  }
+
+  confirmCard(attemptId: number): Promise<AttemptRecord> {
+    return confirmCard(this.ctx, attemptId);
+  }
+
+  payCash(payment: CashPayment): AttemptRecord {
+    return payCash(this.ctx, payment);
+  }
+
+  refund(request: RefundRequest): Promise<RefundRecord> {
+    return refundPayment(this.ctx, request);
+  }
+
+  /** The cashier stops waiting: the attempt expires and the reconciler keeps asking. Returns false if not waiting. */
+  cancel(attemptId: number): boolean {
+    const wait = this.waits.get(attemptId);
+    wait?.abort(new Error('cancelled at the till'));
+    return wait !== undefined;
+  }
+
+  /** One reconcile pass; concurrent callers share the pass in progress. */
+  reconcile(): Promise<ReconcileReport> {
+    this.reconciling ??= reconcileOnce(this.ctx, new Set(this.waits.keys())).finally(() => (this.reconciling = undefined));
+    return this.reconciling;
+  }
+
+  /** Reconciles now (start-up after a crash) and then on the configured interval. */
+  start(): Promise<ReconcileReport> {
+    this.stopTimer ??= this.ctx.timers.every(this.ctx.timings.reconcileEveryMs, () => {
+      this.reconcile().catch((err: unknown) => this.ctx.logger.error('reconcile pass failed; next pass retries', { error: String(err) }));
+    });
+    return this.reconcile();
+  }
+
+  /** Stops the timer and every wait at the till (their attempts expire and stay in the reconciler's list). */
+  async stop(): Promise<void> {
+    this.stopTimer?.();
+    this.stopTimer = undefined;
+    for (const wait of this.waits.values()) wait.abort(new Error('shutting down'));
+    await this.reconciling?.catch(() => undefined);
+  }
+
+  private async tracked(run: (signal: AbortSignal, track: (a: AttemptRecord) => void) => Promise<AttemptRecord>): Promise<AttemptRecord> {
+    const controller = new AbortController();
+    let id: number | undefined;
+    try {
+      return await run(controller.signal, (attempt) => {
+        id = attempt.id;
+        this.waits.set(attempt.id, controller);
+      });
+    } finally {
+      if (id !== undefined) this.waits.delete(id);
+    }
+  }
+}

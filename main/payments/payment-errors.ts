@@ -1,0 +1,54 @@
+// Errors the payment engine gives the UI. Each has a stable code the renderer maps to a translated message.
+
+export abstract class PaymentError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** IOTPay cannot be reached: wallet and card tenders are refused at once; cash still works. */
+export class OfflineError extends PaymentError {
+  readonly code = 'OFFLINE';
+  constructor() {
+    super('IOTPay cannot be reached. Take cash, or try the wallet again when the connection is back.');
+  }
+}
+
+/** The tender is larger than what the sale still owes. */
+export class AmountExceedsDueError extends PaymentError {
+  readonly code = 'AMOUNT_EXCEEDS_DUE';
+  constructor(readonly amountCents: number, readonly dueCents: number) {
+    super(`amount ${amountCents} exceeds the ${dueCents} cents still due`);
+  }
+}
+
+/** A wallet or card payment is already waiting on this sale; one at a time, so nobody pays twice. */
+export class PaymentInProgressError extends PaymentError {
+  readonly code = 'PAYMENT_IN_PROGRESS';
+  constructor(readonly attemptId: number) {
+    super(`payment ${attemptId} is still in progress on this sale`);
+  }
+}
+
+/** The scanned code is not a payment code of a wallet we accept. */
+export class NotAPaymentCodeError extends PaymentError {
+  readonly code = 'NOT_A_PAYMENT_CODE';
+  constructor() {
+    super('this is not a WeChat Pay, Alipay or UnionPay payment code');
+  }
+}
+
+/** Cash handed over is less than the cash tender. */
+export class InsufficientCashError extends PaymentError {
+  readonly code = 'INSUFFICIENT_CASH';
+  constructor(readonly tenderedCents: number, readonly amountCents: number) {
+    super(`cash tendered ${tenderedCents} is less than ${amountCents}`);
+  }
+}
+
+/** The attempt is in a state the requested action does not apply to. */
+export class AttemptStateError extends PaymentError {
+  readonly code = 'ATTEMPT_STATE';
+}

@@ -1,0 +1,66 @@
+// Drives every attempt and refund that is not final to a final state: at start-up (after a crash nothing is
+// in memory, only the journal) and then on a timer. Attempts are settled by query only; refunds by re-sending
+// with the same mchRefundNo. Attempts a flow is still waiting on at the till are left to that flow.
+import { nonFinalAttempts } from '../journal/attempt-queries.js';
+import { nonFinalRefunds } from '../journal/refund-queries.js';
+import type { AttemptRecord } from '../journal/payment-records.js';
+import { moveAttempt } from './attempt-moves.js';
+import { checkAttempt } from './gateway-outcome.js';
+import type { PaymentContext } from './payment-context.js';
+import { sendRefund } from './refunds.js';
+
+export interface ReconcileReport {
+  checked: number;
+  refundsRetried: number;
+  stillOpen: number;
+}
+
+function abandonAfter(ctx: PaymentContext, a: AttemptRecord): number {
+  // A QR nobody paid within the background window is given up; wallets close such orders themselves.
+  return a.tender === 'wallet_qr' ? ctx.timings.qrExpiryMs + ctx.timings.qrBackgroundMs : ctx.timings.abandonAfterMs;
+}
+
+async function settleAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promise<AttemptRecord> {
+  if (attempt.tender === 'cash') {
+    // A cash attempt still `created` was interrupted before the till confirmed it: no cash was booked.
+    return moveAttempt(ctx, attempt.id, 'failed', { failureCode: 'INTERRUPTED', failureMessage: 'the till stopped before confirming the cash' });
+  }
+  const after = await checkAttempt(ctx, attempt);
+  if (after.state === 'succeeded' || after.state === 'failed') return after;
+  if (ctx.clock.now() - after.createdAt >= abandonAfter(ctx, after)) {
+    return moveAttempt(ctx, after.id, 'failed', { failureCode: 'ABANDONED', failureMessage: 'never paid within the waiting window' });
+  }
+  return after;
+}
+
+/**
+ * While offline with nothing open to ask about, nothing would notice the gateway coming back; a query for an
+ * order number that never exists is a harmless probe (any answer, even "not found", proves it is reachable).
+ */
+async function probeGateway(ctx: PaymentContext): Promise<void> {
+  try {
+    ctx.connectivity.observe(await ctx.client.orders.query({ mchOrderNo: `${ctx.journal.terminalId}PROBE` }));
+  } catch (err) {
+    ctx.connectivity.observe(err);
+  }
+}
+
+/** One pass. `busy` holds the attempts a till flow is waiting on right now. */
+export async function reconcileOnce(ctx: PaymentContext, busy: ReadonlySet<number> = new Set()): Promise<ReconcileReport> {
+  if (!ctx.connectivity.isOnline()) await probeGateway(ctx);
+  let checked = 0;
+  let stillOpen = 0;
+  for (const attempt of nonFinalAttempts(ctx.journal)) {
+    if (busy.has(attempt.id)) continue;
+    checked += 1;
+    const after = await settleAttempt(ctx, attempt);
+    if (after.state !== 'succeeded' && after.state !== 'failed') stillOpen += 1;
+  }
+  let refundsRetried = 0;
+  for (const refund of nonFinalRefunds(ctx.journal)) {
+    refundsRetried += 1;
+    const after = await sendRefund(ctx, refund);
+    if (after.state !== 'succeeded' && after.state !== 'failed') stillOpen += 1;
+  }
+  return { checked, refundsRetried, stillOpen };
+}

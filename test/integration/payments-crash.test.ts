@@ -1,0 +1,122 @@
+// Crash safety: run each flow in a child process and SIGKILL it right after each journal commit, and also in
+// the middle of polling and of a refund. Restart (open the same journal, reconcile) and require: the journal
+// agrees with the sandbox ledger, no gateway order has two attempts, and nothing is left non-final.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nonFinalAttempts } from '../../main/journal/attempt-queries.js';
+import { openJournal } from '../../main/journal/database.js';
+import { nonFinalRefunds } from '../../main/journal/refund-queries.js';
+import { PaymentEngine } from '../../main/payments/engine.js';
+import { realTimers } from '../../main/payments/timers.js';
+import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
+import { systemClock } from '../../main/shared/clock.js';
+import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { CRASH_FLOWS, type CrashFlow, type CrashPlan } from '../support/crash-plan.js';
+import { FAST_TIMINGS } from '../support/engine-fixtures.js';
+import { ledgerDisagreements } from '../support/ledger-agreement.js';
+import { clientFor } from '../support/sandbox-fixtures.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const childScript = fileURLToPath(new URL('../support/crash-child.ts', import.meta.url));
+
+interface ChildResult { signal: NodeJS.Signals | null; code: number | null; commits?: number; stderr: string }
+
+function runChild(plan: CrashPlan): Promise<ChildResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code, signal) => {
+      const line = out.trim().split('\n').at(-1);
+      resolve({ code, signal, stderr, commits: line ? (JSON.parse(line) as { commits: number }).commits : undefined });
+    });
+  });
+}
+
+/** The restart: a fresh engine on the same file reconciles until nothing is open (bounded). */
+async function restartAndReconcile(journalFile: string, sandbox: SandboxHandle): Promise<string[]> {
+  const journal = openJournal({ file: journalFile, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
+  const engine = new PaymentEngine({
+    journal, client: clientFor(sandbox, { timeouts: { createMs: 500, queryMs: 500, refundMs: 500 } }), clock: systemClock,
+    timers: realTimers, logger: createLogger('restart', silentSink), timings: FAST_TIMINGS, currency: 'CAD',
+  });
+  try {
+    await engine.start();
+    for (let pass = 0; pass < 60 && (nonFinalAttempts(journal).length > 0 || nonFinalRefunds(journal).length > 0); pass += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      await engine.reconcile();
+    }
+    const stuck = [...nonFinalAttempts(journal).map((a) => `attempt ${a.mchOrderNo} stuck ${a.state}`), ...nonFinalRefunds(journal).map((r) => `refund ${r.mchRefundNo} stuck ${r.state}`)];
+    return [...stuck, ...ledgerDisagreements(journal, sandbox.ledger.snapshot())];
+  } finally {
+    await engine.stop();
+    journal.close();
+  }
+}
+
+async function crashOnce(flow: CrashFlow, kill: { atCommit?: number; afterMs?: number }, prepare?: (s: SandboxHandle) => void) {
+  const dir = makeTempDir('pos-crash-');
+  const sandbox = await startSandbox({ passwordMs: 400, slowResponseMs: 1000 });
+  try {
+    prepare?.(sandbox);
+    const journalFile = join(dir.path, 'journal.sqlite');
+    const plan: CrashPlan = {
+      journalFile, gatewayUrl: sandbox.gatewayUrl, controlUrl: sandbox.controlUrl, mchId: sandbox.mchId, key: sandbox.key,
+      flow, killAtCommit: kill.atCommit ?? 0, killAfterMs: kill.afterMs ?? 0,
+    };
+    const child = await runChild(plan);
+    const problems = await restartAndReconcile(journalFile, sandbox);
+    return { child, problems };
+  } finally {
+    await sandbox.close();
+    dir.remove();
+  }
+}
+
+const coverage: string[] = [];
+afterAll(() => {
+  console.log(`crash harness: ${coverage.length} kill points covered (${coverage.join(', ')})`);
+});
+
+describe('crash safety (SIGKILL at every journal commit)', () => {
+  for (const flow of CRASH_FLOWS) {
+    it(`${flow}: every kill point reconciles to agreement`, async () => {
+      const full = await crashOnce(flow, {});
+      expect(full.child.stderr).toBe('');
+      expect(full.child.code).toBe(0);
+      const commits = full.child.commits ?? 0;
+      expect(commits).toBeGreaterThan(0);
+      expect(full.problems).toEqual([]);
+      const points = Array.from({ length: commits }, (_, i) => i + 1);
+      // Three at a time: each run is a child process waiting mostly on timers, and there are two cores.
+      for (let i = 0; i < points.length; i += 3) {
+        const batch = points.slice(i, i + 3);
+        const runs = await Promise.all(batch.map((k) => crashOnce(flow, { atCommit: k })));
+        runs.forEach((run, j) => {
+          const k = batch[j];
+          expect(run.child.signal, `${flow} kill at commit ${k}: ${run.child.stderr}`).toBe('SIGKILL');
+          expect(run.problems, `${flow} kill at commit ${k}`).toEqual([]);
+          coverage.push(`${flow}#${k}`);
+        });
+      }
+    }, 120_000);
+  }
+
+  it('mid-polling: killed while the customer is still entering a password', async () => {
+    const run = await crashOnce('scan-password', { afterMs: 200 });
+    expect(run.child.signal).toBe('SIGKILL');
+    expect(run.problems).toEqual([]);
+    coverage.push('scan-password@200ms');
+  }, 60_000);
+
+  it('mid-refund: killed while the refund request is in flight at the gateway', async () => {
+    const run = await crashOnce('refund', { afterMs: 400 }, (s) => s.faults.injectNext({ kind: 'latency', path: 'refund_order', latencyMs: 1500 }));
+    expect(run.child.signal).toBe('SIGKILL');
+    expect(run.problems).toEqual([]);
+    coverage.push('refund@400ms');
+  }, 60_000);
+});

@@ -1,0 +1,89 @@
+// Merchant-scan through the engine, against a real journal file and the real sandbox: every scenario row ends
+// in the right state, and the journal agrees with the sandbox ledger afterwards.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaymentCodeReusedError } from '../../main/journal/errors.js';
+import { getSale } from '../../main/journal/sale-queries.js';
+import type { PaymentEvent } from '../../main/payments/payment-events.js';
+import { NotAPaymentCodeError, PaymentInProgressError } from '../../main/payments/payment-errors.js';
+import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { ledgerDisagreements } from '../support/ledger-agreement.js';
+import { walletCode } from '../support/sandbox-fixtures.js';
+
+let rig: EngineRig;
+afterEach(async () => rig?.close());
+
+async function agree(): Promise<void> {
+  await rig.engine.reconcile();
+  expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+}
+
+describe('merchant-scan scenarios', () => {
+  const rows: Array<[string, 'WX' | 'ALIPAY' | 'UPI', string, string | null]> = [
+    ['01', 'WX', 'succeeded', null],
+    ['02', 'ALIPAY', 'succeeded', null],
+    ['03', 'UPI', 'failed', 'CANCELLED'],
+    ['04', 'WX', 'failed', 'DECLINED'],
+    ['05', 'ALIPAY', 'succeeded', null],
+    ['06', 'WX', 'succeeded', null],
+    ['07', 'UPI', 'failed', 'INVALID_PAYMENT_CODE'],
+  ];
+  for (const [scenario, wallet, state, failureCode] of rows) {
+    it(`${scenario} (${wallet}) → ${state}${failureCode ? ` ${failureCode}` : ''}`, async () => {
+      rig = await engineRig();
+      const saleId = rig.sale(2856);
+      const attempt = await rig.engine.chargeByScan({ saleId, code: walletCode(wallet, scenario), cashier: 'alice' });
+      expect(attempt.state).toBe(state);
+      if (failureCode) expect(attempt.failureCode).toBe(failureCode);
+      expect(attempt.codeLast4).toHaveLength(4);
+      expect(getSale(rig.journal, saleId).sale.status).toBe(state === 'succeeded' ? 'paid' : 'open');
+      await agree();
+    });
+  }
+
+  it('streams attempt states and a countdown to listeners', async () => {
+    rig = await engineRig();
+    const events: PaymentEvent[] = [];
+    rig.engine.subscribe((e) => events.push(e));
+    await rig.engine.chargeByScan({ saleId: rig.sale(100), code: walletCode('WX', '02'), cashier: 'alice' });
+    const states = events.flatMap((e) => (e.type === 'attempt' ? [e.state] : []));
+    expect(states).toEqual(['sent', 'pending', 'succeeded']);
+    expect(events.some((e) => e.type === 'countdown')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'sale', status: 'paid' });
+  });
+
+  it('a payment code is never submitted twice, and a product code never charges', async () => {
+    rig = await engineRig();
+    const code = walletCode('WX', '04');
+    await rig.engine.chargeByScan({ saleId: rig.sale(100), code, cashier: 'alice' });
+    await expect(rig.engine.chargeByScan({ saleId: rig.sale(100), code, cashier: 'alice' })).rejects.toBeInstanceOf(PaymentCodeReusedError);
+    await expect(rig.engine.chargeByScan({ saleId: rig.sale(100), code: '4006381333931', cashier: 'alice' })).rejects.toBeInstanceOf(NotAPaymentCodeError);
+    expect(rig.sandbox.ledger.snapshot().orders).toHaveLength(1);
+  });
+
+  it('one wallet payment at a time per sale', async () => {
+    rig = await engineRig({ sandbox: { passwordMs: 800 } });
+    const saleId = rig.sale(1000);
+    const first = rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice', amountCents: 400 });
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice', amountCents: 400 })).rejects.toBeInstanceOf(PaymentInProgressError);
+    expect((await first).state).toBe('succeeded');
+    await agree();
+  });
+
+  it('a cashier cancel expires the attempt; a later success becomes needs_action', async () => {
+    rig = await engineRig({ sandbox: { passwordMs: 700 } });
+    const saleId = rig.sale(500);
+    const pending = rig.engine.chargeByScan({ saleId, code: walletCode('ALIPAY', '02'), cashier: 'alice' });
+    await new Promise((r) => setTimeout(r, 150));
+    const attemptId = getSale(rig.journal, saleId).attempts[0]!.id;
+    expect(rig.engine.cancel(attemptId)).toBe(true);
+    const expired = await pending;
+    expect(expired).toMatchObject({ state: 'expired', failureCode: 'CANCELLED_AT_TILL' });
+    await new Promise((r) => setTimeout(r, 700));
+    await rig.engine.reconcile();
+    const after = getSale(rig.journal, saleId);
+    expect(after.attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(after.sale.status).toBe('open');
+    await agree();
+  });
+});
