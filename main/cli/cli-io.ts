@@ -1,0 +1,45 @@
+// What every admin command gets: parsed flags, an output line writer, and typed usage errors.
+export class UsageError extends Error {
+  readonly code = 'USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type Flags = Record<string, string | boolean | undefined>;
+export type Out = (line: string) => void;
+
+export function textFlag(flags: Flags, name: string, required = true): string | undefined {
+  const value = flags[name];
+  if (value === undefined || value === false) {
+    if (required) throw new UsageError(`--${name} is required`);
+    return undefined;
+  }
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+/** Money on the command line is integer cents, like everywhere else: "12.50" is refused, not rounded. */
+export function centsFlag(flags: Flags, name: string, required = true): number | undefined {
+  const text = textFlag(flags, name, required);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${name} must be a positive whole number of cents, e.g. 1250 for $12.50 (got ${text})`);
+  }
+  return Number(text);
+}
+
+export function dayFlag(flags: Flags, name: string, fallback?: string): string {
+  const text = textFlag(flags, name, fallback === undefined) ?? (fallback as string);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new UsageError(`--${name} must be a date like 2026-11-22 (got ${text})`);
+  }
+  return text;
+}
+
+export function money(cents: number, currency: string): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}

@@ -1,0 +1,81 @@
+// `npm run pos -- <command>`: the admin command line, on the same data folder and config as the app.
+import { parseArgs } from 'node:util';
+import { openServices } from '../app/services.js';
+import { defaultDataDir } from '../config/data-dir.js';
+import { runScannersCommand } from '../scanners/cli.js';
+import { consoleSink, createLogger } from '../shared/logger.js';
+import { UsageError, type Flags } from './cli-io.js';
+import { chargeCommand, reconcileCommand, refundCommand } from './payment-commands.js';
+import { closeDayCommand, exportCommand, journalVerifyCommand, reportCommand } from './report-commands.js';
+
+const USAGE = `usage: npm run pos -- <command> [--data-dir DIR] [--gateway URL --mch-id ID --key KEY]
+  report [--date YYYY-MM-DD] [--json]      daily totals for a store day
+  close-day [--date D] [--counted-cash CENTS] [--by NAME]
+  reconcile                                 settle every open payment and refund with IOTPay
+  export --from D --to D [--out FILE]       CSV of payments and refunds
+  journal verify                            check the journal's hash chain
+  charge --amount CENTS (--scan CODE | --qr WX_NATIVE|ALIPAY_QR|UPI_QR | --cash [--tendered CENTS])
+  refund --order MCHORDERNO --amount CENTS [--reason TEXT] [--by NAME]
+  scanners list | scanners watch (--serial PATH [--baud N] | --hid VID:PID)`;
+
+const text = { type: 'string' } as const;
+const OPTIONS = {
+  'data-dir': text, gateway: text, 'mch-id': text, key: text, json: { type: 'boolean' }, cash: { type: 'boolean' },
+  amount: text, scan: text, qr: text, tendered: text, cashier: text, date: text, 'counted-cash': text, by: text,
+  from: text, to: text, out: text, order: text, reason: text,
+} as const;
+
+const GATEWAY_COMMANDS = new Set(['charge', 'refund', 'reconcile']);
+
+export async function runPos(argv: string[], out: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'scanners') return runScannersCommand(rest, out);
+  if (!command || command === 'help' || command === '--help') {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  const flags = values as Flags;
+  const dataDir = (flags['data-dir'] as string | undefined) ?? defaultDataDir(env);
+  const logger = createLogger('pos', consoleSink(env.POS_LOG_LEVEL === 'debug' ? 'debug' : 'warn'));
+  const services = await openServices({
+    dataDir, logger, env, withGateway: GATEWAY_COMMANDS.has(command),
+    overrides: { gatewayUrl: flags.gateway as string | undefined, mchId: flags['mch-id'] as string | undefined, key: flags.key as string | undefined },
+  });
+  try {
+    if (services.training && GATEWAY_COMMANDS.has(command)) out('TRAINING MODE: built-in IOTPay sandbox, no real money moves');
+    switch (command) {
+      case 'report': return reportCommand(services, flags, out);
+      case 'close-day': return closeDayCommand(services, flags, out);
+      case 'export': return exportCommand(services, flags, out);
+      case 'journal':
+        if (positionals[0] !== 'verify') throw new UsageError('did you mean: journal verify');
+        return journalVerifyCommand(services, out);
+      case 'charge': return await chargeCommand(services, flags, out);
+      case 'refund': return await refundCommand(services, flags, out);
+      case 'reconcile': return await reconcileCommand(services, out);
+      default: throw new UsageError(`unknown command '${command}'`);
+    }
+  } finally {
+    await services.close();
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  runPos(process.argv.slice(2), (line) => console.log(line)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      const coded = err as { code?: string; message?: string };
+      console.error(`pos: ${coded.message ?? String(err)}${coded.code ? ` [${coded.code}]` : ''}`);
+      if (err instanceof UsageError) console.error(USAGE);
+      process.exit(err instanceof UsageError ? 2 : 1);
+    },
+  );
+}
