@@ -28,6 +28,41 @@ export const timersSchema = z.object({
   reconcileEveryMs: z.number().int().min(1_000).default(30_000),
 });
 
+const framingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('suffix'), suffix: z.enum(['CR', 'LF', 'CRLF', 'TAB']) }),
+  z.object({ kind: z.literal('timeout'), gapMs: z.number().int().min(5).max(1000) }),
+]);
+
+/** The scanners a manager chose on the setup screen (`npm run pos -- scanners list` shows the candidates). */
+export const scannerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.number().int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), 'is not a standard baud rate').default(9600),
+    framing: framingSchema.default({ kind: 'suffix', suffix: 'CR' }),
+  }),
+  z.object({
+    kind: z.literal('hid'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    mode: z.enum(['pos', 'keyboard']).default('pos'),
+  }),
+]);
+
+/** Wallet code rules change (API.md §7.1), so they are settings; absent means the built-in defaults. */
+export const scanRulesSchema = z.object({
+  wallets: z.array(z.object({
+    wallet: z.enum(['WX_MICROPAY', 'ALIPAY_MICROPAY', 'UPI_MICROPAY']),
+    prefixes: z.array(z.string().regex(/^\d{1,4}$/)).min(1),
+    lengths: z.array(z.number().int().min(9).max(64)).min(1),
+  })).optional(),
+  stripPrefixes: z.array(z.string().min(1).max(8)).default([]),
+  wedge: z.object({
+    maxInterKeyGapMs: z.number().int().min(5).max(200).default(25),
+    minLength: z.number().int().min(4).max(64).default(8),
+  }).prefault({}),
+});
+
 export const liveGatewaySchema = z.object({
   mode: z.literal('live'),
   mchId: z.string().min(1).max(30),
@@ -45,8 +80,12 @@ export const settingsSchema = z.object({
   locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).default('en-CA'),
   gateway: z.discriminatedUnion('mode', [z.object({ mode: z.literal('training') }), liveGatewaySchema]).default({ mode: 'training' }),
   timers: timersSchema.prefault({}),
+  scanners: z.array(scannerSchema).default([]),
+  scanRules: scanRulesSchema.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
 export type Timers = z.output<typeof timersSchema>;
 export type LiveGateway = z.output<typeof liveGatewaySchema>;
+export type ScannerSetting = z.output<typeof scannerSchema>;
+export type ScanRules = z.output<typeof scanRulesSchema>;

@@ -91,7 +91,9 @@ describe.skipIf(!hasSocat)('serial scanner over a socat pty pair', () => {
     await scanner!.write('4006381333931\r6226123456789012345\r');
     await vi.waitFor(() => expect(scans).toHaveLength(3), { timeout: 5_000 });
     expect(summary()).toEqual(['payment:WX_MICROPAY:134567890123456789', 'product:04006381333931', 'payment:UPI_MICROPAY:6226123456789012345']);
-    expect(scans[0]!.receivedAt - scans[0]!.firstByteAt).toBeGreaterThanOrEqual(20);
+    // The split code was reassembled into one frame (above); its timing fields are ordered. No duration is
+    // asserted: a loaded machine may deliver the two writes together.
+    expect(scans[0]!.receivedAt).toBeGreaterThanOrEqual(scans[0]!.firstByteAt);
   });
 
   it('survives noise, oversized frames and binary garbage, and still reads the next code', async () => {

@@ -1,0 +1,96 @@
+// The Electron host's life cycle: before 'ready' (privileged scheme, sandbox, single instance), at 'ready'
+// (compose the app, lock the session, serve app://, register IPC, open windows) and at quit (host.close()).
+// main/index.ts only passes in the composition root and the contract's channel names.
+import { app, Menu, session } from 'electron';
+import type { ComposeOptions, HostApi } from '../app/host-api.js';
+import { createLogger, type Logger } from '../shared/logger.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { rendererDir } from './app-paths.js';
+import { registerIpcHandlers } from './ipc-registration.js';
+import { parseLaunchPlan, type LaunchPlan } from './launch-plan.js';
+import { guardWebContents, lockDownSession } from './navigation-guards.js';
+import { createMerchantSecretStore } from './secret-store.js';
+import { contentSecurityPolicy } from './security.js';
+import { RoleWindows } from './windows.js';
+
+export interface ElectronHostOptions {
+  compose(options: ComposeOptions): Promise<HostApi>;
+  /** Every channel name of the contract. */
+  channels: readonly string[];
+  argv: readonly string[];
+  /** Origins whose links may open in the OS browser; empty unless a shop needs one. */
+  externalOrigins?: readonly string[];
+  log?: Logger;
+}
+
+/** The training sandbox's card-form origin, if the composed host reports one (HostApi may grow this field). */
+function trainingCardOrigin(host: HostApi): string | undefined {
+  const origin = (host as HostApi & { readonly trainingCardOrigin?: unknown }).trainingCardOrigin;
+  return host.training && typeof origin === 'string' ? origin : undefined;
+}
+
+export function startElectronHost(options: ElectronHostOptions): void {
+  const log = options.log ?? createLogger('electron');
+  let plan: LaunchPlan;
+  try {
+    plan = parseLaunchPlan(options.argv);
+  } catch (error) {
+    log.error('bad command line', { error: String(error) });
+    app.exit(2);
+    return;
+  }
+  registerAppScheme();
+  app.enableSandbox(); // every renderer sandboxed, including any we did not create ourselves
+  if (!app.requestSingleInstanceLock()) {
+    // A second POS on the same data folder would fight over the journal; the first instance takes focus instead.
+    app.quit();
+    return;
+  }
+  const windows = new RoleWindows();
+  let host: HostApi | undefined;
+  let shutdown: 'running' | 'closing' | 'closed' = 'running';
+  const guardOptions = { roleOf: (id: number) => windows.roleOf(id), externalOrigins: options.externalOrigins ?? [], log: log.child('guard') };
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guardOptions));
+  app.on('second-instance', () => windows.focusFirst());
+  app.on('window-all-closed', () => app.quit()); // on macOS too: a till has no dock-only state
+  app.on('before-quit', (event) => {
+    if (host === undefined || shutdown === 'closed') return;
+    event.preventDefault();
+    if (shutdown === 'closing') return;
+    shutdown = 'closing';
+    const closing = host;
+    closing
+      .close()
+      .catch((error: unknown) => log.error('host.close failed; the journal recovers on next start', { error: String(error) }))
+      .finally(() => {
+        shutdown = 'closed';
+        app.quit();
+      });
+  });
+  process.on('SIGTERM', () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      const production = app.isPackaged;
+      if (production) Menu.setApplicationMenu(null); // the default menu carries Reload and DevTools accelerators
+      const dataDir = app.getPath('userData');
+      lockDownSession(session.defaultSession, log.child('session'));
+      host = await options.compose({ dataDir, secretStore: createMerchantSecretStore(dataDir), gatewayOverrides: plan.gatewayOverrides });
+      serveAppProtocol(session.defaultSession, {
+        rootDir: rendererDir(app.getAppPath()),
+        contentSecurityPolicy: contentSecurityPolicy(trainingCardOrigin(host)),
+        training: host.training,
+        log: log.child('app-protocol'),
+      });
+      registerIpcHandlers({ host, channels: options.channels, roleOf: (id) => windows.roleOf(id), log: log.child('ipc') });
+      const windowOptions = { host, appRoot: app.getAppPath(), production, isQuitting: () => shutdown !== 'running', log: log.child('windows') };
+      for (const role of plan.roles) windows.open(role, windowOptions);
+    })
+    .catch((error: unknown) => {
+      // Nothing was charged yet at this point (no window, no IPC); say why and leave with a failure code.
+      log.error('start-up failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      app.exit(1);
+    });
+}
