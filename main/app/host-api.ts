@@ -2,10 +2,11 @@
 // composition root. Hosts only move messages: validation, role checks and everything else happen behind
 // `invoke`, once, for both hosts alike (STYLE.md "Validate at the door, once").
 
-export const WINDOW_ROLES = ['cashier', 'customer-display', 'kiosk', 'manager'] as const;
-export type WindowRole = (typeof WINDOW_ROLES)[number];
+import type { IpcResult as ContractResult, WindowRole } from '../../preload/contract.js';
 
-export type IpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type { WindowRole };
+export const WINDOW_ROLES: readonly WindowRole[] = ['cashier', 'customer-display', 'kiosk', 'manager'];
+export type IpcResult<T = unknown> = ContractResult<T>;
 
 export interface HostApi {
   /** Validates `payload` against the channel's schema and the role's allow-list, then runs the handler. */

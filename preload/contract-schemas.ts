@@ -1,0 +1,110 @@
+// The shapes that cross the process boundary, as zod schemas. Money is integer cents everywhere. No schema has
+// a key, secret or sign field: the merchant key never leaves main (STYLE.md §4). Response schemas are applied
+// in main before anything is sent, so a field a handler adds by mistake is stripped, not leaked.
+import { z } from 'zod';
+
+export const cents = z.number().int().min(0).max(100_000_000_00);
+export const positiveCents = cents.refine((n) => n > 0, 'must be more than zero');
+const id = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-22');
+/** A manager session token from `manager:unlock`; required by every manager channel. */
+const session = z.object({ session: z.string().min(16).max(128) });
+
+export const empty = z.object({}).strict();
+
+export const appInfo = z.object({
+  training: z.boolean(),
+  terminalId: z.string(),
+  storeName: z.string(),
+  currency: z.string(),
+  locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']),
+  timeZone: z.string(),
+  online: z.boolean(),
+  /** Where the card form's script is served (IOTPay, or the training sandbox). */
+  cardFormScriptUrl: z.string(),
+});
+
+export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents });
+export const attemptView = z.object({
+  id, tender: z.enum(['wallet_scan', 'wallet_qr', 'card', 'cash']), channel: z.string(), amountCents: cents, currency: z.string(),
+  state: z.enum(['created', 'sent', 'pending', 'succeeded', 'failed', 'expired', 'unknown']), needsAction: z.boolean(),
+  mchOrderNo: z.string(), codeLast4: z.string().nullable(), failureCode: z.string().nullable(), failureMessage: z.string().nullable(),
+  cashTenderedCents: cents.nullable(), changeCents: cents.nullable(), createdAt: z.number(),
+});
+export const refundView = z.object({ id, attemptId: id, mchRefundNo: z.string(), amountCents: cents, state: z.string(), reason: z.string(), createdAt: z.number() });
+export const saleView = z.object({
+  id, status: z.enum(['open', 'paid', 'voided']), currency: z.string(), cashier: z.string(), totalCents: cents, paidCents: cents, dueCents: cents,
+  createdAt: z.number(), lines: z.array(saleLine), attempts: z.array(attemptView), refunds: z.array(refundView),
+});
+export const product = z.object({ sku: z.string(), gtin: z.string(), name: z.string(), priceCents: cents });
+
+export const qrChannel = z.enum(['WX_NATIVE', 'ALIPAY_QR', 'UPI_QR']);
+
+export const requests = {
+  addItem: z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(999).default(1) }),
+  addCustom: z.object({ name: z.string().trim().min(1).max(64), amountCents: positiveCents }),
+  setQuantity: z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1).max(999) }),
+  removeLine: z.object({ lineNo: z.number().int().min(1) }),
+  search: z.object({ query: z.string().max(64) }),
+  scan: z.object({ text: z.string().min(1).max(256), firstByteAt: z.number(), receivedAt: z.number() }),
+  chargeByScan: z.object({ code: z.string().regex(/^\d{8,64}$/, 'must be the digits of a payment code'), amountCents: positiveCents.optional() }),
+  chargeByQr: z.object({ channel: qrChannel, amountCents: positiveCents.optional() }),
+  startCard: z.object({ amountCents: positiveCents.optional() }),
+  attempt: z.object({ attemptId: id }),
+  payCash: z.object({ tenderedCents: positiveCents, amountCents: positiveCents.optional() }),
+  receipt: z.object({ saleId: id }),
+  unlock: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') }),
+  managerOnly: session,
+  dailyTotals: session.extend({ date: day.optional() }),
+  closeDay: session.extend({ date: day.optional(), countedCashCents: cents }),
+  findSales: session.extend({ query: z.string().trim().min(1).max(40) }),
+  refund: session.extend({ attemptId: id, amountCents: positiveCents, reason: z.string().trim().min(3).max(200) }),
+  resolve: session.extend({ attemptId: id, resolution: z.enum(['attached-to-sale', 'refunded', 'kept-as-unattached']) }),
+  updateSettings: session.extend({
+    terminalId: z.string().regex(/^[A-Z0-9]{2,8}$/).optional(),
+    storeTimeZone: z.string().min(1).max(64).optional(),
+    locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).optional(),
+    mchId: z.string().min(1).max(30).optional(),
+    loginName: z.string().min(1).max(12).optional(),
+    newPin: z.string().regex(/^\d{4,8}$/).optional(),
+  }),
+  /** Write-only: the key goes to the OS secret store and is never returned. */
+  setMerchantKey: session.extend({ merchantKey: z.string().min(8).max(128) }),
+  setLocale: z.object({ locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']) }),
+};
+
+export const hourlyBucket = z.object({ hour: z.number().int().min(0).max(23), grossCents: cents, count: z.number().int() });
+export const totalsLine = z.object({ key: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: z.number().int(), paymentCount: z.number().int(), refundCount: z.number().int() });
+
+export const responses = {
+  appInfo,
+  sale: saleView,
+  products: z.array(product),
+  scanResult: z.object({ kind: z.enum(['payment', 'product', 'unknown']), detail: z.string() }),
+  attempt: attemptView,
+  cardStart: z.object({ attempt: attemptView, secureId: z.string().nullable() }),
+  cancelled: z.object({ cancelled: z.boolean() }),
+  receipt: z.object({ storeName: z.string(), terminalId: z.string(), training: z.boolean(), sale: saleView, printedAt: z.number() }),
+  unlocked: z.object({ session: z.string(), expiresAt: z.number() }),
+  dailyTotals: z.object({
+    storeDay: day, timeZone: z.string(), byChannel: z.array(totalsLine), byCashier: z.array(totalsLine), byCurrency: z.array(totalsLine),
+    byHour: z.array(hourlyBucket), pendingCount: z.number().int(), needsActionCount: z.number().int(),
+  }),
+  zReport: z.object({ zNumber: z.number().int(), storeDay: day, expectedCashCents: z.number().int(), countedCashCents: cents, differenceCents: z.number().int(), cashCurrency: z.string() }),
+  sales: z.array(saleView),
+  refund: refundView,
+  attempts: z.array(attemptView),
+  settings: z.object({
+    terminalId: z.string(), storeName: z.string(), storeTimeZone: z.string(), locale: z.string(), currency: z.string(),
+    mode: z.enum(['training', 'live']), mchId: z.string().nullable(), loginName: z.string().nullable(),
+    /** Whether a merchant key is stored; the key itself is never returned. */
+    merchantKeyStored: z.boolean(), secretStoreAvailable: z.boolean(),
+    timers: z.record(z.string(), z.unknown()), scanners: z.array(z.record(z.string(), z.unknown())),
+  }),
+  ok: z.object({ ok: z.literal(true) }),
+  verify: z.object({ ok: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }),
+  scanners: z.object({
+    devices: z.array(z.object({ deviceId: z.string(), state: z.string(), message: z.string().nullable() })),
+    recent: z.array(z.record(z.string(), z.unknown())),
+  }),
+};

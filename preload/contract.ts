@@ -1,0 +1,93 @@
+// The one contract between the screens and main: every channel (`domain:verb`), its request and response
+// schema, and which window roles may call it; plus the events each role receives. Main validates against it
+// at the door (main/app/dispatch.ts); preloads and the browser bridge expose exactly these channels; the
+// renderer imports only types from here. No other list of channel names exists.
+import type { z } from 'zod';
+import { empty, requests as rq, responses as rs } from './contract-schemas.js';
+
+export type WindowRole = 'cashier' | 'customer-display' | 'kiosk' | 'manager';
+
+const CASHIER = ['cashier'] as const;
+const TILL = ['cashier', 'kiosk'] as const;
+const MANAGER = ['manager'] as const;
+const ALL = ['cashier', 'customer-display', 'kiosk', 'manager'] as const;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, roles: readonly WindowRole[]) {
+  return { request, response, roles };
+}
+
+export const CHANNELS = {
+  'app:info': channel(empty, rs.appInfo, ALL),
+  'app:setLocale': channel(rq.setLocale, rs.ok, ALL),
+  'sale:current': channel(empty, rs.sale, [...TILL, 'customer-display']),
+  'sale:new': channel(empty, rs.sale, TILL),
+  'sale:addItem': channel(rq.addItem, rs.sale, TILL),
+  'sale:addCustom': channel(rq.addCustom, rs.sale, CASHIER),
+  'sale:setQuantity': channel(rq.setQuantity, rs.sale, TILL),
+  'sale:removeLine': channel(rq.removeLine, rs.sale, TILL),
+  'sale:void': channel(empty, rs.sale, TILL),
+  'catalog:search': channel(rq.search, rs.products, TILL),
+  'scan:submit': channel(rq.scan, rs.scanResult, TILL),
+  'payment:chargeByScan': channel(rq.chargeByScan, rs.attempt, TILL),
+  'payment:chargeByQr': channel(rq.chargeByQr, rs.attempt, TILL),
+  'payment:startCard': channel(rq.startCard, rs.cardStart, CASHIER),
+  'payment:confirmCard': channel(rq.attempt, rs.attempt, CASHIER),
+  'payment:payCash': channel(rq.payCash, rs.attempt, CASHIER),
+  'payment:cancel': channel(rq.attempt, rs.cancelled, TILL),
+  'receipt:get': channel(rq.receipt, rs.receipt, TILL),
+  'manager:unlock': channel(rq.unlock, rs.unlocked, MANAGER),
+  'manager:lock': channel(rq.managerOnly, rs.ok, MANAGER),
+  'report:dailyTotals': channel(rq.dailyTotals, rs.dailyTotals, MANAGER),
+  'report:closeDay': channel(rq.closeDay, rs.zReport, MANAGER),
+  'refund:findSales': channel(rq.findSales, rs.sales, MANAGER),
+  'refund:create': channel(rq.refund, rs.refund, MANAGER),
+  'attempt:needsAction': channel(rq.managerOnly, rs.attempts, MANAGER),
+  'attempt:resolve': channel(rq.resolve, rs.attempt, MANAGER),
+  'settings:get': channel(rq.managerOnly, rs.settings, MANAGER),
+  'settings:update': channel(rq.updateSettings, rs.settings, MANAGER),
+  'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER),
+  'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER),
+  'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER),
+} as const;
+
+export type ChannelName = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+export type ChannelRequest<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['request']>;
+export type ChannelResponse<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['response']>;
+
+/** What every call answers (STYLE.md §2); the renderer shows `error.message`. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export type SaleView = z.output<typeof rs.sale>;
+export type AttemptView = z.output<typeof rs.attempt>;
+
+/** Events pushed to screens. The customer display gets only what it shows: amounts, the QR, status. */
+export interface EventMap {
+  'sale:changed': SaleView;
+  'payment:qr': { attemptId: number; channel: string; codeUrl: string; amountCents: number; currency: string; expiresAt: number };
+  'payment:attempt': AttemptView;
+  'payment:countdown': { attemptId: number; remainingMs: number };
+  'payment:cardForm': { attemptId: number; secureId: string; amountCents: number; currency: string };
+  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string };
+  'app:connectivity': { online: boolean };
+  'app:locale': { locale: 'en-CA' | 'fr-CA' | 'zh-CN' };
+  'refund:changed': { refundId: number; attemptId: number; state: string; amountCents: number };
+}
+export type EventName = keyof EventMap;
+
+export const EVENTS_BY_ROLE: Record<WindowRole, readonly EventName[]> = {
+  cashier: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'payment:cardForm', 'till:notice', 'app:connectivity', 'app:locale'],
+  kiosk: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'till:notice', 'app:connectivity', 'app:locale'],
+  'customer-display': ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'app:locale'],
+  manager: ['payment:attempt', 'refund:changed', 'app:connectivity', 'app:locale'],
+};
+
+export function channelsFor(role: WindowRole): ChannelName[] {
+  return CHANNEL_NAMES.filter((name) => (CHANNELS[name].roles as readonly WindowRole[]).includes(role));
+}
+
+/** The typed API a screen gets (from its preload in Electron, or the bridge in a browser). */
+export interface PosApi {
+  invoke<C extends ChannelName>(channel: C, request: ChannelRequest<C>): Promise<IpcResult<ChannelResponse<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
