@@ -26,7 +26,7 @@ export const appInfo = z.object({
 
 export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents });
 export const attemptView = z.object({
-  id, tender: z.enum(['wallet_scan', 'wallet_qr', 'card', 'cash']), channel: z.string(), amountCents: cents, currency: z.string(),
+  id, saleId: id, tender: z.enum(['wallet_scan', 'wallet_qr', 'card', 'cash']), channel: z.string(), amountCents: cents, currency: z.string(),
   state: z.enum(['created', 'sent', 'pending', 'succeeded', 'failed', 'expired', 'unknown']), needsAction: z.boolean(),
   mchOrderNo: z.string(), codeLast4: z.string().nullable(), failureCode: z.string().nullable(), failureMessage: z.string().nullable(),
   cashTenderedCents: cents.nullable(), changeCents: cents.nullable(), createdAt: z.number(),
@@ -74,7 +74,7 @@ export const requests = {
 };
 
 export const hourlyBucket = z.object({ hour: z.number().int().min(0).max(23), grossCents: cents, count: z.number().int() });
-export const totalsLine = z.object({ key: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: z.number().int(), paymentCount: z.number().int(), refundCount: z.number().int() });
+export const totalsLine = z.object({ label: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: z.number().int(), paymentCount: z.number().int(), refundCount: z.number().int() });
 
 export const responses = {
   appInfo,

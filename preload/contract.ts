@@ -68,7 +68,7 @@ export interface EventMap {
   'payment:attempt': AttemptView;
   'payment:countdown': { attemptId: number; remainingMs: number };
   'payment:cardForm': { attemptId: number; secureId: string; amountCents: number; currency: string };
-  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string };
+  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string; saleId?: number };
   'app:connectivity': { online: boolean };
   'app:locale': { locale: 'en-CA' | 'fr-CA' | 'zh-CN' };
   'refund:changed': { refundId: number; attemptId: number; state: string; amountCents: number };

@@ -4,18 +4,28 @@
 // wedge and the screens all feed the same till, so a scan means the same thing whatever it came from.
 import type { Catalog } from '../catalog/catalog.js';
 import type { Journal } from '../journal/database.js';
-import { getSaleRecord } from '../journal/sales.js';
-import { addLine, createSale } from '../journal/sales.js';
+import { attemptsForSale } from '../journal/attempt-queries.js';
+import { addLine, createSale, getSaleRecord, removeLine, updateQuantity } from '../journal/sales.js';
+import { voidSale } from '../journal/sale-settlement.js';
+import { isInFlight } from '../payments/attempt-moves.js';
+import { PaymentInProgressError } from '../payments/payment-errors.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import type { PaymentEngine } from '../payments/engine.js';
 import type { ScanHandlers } from '../scanners/router.js';
 import type { PaymentScan, ProductScan, UnknownScan } from '../scanners/scan-types.js';
 import type { Logger } from '../shared/logger.js';
 
+export class TillError extends Error {
+  constructor(readonly code: 'UNKNOWN_PRODUCT' | 'SALE_HAS_PAYMENTS' | 'NOT_THIS_TILL', message: string) {
+    super(message);
+    this.name = 'TillError';
+  }
+}
+
 export type TillEvent =
   | { type: 'sale-opened'; saleId: number }
   | { type: 'line-added'; saleId: number; lineNo: number; sku: string; name: string; unitPriceCents: number }
-  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed'; detail: string };
+  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed' | 'payment-in-progress'; detail: string; saleId?: number };
 
 export interface TillDeps {
   journal: Journal;
@@ -29,6 +39,8 @@ export interface TillDeps {
 
 export class Till {
   private saleId: number | undefined;
+  /** Every sale this till opened, so screens of another till never see its events. */
+  private readonly opened = new Set<number>();
   /** The payment a scan started, so callers and tests can await it; the UI follows engine events instead. */
   lastPayment: Promise<AttemptRecord | undefined> = Promise.resolve(undefined);
 
@@ -38,8 +50,67 @@ export class Till {
   currentSale(): number {
     if (this.saleId !== undefined && getSaleRecord(this.deps.journal, this.saleId).status === 'open') return this.saleId;
     this.saleId = createSale(this.deps.journal, { cashier: this.deps.cashier(), currency: this.deps.currency }).id;
+    this.opened.add(this.saleId);
     this.deps.onEvent({ type: 'sale-opened', saleId: this.saleId });
     return this.saleId;
+  }
+
+  /** The sale on screen: the open one, or the one just paid or voided until the next item or "New sale". */
+  shownSale(): number {
+    return this.saleId ?? this.currentSale();
+  }
+
+  owns(saleId: number): boolean {
+    return this.opened.has(saleId);
+  }
+
+  addProduct(sku: string, quantity: number): number {
+    const product = this.deps.catalog.findBySku(sku);
+    if (!product) throw new TillError('UNKNOWN_PRODUCT', `No product with SKU ${sku}.`);
+    const saleId = this.editableSale();
+    addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity });
+    return saleId;
+  }
+
+  addCustom(name: string, amountCents: number): number {
+    const saleId = this.editableSale();
+    addLine(this.deps.journal, saleId, { sku: 'CUSTOM', name, unitPriceCents: amountCents, quantity: 1 });
+    return saleId;
+  }
+
+  setQuantity(lineNo: number, quantity: number): number {
+    const saleId = this.editableSale();
+    updateQuantity(this.deps.journal, saleId, lineNo, quantity);
+    return saleId;
+  }
+
+  removeLine(lineNo: number): number {
+    const saleId = this.editableSale();
+    removeLine(this.deps.journal, saleId, lineNo);
+    return saleId;
+  }
+
+  /** Starts over: an open sale with lines but no money is voided (journaled), then a fresh one opens. */
+  newSale(): number {
+    const current = this.saleId === undefined ? undefined : getSaleRecord(this.deps.journal, this.saleId);
+    if (current?.status === 'open') {
+      if (current.totalCents === 0) return current.id;
+      const attempts = attemptsForSale(this.deps.journal, current.id);
+      if (attempts.some((a) => a.state === 'succeeded' || isInFlight(a))) {
+        throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; finish it or have a manager refund it.');
+      }
+      voidSale(this.deps.journal, current.id);
+    }
+    this.saleId = undefined;
+    return this.currentSale();
+  }
+
+  /** Lines are frozen while a wallet or card payment is waiting: the customer is paying for what they saw. */
+  private editableSale(): number {
+    const saleId = this.currentSale();
+    const busy = attemptsForSale(this.deps.journal, saleId).find(isInFlight);
+    if (busy) throw new PaymentInProgressError(busy.id);
+    return saleId;
   }
 
   handlers(): ScanHandlers {
@@ -53,10 +124,16 @@ export class Till {
   private onProduct(scan: ProductScan): void {
     const product = this.deps.catalog.findByScan(scan);
     if (!product) {
-      this.deps.onEvent({ type: 'scan-refused', reason: 'unknown-product', detail: `no product with code ${scan.scanned}` });
+      this.refuse({ reason: 'unknown-product', detail: `no product with code ${scan.scanned}` });
       return;
     }
-    const saleId = this.currentSale();
+    let saleId: number;
+    try {
+      saleId = this.editableSale();
+    } catch (err) {
+      this.refuse({ reason: 'payment-in-progress', detail: err instanceof Error ? err.message : String(err) });
+      return;
+    }
     const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity: 1 });
     this.deps.onEvent({ type: 'line-added', saleId, lineNo, sku: product.sku, name: product.name, unitPriceCents: product.priceCents });
   }
@@ -64,19 +141,23 @@ export class Till {
   private onPaymentCode(scan: PaymentScan): void {
     const saleId = this.currentSale();
     if (getSaleRecord(this.deps.journal, saleId).totalCents === 0) {
-      this.deps.onEvent({ type: 'scan-refused', reason: 'empty-sale', detail: 'ring up the items before scanning the payment code' });
+      this.refuse({ reason: 'empty-sale', detail: 'ring up the items before scanning the payment code' });
       return;
     }
     this.lastPayment = this.deps.engine.chargeByScan({ saleId, code: scan.code, cashier: this.deps.cashier() }).catch((err: unknown) => {
       // Typed refusals (offline, payment in progress, code reused) reach the cashier; the journal holds the rest.
       const detail = err instanceof Error ? err.message : String(err);
       this.deps.logger.warn('scan payment refused', { code: (err as { code?: string }).code, detail });
-      this.deps.onEvent({ type: 'scan-refused', reason: 'payment-failed', detail });
+      this.refuse({ reason: 'payment-failed', detail });
       return undefined;
     });
   }
 
+  private refuse(event: Omit<Extract<TillEvent, { type: 'scan-refused' }>, 'type' | 'saleId'>): void {
+    this.deps.onEvent({ type: 'scan-refused', ...event, saleId: this.saleId });
+  }
+
   private onUnknown(scan: UnknownScan): void {
-    this.deps.onEvent({ type: 'scan-refused', reason: 'unreadable', detail: `${scan.reason} (${scan.masked})` });
+    this.refuse({ reason: 'unreadable', detail: `${scan.reason} (${scan.masked})` });
   }
 }

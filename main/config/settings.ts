@@ -82,6 +82,8 @@ export const settingsSchema = z.object({
   timers: timersSchema.prefault({}),
   scanners: z.array(scannerSchema).default([]),
   scanRules: scanRulesSchema.prefault({}),
+  /** scrypt hash of the manager PIN (`scrypt$salt$hash`); absent means the factory PIN 1234, to be changed. */
+  managerPinHash: z.string().regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/).optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -45,12 +45,13 @@ export class PaymentEngine {
     return this.ctx.connectivity.isOnline();
   }
 
-  chargeByScan(charge: ScanCharge): Promise<AttemptRecord> {
-    return this.tracked((signal, track) => chargeByScan(this.ctx, charge, signal, track));
+  /** Resolves with the final (or expired) attempt; `onStarted` sees it as soon as it is journaled. */
+  chargeByScan(charge: ScanCharge, onStarted?: (a: AttemptRecord) => void): Promise<AttemptRecord> {
+    return this.tracked((signal, track) => chargeByScan(this.ctx, charge, signal, track), onStarted);
   }
 
-  chargeByQr(charge: QrCharge): Promise<AttemptRecord> {
-    return this.tracked((signal, track) => chargeByQr(this.ctx, charge, signal, track));
+  chargeByQr(charge: QrCharge, onStarted?: (a: AttemptRecord) => void): Promise<AttemptRecord> {
+    return this.tracked((signal, track) => chargeByQr(this.ctx, charge, signal, track), onStarted);
   }
 
   async startCard(charge: CardCharge): Promise<CardStart> {
@@ -102,13 +103,17 @@ export class PaymentEngine {
     await this.reconciling?.catch(() => undefined);
   }
 
-  private async tracked(run: (signal: AbortSignal, track: (a: AttemptRecord) => void) => Promise<AttemptRecord>): Promise<AttemptRecord> {
+  private async tracked(
+    run: (signal: AbortSignal, track: (a: AttemptRecord) => void) => Promise<AttemptRecord>,
+    onStarted?: (a: AttemptRecord) => void,
+  ): Promise<AttemptRecord> {
     const controller = new AbortController();
     let id: number | undefined;
     try {
       return await run(controller.signal, (attempt) => {
         id = attempt.id;
         this.waits.set(attempt.id, controller);
+        onStarted?.(attempt);
       });
     } finally {
       if (id !== undefined) this.waits.delete(id);

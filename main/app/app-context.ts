@@ -1,0 +1,35 @@
+// What the IPC handlers share: the services, both tills, the scanners, manager sessions and the event sink.
+import type { EventMap, EventName, WindowRole } from '../../preload/contract.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { PaymentEngine } from '../payments/engine.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { MerchantSecretStore } from './host-api.js';
+import type { ManagerSessions } from './manager-sessions.js';
+import type { ScannerService } from './scanner-service.js';
+import type { Services } from './services.js';
+import type { Till } from './till.js';
+
+export interface AppContext {
+  services: Services & { engine: PaymentEngine };
+  dataDir: string;
+  catalog: Catalog;
+  /** The counter till (cashier + customer display) and the self-service till (kiosk). */
+  tills: { counter: Till; kiosk: Till };
+  scanners: { counter: ScannerService; kiosk: ScannerService };
+  sessions: ManagerSessions;
+  secretStore?: MerchantSecretStore;
+  cardFormScriptUrl: string;
+  clock: Clock;
+  logger: Logger;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+}
+
+export function tillFor(ctx: AppContext, role: WindowRole): Till {
+  return role === 'kiosk' ? ctx.tills.kiosk : ctx.tills.counter;
+}
+
+/** Who is at the till, for the journal: the role's name until cashier sign-in exists. */
+export function cashierOf(role: WindowRole): string {
+  return role === 'kiosk' ? 'kiosk' : 'cashier';
+}

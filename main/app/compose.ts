@@ -1,0 +1,90 @@
+// The composition root: builds every service from the data folder and returns the HostApi both hosts use.
+// Nothing here decides anything; each piece it wires has its own file and tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventMap, EventName } from '../../preload/contract.js';
+import { Catalog } from '../catalog/catalog.js';
+import { importCatalogCsv } from '../catalog/csv-import.js';
+import { loadSettings } from '../config/load-settings.js';
+import type { Settings } from '../config/settings.js';
+import { consoleSink, createLogger, type Logger } from '../shared/logger.js';
+import type { PaymentEngine } from '../payments/engine.js';
+import { cashierOf, type AppContext } from './app-context.js';
+import { demoProducts } from './demo-catalog.js';
+import { createDispatcher } from './dispatch.js';
+import { forwardPaymentEvent, forwardTillEvent, saleOfEvent } from './engine-events.js';
+import { EventFanout } from './event-fanout.js';
+import { managerHandlers } from './handlers/manager-handlers.js';
+import { paymentHandlers } from './handlers/payment-handlers.js';
+import { saleHandlers } from './handlers/sale-handlers.js';
+import { settingsHandlers } from './handlers/settings-handlers.js';
+import type { ComposeOptions, HostApi } from './host-api.js';
+import { ManagerSessions } from './manager-sessions.js';
+import { ScannerService } from './scanner-service.js';
+import { openServices, type Services } from './services.js';
+import { Till } from './till.js';
+
+export const CATALOG_FILE = 'catalog.csv';
+const IOTPAY_CARD_SCRIPT = 'https://ccapi.iotpaycloud.com/cc/iotpaycc.js';
+
+function loadCatalog(dataDir: string, training: boolean, logger: Logger): Catalog {
+  const catalog = new Catalog();
+  const file = join(dataDir, CATALOG_FILE);
+  if (existsSync(file)) {
+    const report = importCatalogCsv(catalog, readFileSync(file, 'utf8'));
+    if (report.rejected.length > 0) logger.warn('catalog rows refused', { file, refused: report.rejected.length, first: report.rejected[0]?.message });
+  } else if (training) {
+    for (const product of demoProducts()) catalog.add(product);
+  }
+  return catalog;
+}
+
+function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog, logger: Logger, emit: AppContext['emit']) {
+  const make = (who: 'cashier' | 'kiosk') =>
+    new Till({
+      journal: services.journal, engine: services.engine, catalog, currency: services.settings.currency, cashier: () => cashierOf(who),
+      logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e),
+    });
+  return { counter: make('cashier'), kiosk: make('kiosk') };
+}
+
+export async function composeApp(options: ComposeOptions & { logger?: Logger }): Promise<HostApi & { cardFormOrigin: string }> {
+  const logger = options.logger ?? createLogger('pos', consoleSink('info'));
+  const services = await openServices({
+    dataDir: options.dataDir, logger, withGateway: true, overrides: options.gatewayOverrides,
+    keys: { readStoredKey: () => options.secretStore?.read() },
+  });
+  const engine = services.engine as PaymentEngine;
+  const live = { ...services, engine };
+  // The tills report through the fan-out, and the fan-out asks the tills who owns a sale; `emit` is only
+  // called after both exist.
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]) => fanout.emit(event, payload);
+  const catalog = loadCatalog(options.dataDir, services.training, logger);
+  const till = tills(live, catalog, logger, emit);
+  const fanout = new EventFanout(saleOfEvent(services.journal), (role, saleId) => (role === 'kiosk' ? till.kiosk : till.counter).owns(saleId), logger.child('events'));
+  const settings: Settings = services.settings;
+  const scanner = (t: Till) => new ScannerService({ handlers: t.handlers(), rules: settings.scanRules, clock: services.journal.clock, logger: logger.child('scanners') });
+  const ctx: AppContext = {
+    services: live, dataDir: options.dataDir, catalog, tills: till, scanners: { counter: scanner(till.counter), kiosk: scanner(till.kiosk) },
+    sessions: new ManagerSessions(services.journal.clock, () => loadSettings(options.dataDir).managerPinHash),
+    secretStore: options.secretStore, clock: services.journal.clock, logger,
+    cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
+    emit,
+  };
+  const stopEngineEvents = engine.subscribe((e) => forwardPaymentEvent(services.journal, emit, e));
+  const invoke = createDispatcher({ ...saleHandlers(ctx), ...paymentHandlers(ctx), ...managerHandlers(ctx), ...settingsHandlers(ctx) }, logger.child('ipc'));
+  await ctx.scanners.counter.start(settings.scanners);
+  // Start-up reconcile: after a crash, only the journal remembers what was in flight.
+  void engine.start().catch((err: unknown) => logger.error('start-up reconcile failed; the timer retries', { error: String(err) }));
+  return {
+    training: services.training,
+    cardFormOrigin: new URL(ctx.cardFormScriptUrl).origin,
+    invoke,
+    subscribe: (role, listener) => fanout.subscribe(role, listener),
+    async close() {
+      stopEngineEvents();
+      await ctx.scanners.counter.stop();
+      await services.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The one door (STYLE.md §2): every call from any screen, through either host, is checked here once. The
+// channel must exist, the caller's role must be on its allow-list, the payload must parse; the handler's
+// answer is parsed with the response schema too, so a field added by mistake is stripped rather than sent.
+import { ZodError } from 'zod';
+import { CHANNELS, type ChannelName, type ChannelRequest, type ChannelResponse, type IpcResult, type WindowRole } from '../../preload/contract.js';
+import type { Logger } from '../shared/logger.js';
+import type { z } from 'zod';
+
+type Parsed<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['request']>;
+export type Handler<C extends ChannelName> = (request: Parsed<C>, role: WindowRole) => Promise<ChannelResponse<C>> | ChannelResponse<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** An error whose message is written for the person at the screen. */
+interface CodedError { code: string; message: string }
+
+function isCoded(err: unknown): err is Error & CodedError {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
+}
+
+function refusal(code: string, message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describeZod(err: ZodError): string {
+  const issue = err.issues[0];
+  return issue ? `${issue.path.join('.') || 'request'} ${issue.message}` : 'invalid request';
+}
+
+export function createDispatcher(handlers: Handlers, logger: Logger) {
+  return async function invoke(role: WindowRole, channel: string, payload: unknown): Promise<IpcResult<unknown>> {
+    if (!Object.hasOwn(CHANNELS, channel)) return refusal('UNKNOWN_CHANNEL', `no such request: ${channel.slice(0, 64)}`);
+    const name = channel as ChannelName;
+    const spec = CHANNELS[name];
+    if (!(spec.roles as readonly WindowRole[]).includes(role)) {
+      logger.warn('channel refused for role', { channel: name, role });
+      return refusal('NOT_ALLOWED', 'This screen may not make that request.');
+    }
+    const request = spec.request.safeParse(payload ?? {});
+    if (!request.success) return refusal('INVALID_REQUEST', describeZod(request.error));
+    try {
+      const handler = handlers[name] as unknown as (r: unknown, role: WindowRole) => Promise<unknown> | unknown;
+      const value: unknown = await handler(request.data, role);
+      return { ok: true, value: spec.response.parse(value) };
+    } catch (err) {
+      if (err instanceof ZodError) {
+        logger.error('handler answered outside its response schema', { channel: name, error: describeZod(err) });
+        return refusal('INTERNAL', 'Something went wrong; nothing was changed by this screen. Try again.');
+      }
+      if (isCoded(err)) return refusal(err.code, err.message);
+      // Not a typed error: a bug. The journal stays the truth; log it whole and answer plainly.
+      logger.error('handler threw', { channel: name, error: err instanceof Error ? err.stack : String(err) });
+      return refusal('INTERNAL', 'Something went wrong; the journal is unchanged by this error. Try again.');
+    }
+  };
+}
+
+export type Invoke = ReturnType<typeof createDispatcher>;
+export type { ChannelRequest };

@@ -1,0 +1,75 @@
+// The manager's side, every channel behind a PIN session: totals, day close, refunds, late successes.
+import type { Handlers } from '../dispatch.js';
+import type { AppContext } from '../app-context.js';
+import { attemptView, saleView } from '../views.js';
+import { findAttemptByMchOrderNo, getAttempt, needsActionAttempts } from '../../journal/attempt-queries.js';
+import { clearNeedsAction } from '../../journal/attempts.js';
+import { refundableCents } from '../../journal/refunds.js';
+import { storeDayOf } from '../../journal/store-day.js';
+import { dailyTotals } from '../../reports/daily-totals.js';
+import { closeDay } from '../../reports/day-close.js';
+import { hourlyTotals } from '../../reports/hourly-totals.js';
+import { getSaleRecord } from '../../journal/sales.js';
+import { JournalNotFoundError } from '../../journal/errors.js';
+
+type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'report:dailyTotals' | 'report:closeDay' | 'refund:findSales' | 'refund:create' | 'attempt:needsAction' | 'attempt:resolve'>;
+
+export class ResolutionError extends Error {
+  readonly code = 'RESOLUTION_REFUSED';
+}
+
+const MANAGER = 'manager';
+
+export function managerHandlers(ctx: AppContext): ManagerHandlers {
+  const { journal, engine, settings } = ctx.services;
+  const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
+  const guard = <T extends { session: string }>(r: T): T => (ctx.sessions.require(r.session), r);
+  // The rollups' own `key` is renamed: no answer to a screen has a field called key (STYLE.md §4).
+  const line = ({ key, ...rest }: { key: string; currency: string; grossCents: number; refundCents: number; netCents: number; paymentCount: number; refundCount: number }) => ({ label: key, ...rest });
+  return {
+    'manager:unlock': (r) => ctx.sessions.unlock(r.pin),
+    'manager:lock': (r) => (ctx.sessions.lock(r.session), { ok: true as const }),
+    'report:dailyTotals': (r) => {
+      const day = guard(r).date ?? today();
+      const t = dailyTotals(journal, day, settings.storeTimeZone);
+      return {
+        storeDay: day, timeZone: t.timeZone, byChannel: t.byChannel.map(line), byCashier: t.byCashier.map(line), byCurrency: t.byCurrency.map(line),
+        byHour: hourlyTotals(journal, day, settings.storeTimeZone), pendingCount: t.pendingCount, needsActionCount: t.needsActionCount,
+      };
+    },
+    'report:closeDay': (r) => {
+      guard(r);
+      return closeDay(journal, { storeDay: r.date ?? today(), closedBy: MANAGER, countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
+    },
+    'refund:findSales': (r) => {
+      guard(r);
+      const byOrder = findAttemptByMchOrderNo(journal, r.query);
+      const saleId = byOrder?.saleId ?? (/^\d{1,12}$/.test(r.query) ? Number(r.query) : undefined);
+      if (saleId === undefined) return [];
+      try {
+        getSaleRecord(journal, saleId);
+      } catch (err) {
+        if (err instanceof JournalNotFoundError) return [];
+        throw err;
+      }
+      return [saleView(journal, saleId)];
+    },
+    'refund:create': async (r) => {
+      guard(r);
+      const refund = await engine.refund({ attemptId: r.attemptId, amountCents: r.amountCents, reason: r.reason, approvedBy: MANAGER });
+      return { id: refund.id, attemptId: refund.attemptId, mchRefundNo: refund.mchRefundNo, amountCents: refund.amountCents, state: refund.state, reason: refund.reason, createdAt: refund.createdAt };
+    },
+    'attempt:needsAction': (r) => (guard(r), needsActionAttempts(journal).map(attemptView)),
+    'attempt:resolve': (r) => {
+      guard(r);
+      const attempt = getAttempt(journal, r.attemptId);
+      if (r.resolution === 'refunded' && refundableCents(journal, attempt.id) > 0) {
+        throw new ResolutionError('Refund the full amount first, then mark it refunded.');
+      }
+      if (r.resolution === 'attached-to-sale' && getSaleRecord(journal, attempt.saleId).status !== 'open') {
+        throw new ResolutionError('That sale is already closed; refund the payment or keep it unattached.');
+      }
+      return attemptView(clearNeedsAction(journal, attempt.id, MANAGER, r.resolution));
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Building a sale: items, custom amounts, quantities, voids, catalog search and wedge scans.
+import type { Handlers } from '../dispatch.js';
+import { tillFor, type AppContext } from '../app-context.js';
+import { saleView } from '../views.js';
+import { TillError } from '../till.js';
+import { getSaleRecord } from '../../journal/sales.js';
+import { voidSale } from '../../journal/sale-settlement.js';
+import { looksLikePaymentCode } from '../../scanners/classifier.js';
+
+type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' | 'sale:addCustom' | 'sale:setQuantity' | 'sale:removeLine' | 'sale:void' | 'catalog:search' | 'scan:submit' | 'receipt:get'>;
+
+export function saleHandlers(ctx: AppContext): SaleHandlers {
+  const journal = ctx.services.journal;
+  const changed = (saleId: number) => {
+    const view = saleView(journal, saleId);
+    ctx.emit('sale:changed', view);
+    return view;
+  };
+  return {
+    'sale:current': (_r, role) => saleView(journal, tillFor(ctx, role).shownSale()),
+    'sale:new': (_r, role) => changed(tillFor(ctx, role).newSale()),
+    'sale:addItem': (r, role) => changed(tillFor(ctx, role).addProduct(r.sku, r.quantity)),
+    'sale:addCustom': (r, role) => changed(tillFor(ctx, role).addCustom(r.name, r.amountCents)),
+    'sale:setQuantity': (r, role) => changed(tillFor(ctx, role).setQuantity(r.lineNo, r.quantity)),
+    'sale:removeLine': (r, role) => changed(tillFor(ctx, role).removeLine(r.lineNo)),
+    'sale:void': (_r, role) => {
+      const till = tillFor(ctx, role);
+      const saleId = till.currentSale();
+      if (getSaleRecord(journal, saleId).totalCents > 0) voidSale(journal, saleId);
+      changed(saleId);
+      return changed(till.newSale());
+    },
+    // A payment code typed into the search box is never searched for (it would sit in logs and history).
+    'catalog:search': (r) => (looksLikePaymentCode(r.query.replace(/\s/g, '')) ? [] : r.query.trim() === '' ? ctx.catalog.all().slice(0, 60) : ctx.catalog.searchByName(r.query, 60)),
+    'scan:submit': (r, role) => {
+      const scanners = role === 'kiosk' ? ctx.scanners.kiosk : ctx.scanners.counter;
+      const scan = scanners.submitWedgeScan(r.text, r.firstByteAt, r.receivedAt);
+      const detail = scan.kind === 'payment' ? scan.wallet : scan.kind === 'product' ? scan.gtin : scan.reason;
+      return { kind: scan.kind, detail };
+    },
+    'receipt:get': (r, role) => {
+      if (!tillFor(ctx, role).owns(r.saleId)) throw new TillError('NOT_THIS_TILL', 'That sale was not rung up at this till.');
+      const info = ctx.services.settings;
+      return { storeName: info.storeName, terminalId: info.terminalId, training: ctx.services.training, sale: saleView(journal, r.saleId), printedAt: ctx.clock.now() };
+    },
+  };
+}

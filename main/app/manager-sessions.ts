@@ -1,0 +1,71 @@
+// The manager PIN: refunds, day close and settings sit behind it. Wrong PINs are counted; after five the pad
+// locks for five minutes (a till is in a public place). A correct PIN gives a short-lived session token that
+// every manager channel must present; it lapses after 15 idle minutes.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../shared/clock.js';
+
+export const FACTORY_PIN = '1234';
+const MAX_TRIES = 5;
+const LOCKOUT_MS = 5 * 60_000;
+const IDLE_MS = 15 * 60_000;
+
+export class ManagerAuthError extends Error {
+  constructor(readonly code: 'PIN_WRONG' | 'PIN_LOCKED' | 'SESSION_EXPIRED', message: string) {
+    super(message);
+    this.name = 'ManagerAuthError';
+  }
+}
+
+export function hashPin(pin: string, salt = randomBytes(16).toString('hex')): string {
+  return `scrypt$${salt}$${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+function pinMatches(pin: string, stored: string | undefined): boolean {
+  const [, salt, hash] = (stored ?? hashPin(FACTORY_PIN, '0'.repeat(32))).split('$');
+  const want = Buffer.from(hash ?? '', 'hex');
+  const got = scryptSync(pin, salt ?? '', 32);
+  return want.length === got.length && timingSafeEqual(want, got);
+}
+
+export class ManagerSessions {
+  private wrongTries = 0;
+  private lockedUntil = 0;
+  private readonly sessions = new Map<string, number>();
+
+  constructor(private readonly clock: Clock, private readonly pinHash: () => string | undefined) {}
+
+  unlock(pin: string): { session: string; expiresAt: number } {
+    const now = this.clock.now();
+    if (now < this.lockedUntil) {
+      throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 60_000)} min.`);
+    }
+    if (!pinMatches(pin, this.pinHash())) {
+      this.wrongTries += 1;
+      if (this.wrongTries >= MAX_TRIES) {
+        this.wrongTries = 0;
+        this.lockedUntil = now + LOCKOUT_MS;
+        throw new ManagerAuthError('PIN_LOCKED', 'Too many wrong PINs. The PIN pad is locked for 5 minutes.');
+      }
+      throw new ManagerAuthError('PIN_WRONG', `Wrong PIN. ${MAX_TRIES - this.wrongTries} tries left.`);
+    }
+    this.wrongTries = 0;
+    const session = randomBytes(24).toString('base64url');
+    this.sessions.set(session, now + IDLE_MS);
+    return { session, expiresAt: now + IDLE_MS };
+  }
+
+  /** Checks a session and extends it: activity keeps a manager signed in. */
+  require(session: string): void {
+    const now = this.clock.now();
+    const expires = this.sessions.get(session);
+    if (expires === undefined || expires <= now) {
+      this.sessions.delete(session);
+      throw new ManagerAuthError('SESSION_EXPIRED', 'Manager session ended. Enter the PIN again.');
+    }
+    this.sessions.set(session, now + IDLE_MS);
+  }
+
+  lock(session: string): void {
+    this.sessions.delete(session);
+  }
+}
