@@ -48,7 +48,7 @@ function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog,
   return { counter: make('cashier'), kiosk: make('kiosk') };
 }
 
-export async function composeApp(options: ComposeOptions & { logger?: Logger }): Promise<HostApi & { cardFormOrigin: string }> {
+export async function composeApp(options: ComposeOptions & { logger?: Logger }): Promise<HostApi> {
   const logger = options.logger ?? createLogger('pos', consoleSink('info'));
   const services = await openServices({
     dataDir: options.dataDir, logger, withGateway: true, overrides: options.gatewayOverrides,

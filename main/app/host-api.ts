@@ -15,6 +15,8 @@ export interface HostApi {
   subscribe(role: WindowRole, listener: (event: string, payload: unknown) => void): () => void;
   /** True in training mode: every screen shows the TRAINING marker. */
   readonly training: boolean;
+  /** Origin of the card form's script and iframe (IOTPay, or the training sandbox): the hosts' CSP allows it. */
+  readonly cardFormOrigin: string;
   /** Stops timers, closes the journal and the training sandbox. */
   close(): Promise<void>;
 }

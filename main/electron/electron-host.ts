@@ -23,10 +23,9 @@ export interface ElectronHostOptions {
   log?: Logger;
 }
 
-/** The training sandbox's card-form origin, if the composed host reports one (HostApi may grow this field). */
+/** The training sandbox's card-form origin; live mode's IOTPay origin is already in the CSP. */
 function trainingCardOrigin(host: HostApi): string | undefined {
-  const origin = (host as HostApi & { readonly trainingCardOrigin?: unknown }).trainingCardOrigin;
-  return host.training && typeof origin === 'string' ? origin : undefined;
+  return host.training ? host.cardFormOrigin : undefined;
 }
 
 export function startElectronHost(options: ElectronHostOptions): void {

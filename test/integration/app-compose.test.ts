@@ -10,7 +10,7 @@ import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-let host: (HostApi & { cardFormOrigin: string }) | undefined;
+let host: HostApi | undefined;
 let dir: ReturnType<typeof makeTempDir> | undefined;
 const answers: string[] = [];
 afterEach(async () => {
