@@ -42,7 +42,8 @@ function checkTimeouts(timeouts: Partial<Timeouts> | undefined): Timeouts {
   return merged;
 }
 
-export function checkSettings(input: {
+/** What a caller configures; checked once by `checkSettings`. */
+export interface SettingsInput {
   mchId: string;
   key: string;
   loginName: string;
@@ -52,7 +53,9 @@ export function checkSettings(input: {
   v1BaseUrl?: string;
   v3BaseUrl?: string;
   timeouts?: Partial<Timeouts>;
-}): ClientSettings & { v1BaseUrl: string; v3BaseUrl: string } {
+}
+
+export function checkSettings(input: SettingsInput): ClientSettings & { v1BaseUrl: string; v3BaseUrl: string } {
   checkText('key', input.key, 256);
   return {
     mchId: checkText('mchId', input.mchId, V1_LIMITS.mchId) as string,

@@ -1,7 +1,7 @@
 // The IOTPay client: one object per merchant account, built in main from config. The merchant key goes in
 // here and nowhere else; no method returns it.
 import { CardsResource } from './cards.js';
-import { checkSettings, type Timeouts } from './client-settings.js';
+import { checkSettings, type SettingsInput } from './client-settings.js';
 import { parseV1Notification, parseV3Notification, type V1Notification, type V3Notification } from './notifications.js';
 import { OrdersResource } from './orders.js';
 import { RefundsResource } from './refunds.js';
@@ -9,16 +9,7 @@ import { RequestSender } from './request-sender.js';
 import { nodeHttpTransport, type HttpTransport } from './transport.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 
-export interface IotPayClientOptions {
-  mchId: string;
-  key: string;
-  loginName: string;
-  clientIp: string;
-  device?: string;
-  notifyUrl: string;
-  v1BaseUrl?: string;
-  v3BaseUrl?: string;
-  timeouts?: Partial<Timeouts>;
+export interface IotPayClientOptions extends SettingsInput {
   transport?: HttpTransport;
   logger?: Logger;
 }
