@@ -78,6 +78,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   void engine.start().catch((err: unknown) => logger.error('start-up reconcile failed; the timer retries', { error: String(err) }));
   return {
     training: services.training,
+    trainingControlUrl: services.sandbox?.controlUrl,
     cardFormOrigin: new URL(ctx.cardFormScriptUrl).origin,
     invoke,
     subscribe: (role, listener) => fanout.subscribe(role, listener),

@@ -15,6 +15,11 @@ export interface HostApi {
   subscribe(role: WindowRole, listener: (event: string, payload: unknown) => void): () => void;
   /** True in training mode: every screen shows the TRAINING marker. */
   readonly training: boolean;
+  /**
+   * Training mode only: the built-in sandbox's control API, where a trainer (or a test) plays the customer:
+   * pays or cancels a QR, submits the card form. Printed by the hosts; never sent to a screen.
+   */
+  readonly trainingControlUrl?: string;
   /** Origin of the card form's script and iframe (IOTPay, or the training sandbox): the hosts' CSP allows it. */
   readonly cardFormOrigin: string;
   /** Stops timers, closes the journal and the training sandbox. */
