@@ -1,0 +1,54 @@
+// Hosts IOTPay's card iframe for one attempt. React renders an empty #iotpay_normal and never touches its
+// children; the SDK owns them. When the SDK calls back, main is asked to confirm (it queries the order).
+import { useEffect, useRef } from 'react';
+import { useApp } from '../shared/app-context.js';
+import { cardOutcome, loadCardScript } from '../shared/card-form.js';
+import { pushToast } from '../shared/toast-store.js';
+
+interface Props {
+  attemptId: number;
+  secureId: string;
+  onCallback: (attemptId: number) => void;
+}
+
+export function CardForm({ attemptId, secureId, onCallback }: Props) {
+  const { info, t } = useApp();
+  const container = useRef<HTMLDivElement>(null);
+  const latest = useRef(onCallback);
+  useEffect(() => {
+    latest.current = onCallback;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    loadCardScript(info.cardFormScriptUrl)
+      .then(() => {
+        if (cancelled) return;
+        const factory = window.Iotpay;
+        if (!factory) throw new Error('card form script loaded but Iotpay() is missing');
+        factory(secureId, 'Pay', {}).mount('#iotpay_normal', (event) => {
+          if (cancelled) return;
+          const outcome = cardOutcome(event);
+          if (!outcome.succeeded && outcome.message) pushToast(outcome.message);
+          // Success or not, main confirms by querying the order: the callback is a hint, the gateway is the truth.
+          latest.current(attemptId);
+        });
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) pushToast(err instanceof Error ? err.message : String(err));
+      });
+    const el = container.current;
+    return () => {
+      cancelled = true;
+      // Drop the SDK's iframe so a StrictMode re-run or a new attempt starts clean.
+      el?.replaceChildren();
+    };
+  }, [attemptId, secureId, info.cardFormScriptUrl]);
+
+  return (
+    <div className="card-form-wrap">
+      <p className="hint">{t('card.hint')}</p>
+      <div id="iotpay_normal" ref={container} className="card-form" data-testid="card-form" />
+    </div>
+  );
+}

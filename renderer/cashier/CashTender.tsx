@@ -1,0 +1,80 @@
+// Cash: what the customer handed over (quick notes or keypad), then the change to give back.
+import { useState } from 'react';
+import { useApp } from '../shared/app-context.js';
+import { cashSuggestions, fractionDigits, parseAmountToCents } from '../shared/money.js';
+import { NumPad } from '../shared/NumPad.js';
+import { pushToast } from '../shared/toast-store.js';
+
+interface Props {
+  amountCents: number;
+  busy: boolean;
+  onPay: (tenderedCents: number) => void;
+  onBack: () => void;
+}
+
+export function CashTender({ amountCents, busy, onPay, onBack }: Props) {
+  const { t, money, info } = useApp();
+  const [tendered, setTendered] = useState('');
+  const tenderedCents = parseAmountToCents(tendered, fractionDigits(info.currency));
+  const short = tenderedCents !== null && tenderedCents < amountCents;
+
+  const confirm = (cents: number | null) => {
+    if (cents === null || cents <= 0) {
+      pushToast(t('error.amountInvalid'));
+      return;
+    }
+    if (cents < amountCents) {
+      pushToast(t('cash.notEnough', { amount: money(amountCents) }));
+      return;
+    }
+    onPay(cents);
+  };
+
+  return (
+    <section className="panel cash-tender" aria-label={t('tender.cash')}>
+      <div className="panel-head">
+        <button type="button" className="btn" onClick={onBack}>
+          ← {t('common.back')}
+        </button>
+        <h2>
+          {t('cash.charge')} <span className="money-strong">{money(amountCents)}</span>
+        </h2>
+      </div>
+      <div className="cash-quick">
+        {cashSuggestions(amountCents).map((cents) => (
+          <button key={cents} type="button" className="btn btn-quick" disabled={busy} onClick={() => confirm(cents)}>
+            {cents === amountCents ? t('cash.exact') : money(cents)}
+          </button>
+        ))}
+      </div>
+      <form
+        className="cash-entry"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm(tenderedCents);
+        }}
+      >
+        <label className="field-label">
+          {t('cash.tendered')}
+          <input
+            className="field field-money field-xl"
+            data-testid="cash-tendered"
+            inputMode="decimal"
+            autoFocus
+            value={tendered}
+            onChange={(e) => setTendered(e.target.value)}
+          />
+        </label>
+        {tenderedCents !== null && !short ? (
+          <p className="cash-preview">
+            {t('cash.changePreview')} <strong>{money(tenderedCents - amountCents)}</strong>
+          </p>
+        ) : null}
+        <NumPad value={tendered} onChange={setTendered} decimal disabled={busy} />
+        <button type="submit" className="btn btn-primary btn-xl" data-testid="cash-confirm" disabled={busy || tenderedCents === null || short}>
+          {t('cash.confirm')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount.js';
+import { CashierApp } from './CashierApp.js';
+
+mount(<CashierApp />);

@@ -1,0 +1,107 @@
+// The self-service kiosk: shop, pay, done. No manager path exists here; the window's role cannot call one.
+import { useCallback, useEffect, useState } from 'react';
+import type { SaleView } from '../../preload/contract.js';
+import { AppShell } from '../shared/AppShell.js';
+import { useApp } from '../shared/app-context.js';
+import { isAttemptLive } from '../shared/attempt-state.js';
+import type { QrInfo } from '../shared/display-phase.js';
+import { call } from '../shared/invoke.js';
+import { pushToast } from '../shared/toast-store.js';
+import { useAttempt } from '../shared/use-attempt.js';
+import { usePosEvent } from '../shared/use-pos-event.js';
+import { useSale } from '../shared/use-sale.js';
+import { useTillNotices } from '../shared/use-till-notices.js';
+import { useWedge } from '../shared/use-wedge.js';
+import type { QrChannel } from '../shared/wallet.js';
+import { useCharge } from '../shared/use-charge.js';
+import { KioskDone } from './KioskDone.js';
+import { KioskPay } from './KioskPay.js';
+import { KioskShop } from './KioskShop.js';
+import { StillThere } from './StillThere.js';
+import { KIOSK_GRACE_MS, useInactivity } from './use-inactivity.js';
+
+export function KioskApp() {
+  const { t } = useApp();
+  const { sale, setSale } = useSale();
+  const { attempt, deadline, track, clear } = useAttempt();
+  const { charging, charge } = useCharge(track);
+  const [paying, setPaying] = useState(false);
+  const [qr, setQr] = useState<QrInfo | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  useWedge(true);
+  useTillNotices();
+  usePosEvent('payment:qr', setQr);
+
+  const live = (attempt !== null && isAttemptLive(attempt.state)) || charging;
+  const paid = sale?.status === 'paid';
+
+  // A wallet code scanned on the shop screen starts a payment: follow it onto the pay screen.
+  useEffect(() => {
+    if (attempt && isAttemptLive(attempt.state)) setPaying(true);
+  }, [attempt]);
+
+  const reset = useCallback(async () => {
+    clear();
+    setQr(null);
+    setPaying(false);
+    const current = await call('sale:current', {});
+    if (current?.status === 'open' && current.lines.length > 0 && current.paidCents === 0) await call('sale:void', {});
+    const fresh = await call('sale:new', {});
+    if (fresh) setSale(fresh);
+  }, [clear, setSale]);
+
+  // Nobody to ask once the basket is empty on the shop screen; never interrupt a payment in play.
+  const idleWatch = !live && sale !== null && (paid || paying || sale.lines.length > 0);
+  const idle = useInactivity(idleWatch, () => void reset());
+
+  if (!sale) return <AppShell title={t('kiosk.title')}>{null}</AppShell>;
+
+  const onSale = (next: SaleView) => setSale(next);
+  const start = (go: () => Promise<unknown>) => {
+    if (sale.dueCents <= 0) {
+      pushToast(t('error.emptySale'));
+      return;
+    }
+    clear();
+    void go();
+  };
+  const onQr = (channel: QrChannel) => start(() => charge(() => call('payment:chargeByQr', { channel })));
+  const onScanCode = (code: string) => start(() => charge(() => call('payment:chargeByScan', { code })));
+  const onCancel = async () => {
+    if (!attempt) return;
+    setCancelling(true);
+    const result = await call('payment:cancel', { attemptId: attempt.id });
+    setCancelling(false);
+    if (result && !result.cancelled) pushToast(t('attempt.cancelRefused'));
+  };
+
+  const body = () => {
+    if (paid) return <KioskDone sale={sale} onDone={() => void reset()} />;
+    if (paying || live) {
+      return (
+        <KioskPay
+          sale={sale}
+          attempt={attempt}
+          deadline={deadline}
+          qr={qr}
+          charging={charging}
+          cancelling={cancelling}
+          onQr={onQr}
+          onScanCode={onScanCode}
+          onCancel={() => void onCancel()}
+          onDismiss={clear}
+          onBack={() => setPaying(false)}
+        />
+      );
+    }
+    return <KioskShop sale={sale} locked={live} onSale={onSale} onPay={() => setPaying(true)} />;
+  };
+
+  return (
+    <AppShell title={t('kiosk.title')} className="kiosk">
+      {body()}
+      {idle.prompting ? <StillThere deadline={idle.promptStartedAt + KIOSK_GRACE_MS} onStay={idle.stillHere} /> : null}
+    </AppShell>
+  );
+}

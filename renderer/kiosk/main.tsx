@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount.js';
+import { KioskApp } from './KioskApp.js';
+
+mount(<KioskApp />);

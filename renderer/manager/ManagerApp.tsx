@@ -1,0 +1,79 @@
+// The manager screen: PIN first, then the back-office tabs. The session token is held in this component's
+// state only; Lock (or a SESSION_EXPIRED refusal) drops it.
+import { useCallback, useMemo, useState } from 'react';
+import { AppShell } from '../shared/AppShell.js';
+import { useApp } from '../shared/app-context.js';
+import { call } from '../shared/invoke.js';
+import type { MessageKey } from '../shared/i18n/translate.js';
+import { CloseDayTab } from './CloseDayTab.js';
+import { ManagerCallContext, makeManagerCall } from './manager-api.js';
+import { NeedsActionTab } from './NeedsActionTab.js';
+import { PinPad } from './PinPad.js';
+import { RefundTab } from './RefundTab.js';
+import { SettingsTab } from './SettingsTab.js';
+import { SystemTab } from './SystemTab.js';
+import { TotalsTab } from './TotalsTab.js';
+
+type Tab = 'totals' | 'close' | 'refunds' | 'needs' | 'settings' | 'system';
+
+const TABS: { id: Tab; label: MessageKey }[] = [
+  { id: 'totals', label: 'tab.totals' },
+  { id: 'close', label: 'tab.close' },
+  { id: 'refunds', label: 'tab.refunds' },
+  { id: 'needs', label: 'tab.needs' },
+  { id: 'settings', label: 'tab.settings' },
+  { id: 'system', label: 'tab.system' },
+];
+
+export function ManagerApp() {
+  const { t } = useApp();
+  const [session, setSession] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('totals');
+
+  const drop = useCallback(() => setSession(null), []);
+  const mcall = useMemo(() => (session ? makeManagerCall(session, drop) : null), [session, drop]);
+
+  const lock = async () => {
+    if (session) await call('manager:lock', { session });
+    setSession(null);
+    setTab('totals');
+  };
+
+  const lockButton = session ? (
+    <button type="button" className="btn btn-danger-outline" data-testid="manager-lock" onClick={() => void lock()}>
+      {t('manager.lock')}
+    </button>
+  ) : null;
+
+  return (
+    <AppShell title={t('manager.title')} actions={lockButton} className="manager">
+      {!mcall ? (
+        <PinPad onUnlocked={(u) => setSession(u.session)} />
+      ) : (
+        <ManagerCallContext.Provider value={mcall}>
+          <nav className="tabs" role="tablist">
+            {TABS.map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                role="tab"
+                aria-selected={tab === item.id}
+                data-testid={`tab-${item.id}`}
+                className={`btn tab${tab === item.id ? ' is-active' : ''}`}
+                onClick={() => setTab(item.id)}
+              >
+                {t(item.label)}
+              </button>
+            ))}
+          </nav>
+          {tab === 'totals' ? <TotalsTab /> : null}
+          {tab === 'close' ? <CloseDayTab /> : null}
+          {tab === 'refunds' ? <RefundTab /> : null}
+          {tab === 'needs' ? <NeedsActionTab /> : null}
+          {tab === 'settings' ? <SettingsTab /> : null}
+          {tab === 'system' ? <SystemTab /> : null}
+        </ManagerCallContext.Provider>
+      )}
+    </AppShell>
+  );
+}

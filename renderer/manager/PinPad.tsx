@@ -1,0 +1,62 @@
+// The manager PIN pad. Main counts wrong tries and locks the pad; its message (tries left, lockout) is shown
+// right under the field, where the manager is looking.
+import { useState } from 'react';
+import type { ChannelResponse } from '../../preload/contract.js';
+import { useApp } from '../shared/app-context.js';
+import { invokeRaw } from '../shared/invoke.js';
+import { NumPad } from '../shared/NumPad.js';
+
+export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'manager:unlock'>) => void }) {
+  const { t } = useApp();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const valid = /^\d{4,8}$/.test(pin);
+
+  const submit = async () => {
+    if (!valid || busy) return;
+    setBusy(true);
+    const result = await invokeRaw('manager:unlock', { pin });
+    setBusy(false);
+    setPin('');
+    if (result.ok) {
+      setError(null);
+      onUnlocked(result.value);
+    } else {
+      setError(result.error.message);
+    }
+  };
+
+  return (
+    <form
+      className="panel pin-pad"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2>{t('manager.enterPin')}</h2>
+      <input
+        className="field field-xl field-pin"
+        data-testid="pin-input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        autoFocus
+        value={pin}
+        onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+        aria-label={t('manager.pin')}
+      />
+      {error ? (
+        <p className="pin-error" role="alert" data-testid="pin-error">
+          {error}
+        </p>
+      ) : null}
+      <NumPad value={pin} onChange={setPin} maxLength={8} disabled={busy} />
+      <button type="submit" className="btn btn-primary btn-xl" data-testid="pin-submit" disabled={!valid || busy}>
+        {t('manager.unlock')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+// Settings. Only changed fields are sent. The merchant key is write-only: its field is never pre-filled and
+// is cleared once main has stored it (STYLE.md §4); the screen only learns whether one is stored.
+import { useEffect, useState } from 'react';
+import type { ChannelResponse } from '../../preload/contract.js';
+import { useApp } from '../shared/app-context.js';
+import { LOCALES, LOCALE_NAMES, isLocale } from '../shared/locale.js';
+import { pushToast } from '../shared/toast-store.js';
+import { useManagerCall, type ManagerRequest } from './manager-api.js';
+import { MerchantKeyForm } from './MerchantKeyForm.js';
+
+type Settings = ChannelResponse<'settings:get'>;
+type Draft = { terminalId: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string };
+
+function draftOf(s: Settings): Draft {
+  return { terminalId: s.terminalId, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '' };
+}
+
+export function SettingsTab() {
+  const { t } = useApp();
+  const mcall = useManagerCall();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void mcall('settings:get', {}).then((s) => {
+      if (s) {
+        setSettings(s);
+        setDraft(draftOf(s));
+      }
+    });
+  }, [mcall]);
+
+  if (!settings || !draft) return <p className="hint">{t('common.loading')}</p>;
+
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+
+  const save = async () => {
+    if (draft.newPin !== draft.confirmPin) {
+      pushToast(t('settings.pinMismatch'));
+      return;
+    }
+    const changes: ManagerRequest<'settings:update'> = {};
+    if (draft.terminalId !== settings.terminalId) changes.terminalId = draft.terminalId.trim().toUpperCase();
+    if (draft.storeTimeZone !== settings.storeTimeZone) changes.storeTimeZone = draft.storeTimeZone.trim();
+    if (draft.locale !== settings.locale && isLocale(draft.locale)) changes.locale = draft.locale;
+    if (draft.mchId !== (settings.mchId ?? '') && draft.mchId.trim()) changes.mchId = draft.mchId.trim();
+    if (draft.loginName !== (settings.loginName ?? '') && draft.loginName.trim()) changes.loginName = draft.loginName.trim();
+    if (draft.newPin) changes.newPin = draft.newPin;
+    if (Object.keys(changes).length === 0) {
+      pushToast(t('settings.nothingChanged'), 'info');
+      return;
+    }
+    setBusy(true);
+    const saved = await mcall('settings:update', changes);
+    setBusy(false);
+    if (saved) {
+      setSettings(saved);
+      setDraft(draftOf(saved));
+      pushToast(t('settings.saved'), 'info');
+    }
+  };
+
+  return (
+    <section className="tab-body settings">
+      <p className={`mode-pill mode-${settings.mode}`}>
+        {settings.mode === 'training' ? t('settings.modeTraining') : t('settings.modeLive')} · {settings.storeName} · {settings.currency}
+      </p>
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field-label">
+          {t('settings.terminalId')}
+          <input className="field" data-testid="settings-terminal-id" value={draft.terminalId} maxLength={8} onChange={set('terminalId')} />
+        </label>
+        <label className="field-label">
+          {t('settings.timeZone')}
+          <input className="field" data-testid="settings-time-zone" value={draft.storeTimeZone} onChange={set('storeTimeZone')} />
+        </label>
+        <label className="field-label">
+          {t('settings.locale')}
+          <select className="field" data-testid="settings-locale" value={draft.locale} onChange={set('locale')}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-label">
+          {t('settings.mchId')}
+          <input className="field" data-testid="settings-mch-id" value={draft.mchId} maxLength={30} onChange={set('mchId')} autoComplete="off" />
+        </label>
+        <label className="field-label">
+          {t('settings.loginName')}
+          <input className="field" data-testid="settings-login-name" value={draft.loginName} maxLength={12} onChange={set('loginName')} autoComplete="off" />
+        </label>
+        <label className="field-label">
+          {t('settings.newPin')}
+          <input className="field" data-testid="settings-new-pin" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={draft.newPin} onChange={set('newPin')} />
+        </label>
+        <label className="field-label">
+          {t('settings.confirmPin')}
+          <input className="field" data-testid="settings-confirm-pin" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={draft.confirmPin} onChange={set('confirmPin')} />
+        </label>
+        <button type="submit" className="btn btn-primary btn-lg" data-testid="settings-save" disabled={busy}>
+          {t('settings.save')}
+        </button>
+      </form>
+      <MerchantKeyForm settings={settings} onSaved={setSettings} />
+    </section>
+  );
+}

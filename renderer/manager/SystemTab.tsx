@@ -1,0 +1,52 @@
+// Journal verification (the hash chain) and scanner health.
+import { useEffect, useState } from 'react';
+import type { ChannelResponse } from '../../preload/contract.js';
+import { useApp } from '../shared/app-context.js';
+import { useManagerCall } from './manager-api.js';
+
+export function SystemTab() {
+  const { t } = useApp();
+  const mcall = useManagerCall();
+  const [verify, setVerify] = useState<ChannelResponse<'journal:verify'> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [scanners, setScanners] = useState<ChannelResponse<'scanners:status'> | null>(null);
+
+  useEffect(() => {
+    void mcall('scanners:status', {}).then((s) => {
+      if (s) setScanners(s);
+    });
+  }, [mcall]);
+
+  const runVerify = async () => {
+    setBusy(true);
+    const result = await mcall('journal:verify', {});
+    setBusy(false);
+    if (result) setVerify(result);
+  };
+
+  return (
+    <section className="tab-body narrow">
+      <h3>{t('system.journal')}</h3>
+      <button type="button" className="btn btn-primary btn-lg" data-testid="journal-verify" disabled={busy} onClick={() => void runVerify()}>
+        {t('system.verify')}
+      </button>
+      {verify ? (
+        <p className={`verify-result ${verify.ok ? 'ok' : 'bad'}`} data-testid="journal-result" data-ok={verify.ok}>
+          {verify.ok
+            ? t('system.verifyOk', { events: verify.events })
+            : t('system.verifyBroken', { seq: verify.firstBrokenSeq ?? '?', reason: verify.reason ?? '' })}
+        </p>
+      ) : null}
+      <h3>{t('system.scanners')}</h3>
+      {scanners && scanners.devices.length === 0 ? <p className="hint">{t('system.noScanners')}</p> : null}
+      <ul className="scanner-list">
+        {scanners?.devices.map((d) => (
+          <li key={d.deviceId}>
+            <strong>{d.deviceId}</strong> · {d.state}
+            {d.message ? ` · ${d.message}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

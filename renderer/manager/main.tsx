@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount.js';
+import { ManagerApp } from './ManagerApp.js';
+
+mount(<ManagerApp />);

@@ -1,0 +1,77 @@
+// The sale's lines. Editable at the till (quantity steppers, remove), read-only on the customer display and
+// while a payment is in progress.
+import type { SaleView } from '../../preload/contract.js';
+import { useApp } from './app-context.js';
+
+interface Props {
+  sale: SaleView;
+  editable: boolean;
+  /** Controls stay visible but inert while a change is in flight (no flicker, no double step). */
+  disabled?: boolean;
+  onQuantity?: (lineNo: number, quantity: number) => void;
+  onRemove?: (lineNo: number) => void;
+}
+
+export function CartList({ sale, editable, disabled = false, onQuantity, onRemove }: Props) {
+  const { t, money } = useApp();
+  if (sale.lines.length === 0) return <p className="cart-empty">{t('cart.empty')}</p>;
+  return (
+    <ul className="cart-lines">
+      {sale.lines.map((line) => (
+        <li key={line.lineNo} className="cart-line" data-testid="sale-line" data-sku={line.sku}>
+          <div className="cart-line-main">
+            <span className="cart-line-name">{line.name}</span>
+            <span className="cart-line-unit">
+              {line.quantity} × {money(line.unitPriceCents, sale.currency)}
+            </span>
+          </div>
+          {editable && onQuantity && onRemove ? (
+            <div className="cart-line-edit">
+              <button
+                type="button"
+                className="btn btn-step"
+                aria-label={t('cart.decrease')}
+                disabled={disabled || line.quantity <= 1}
+                onClick={() => onQuantity(line.lineNo, line.quantity - 1)}
+              >
+                −
+              </button>
+              <span className="cart-line-qty" aria-label={t('cart.quantity')}>{line.quantity}</span>
+              <button type="button" className="btn btn-step" aria-label={t('cart.increase')} disabled={disabled} onClick={() => onQuantity(line.lineNo, line.quantity + 1)}>
+                +
+              </button>
+              <button type="button" className="btn btn-step btn-danger" aria-label={t('cart.remove')} disabled={disabled} onClick={() => onRemove(line.lineNo)}>
+                ✕
+              </button>
+            </div>
+          ) : null}
+          <span className="cart-line-total">{money(line.lineTotalCents, sale.currency)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SaleTotals({ sale }: { sale: SaleView }) {
+  const { t, money } = useApp();
+  return (
+    <div className="sale-totals">
+      <div className="sale-total-row sale-total-main">
+        <span>{t('cart.total')}</span>
+        <span data-testid="sale-total">{money(sale.totalCents, sale.currency)}</span>
+      </div>
+      {sale.paidCents > 0 ? (
+        <>
+          <div className="sale-total-row">
+            <span>{t('cart.paid')}</span>
+            <span>{money(sale.paidCents, sale.currency)}</span>
+          </div>
+          <div className="sale-total-row sale-total-due">
+            <span>{t('cart.due')}</span>
+            <span data-testid="sale-due">{money(sale.dueCents, sale.currency)}</span>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The receipt for a paid sale, from receipt:get (main's record, not the screen's memory of it).
+import { useEffect, useState } from 'react';
+import type { ChannelResponse } from '../../preload/contract.js';
+import { useApp } from './app-context.js';
+import { call } from './invoke.js';
+import { tenderKey } from './wallet.js';
+
+type Receipt = ChannelResponse<'receipt:get'>;
+
+export function ReceiptView({ saleId }: { saleId: number }) {
+  const { t, money, locale, info } = useApp();
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    void call('receipt:get', { saleId }).then((r) => {
+      if (!stale && r) setReceipt(r);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [saleId]);
+
+  if (!receipt) return <p className="hint">{t('common.loading')}</p>;
+  const { sale } = receipt;
+  const printed = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: info.timeZone }).format(receipt.printedAt);
+  const paid = sale.attempts.filter((a) => a.state === 'succeeded');
+  return (
+    <article className="receipt" data-testid="receipt" aria-label={t('receipt.title')}>
+      <header className="receipt-head">
+        <strong>{receipt.storeName}</strong>
+        <span>
+          {t('receipt.terminal')} {receipt.terminalId} · {t('receipt.saleNo', { id: sale.id })}
+        </span>
+        <span>{printed}</span>
+        {receipt.training ? <strong className="receipt-training">{t('receipt.training')}</strong> : null}
+      </header>
+      <ul className="receipt-lines">
+        {sale.lines.map((line) => (
+          <li key={line.lineNo}>
+            <span>
+              {line.quantity} × {line.name}
+            </span>
+            <span>{money(line.lineTotalCents, sale.currency)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="receipt-total">
+        <span>{t('cart.total')}</span>
+        <span>{money(sale.totalCents, sale.currency)}</span>
+      </div>
+      <ul className="receipt-tenders">
+        {paid.map((a) => (
+          <li key={a.id}>
+            <span>
+              {t(tenderKey(a))}
+              {a.codeLast4 ? ` ···${a.codeLast4}` : ''}
+              {a.cashTenderedCents !== null ? ` (${t('cash.tendered')} ${money(a.cashTenderedCents, a.currency)})` : ''}
+            </span>
+            <span>{money(a.amountCents, a.currency)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="receipt-order">{paid.map((a) => a.mchOrderNo).join(' · ')}</p>
+    </article>
+  );
+}
