@@ -1,0 +1,142 @@
+// End to end in real Chromium through the browser host, in training mode: a merchant-scan sale whose wallet
+// code arrives on a real serial line, a customer-scan sale paid from the QR decoded off the customer display,
+// a card sale through the stand-in card form, a declined scan, a cashier cancel, a refund behind the PIN,
+// and the manager's totals matching all of it.
+import { appendFile } from 'node:fs/promises';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoProducts } from '../../main/app/demo-catalog.js';
+import { requireTool } from '../support/system-tools.js';
+import { walletCode } from '../support/sandbox-fixtures.js';
+import { startE2e, type E2eRig } from './support/e2e-rig.js';
+
+const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
+const latte = demoProducts().find((p) => p.sku === 'LATTE')!;
+const muffin = demoProducts().find((p) => p.sku === 'MUFFIN')!;
+
+let rig: E2eRig;
+let cashier: Page;
+let display: Page;
+/** Every sale that ended paid, in cents, for the totals check at the end. */
+const paid: number[] = [];
+let refunded = 0;
+
+async function startSale(page: Page): Promise<void> {
+  if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
+  await page.getByTestId('sale-total').waitFor();
+}
+
+async function addByButton(page: Page, name: string): Promise<void> {
+  await page.getByTestId('product-result').filter({ hasText: name }).first().click();
+}
+
+async function attemptState(page: Page, state: string): Promise<void> {
+  await page.locator(`[data-testid="attempt-status"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
+}
+
+// jsqr ships CommonJS with a default export; under NodeNext its default import is the module object.
+type DecodeQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsQRModule as unknown as { default?: DecodeQr }).default ?? (jsQRModule as unknown as DecodeQr));
+
+function decodeQr(png: Buffer): string | undefined {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+describe.skipIf(!ready)('POS in the browser', () => {
+  beforeAll(async () => {
+    rig = await startE2e();
+    cashier = await rig.open('cashier');
+    display = await rig.open('customer-display', { width: 1024, height: 768 });
+  }, 60_000);
+  afterAll(async () => rig?.close());
+
+  it('every screen shows the TRAINING marker', async () => {
+    await cashier.getByTestId('training-banner').waitFor();
+    await display.getByTestId('training-banner').waitFor();
+  });
+
+  it('merchant-scan: items and the wallet code arrive through the serial scanner', async () => {
+    await startSale(cashier);
+    await appendFile(rig.pty.scanner, `${latte.gtin}\r${muffin.gtin}\r`);
+    await expect.poll(() => cashier.getByTestId('sale-line').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('cart');
+    const code = walletCode('WX', '01');
+    await appendFile(rig.pty.scanner, `${code}\r`);
+    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
+    expect(await cashier.getByTestId('receipt').innerText()).toContain(code.slice(-4));
+    expect(await cashier.getByTestId('receipt').innerText()).not.toContain(code);
+    paid.push(latte.priceCents + muffin.priceCents);
+  });
+
+  it('customer-scan: the QR decoded from the customer display is the sandbox code URL, and paying it completes the sale', async () => {
+    await startSale(cashier);
+    await addByButton(cashier, latte.name);
+    await cashier.getByTestId('tender-qr-WX_NATIVE').click();
+    const qr = display.getByTestId('payment-qr');
+    await qr.waitFor({ timeout: 10_000 });
+    const codeUrl = decodeQr(await qr.screenshot());
+    expect(codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
+    const order = (await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId));
+    expect(order).toMatchObject({ channelId: 'WX_NATIVE', amount: latte.priceCents, status: 0 });
+    await rig.control.payQr({ codeUrl: codeUrl! });
+    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
+    paid.push(latte.priceCents);
+  });
+
+  it('card: paid through the stand-in card form', async () => {
+    await startSale(cashier);
+    await addByButton(cashier, muffin.name);
+    await cashier.getByTestId('tender-card').click();
+    const form = cashier.frameLocator('[data-testid="card-form"] iframe');
+    await form.locator('#cardNumber').fill('4242 4242 4242 4242');
+    await form.locator('#expiry').fill('12/30');
+    await form.locator('#cvv').fill('123');
+    await form.locator('#submit').click();
+    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    paid.push(muffin.priceCents);
+  });
+
+  it('a declined scan fails visibly and charges nothing; a cashier cancel stops the wait', async () => {
+    await startSale(cashier);
+    await addByButton(cashier, latte.name);
+    await cashier.getByTestId('tender-scan').click();
+    await cashier.getByTestId('scan-code-input').fill(walletCode('ALIPAY', '04'));
+    await cashier.getByTestId('scan-code-submit').click();
+    await attemptState(cashier, 'failed');
+    expect(await cashier.getByTestId('attempt-status').innerText()).toMatch(/declin|insufficient/i);
+    expect((await rig.control.ledger()).orders.at(-1)?.status).not.toBe(2);
+    // The cashier acknowledges the failure before choosing another tender.
+    await cashier.getByTestId('attempt-status').getByRole('button').click();
+    await cashier.getByTestId('tender-qr-ALIPAY_QR').click();
+    await display.getByTestId('payment-qr').waitFor({ timeout: 10_000 });
+    await cashier.getByTestId('attempt-cancel').click();
+    await attemptState(cashier, 'expired');
+    await expect.poll(() => display.getByTestId('payment-qr').count()).toBe(0);
+  });
+
+  it('a manager refunds part of the scanned sale behind the PIN, and the totals match everything above', async () => {
+    const manager = await rig.open('manager');
+    await manager.getByTestId('pin-input').fill('1234');
+    await manager.getByTestId('pin-submit').click();
+    await manager.getByTestId('tab-refunds').click();
+    const ledger = await rig.control.ledger();
+    const scanned = ledger.orders.find((o) => o.api === 'v1' && o.channelId === 'WX_MICROPAY')!;
+    await manager.getByTestId('refund-search').fill(scanned.mchOrderNo);
+    await manager.getByTestId('refund-find').click();
+    await manager.getByTestId('refund-attempt').first().click();
+    await manager.getByTestId('refund-amount').fill('2.00');
+    await manager.getByTestId('refund-reason').fill('cold coffee');
+    await manager.getByTestId('refund-submit').click();
+    await expect.poll(() => manager.getByTestId('refund-status').innerText(), { timeout: 10_000 }).toMatch(/succeeded|refunded|rembours|退款/i);
+    refunded += 200;
+    await manager.getByTestId('tab-totals').click();
+    const net = paid.reduce((s, c) => s + c, 0) - refunded;
+    const expected = `$${Math.trunc(net / 100)}.${String(net % 100).padStart(2, '0')}`;
+    await expect.poll(() => manager.getByTestId('totals-net').innerText(), { timeout: 10_000 }).toContain(expected);
+  });
+});
