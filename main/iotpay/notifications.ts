@@ -2,8 +2,9 @@
 // and merchant id check out; even then the engine books money only after matching amount and currency
 // against its own journal. The replies are exact: IOTPay keeps re-sending until it reads them.
 import { z } from 'zod';
-import { intLike, parseFields, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
-import { stateOfV3Status, type CardState } from './cards.js';
+import { intLike, parseFields, stateOfV1Status, text } from './response-fields.js';
+import { stateOfV3Status, type CardTransaction } from './cards.js';
+import type { QueriedOrder } from './orders.js';
 import { verify } from './sign.js';
 
 /** v1: the body must be exactly `success` (API.md §3.7). */
@@ -19,29 +20,11 @@ export class NotificationRejectedError extends Error {
   }
 }
 
-export interface V1Notification {
-  payOrderId: string;
-  mchOrderNo: string;
-  channel: string;
-  amountCents: number;
-  currency: string;
-  status: number;
-  state: GatewayPaymentState;
-  channelOrderNo?: string;
-  paidAt?: number;
-}
+/** A v1 notification carries what a query returns, and always names the gateway order. */
+export type V1Notification = QueriedOrder & { payOrderId: string };
 
-export interface V3Notification {
-  payOrderId: string;
-  mchOrderNo: string;
-  originalOrderId?: string;
-  amountCents: number;
-  currency: string;
-  payType: 'pay' | 'refund';
-  refundableCents: number;
-  status: number;
-  state: CardState;
-}
+/** A v3 notification is the card transaction without the card details, which only cc_query returns. */
+export type V3Notification = Omit<CardTransaction, 'paidAt' | 'cardNum' | 'cardType' | 'authNum' | 'channel'>;
 
 const v1Fields = z.object({
   payOrderId: text, mchId: text, mchOrderNo: text, channelId: text, currency: text,

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
-import { CartList, SaleTotals } from '../shared/CartList.js';
+import { SaleTotals } from '../shared/CartList.js';
+import { EditableCart } from '../shared/EditableCart.js';
 import { useInvoke } from '../shared/use-invoke.js';
 
 interface Props {
@@ -54,15 +55,7 @@ export function CartPanel({ sale, locked, onSale }: Props) {
           )
         ) : null}
       </div>
-      <div className="cart-scroll">
-        <CartList
-          sale={sale}
-          editable={!locked}
-          disabled={busy}
-          onQuantity={(lineNo, quantity) => void apply(run('sale:setQuantity', { lineNo, quantity }))}
-          onRemove={(lineNo) => void apply(run('sale:removeLine', { lineNo }))}
-        />
-      </div>
+      <EditableCart sale={sale} locked={locked} onSale={onSale} />
       <SaleTotals sale={sale} />
     </section>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { parseAmountToCents, fractionDigits } from '../shared/money.js';
+import { ProductGrid } from '../shared/ProductGrid.js';
 import { pushToast } from '../shared/toast-store.js';
 import { useCatalog } from '../shared/use-catalog.js';
 import { useInvoke } from '../shared/use-invoke.js';
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export function ItemEntry({ disabled, onSale }: Props) {
-  const { t, money, info } = useApp();
+  const { t, info } = useApp();
   const [query, setQuery] = useState('');
   const products = useCatalog(query);
   const { busy, run } = useInvoke();
@@ -51,23 +52,7 @@ export function ItemEntry({ disabled, onSale }: Props) {
         onChange={(e) => setQuery(e.target.value)}
         aria-label={t('items.search')}
       />
-      <div className="product-grid">
-        {products.map((p) => (
-          <button
-            key={p.sku}
-            type="button"
-            className="btn product-key"
-            data-testid="product-result"
-            data-sku={p.sku}
-            disabled={disabled || busy}
-            onClick={() => void add(p.sku)}
-          >
-            <span className="product-name">{p.name}</span>
-            <span className="product-price">{money(p.priceCents)}</span>
-          </button>
-        ))}
-        {products.length === 0 ? <p className="hint">{t('items.none')}</p> : null}
-      </div>
+      <ProductGrid products={products} disabled={disabled || busy} onAdd={(sku) => void add(sku)} />
       <form
         className="custom-row"
         onSubmit={(e) => {

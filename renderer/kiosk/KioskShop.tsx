@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
-import { CartList, SaleTotals } from '../shared/CartList.js';
+import { SaleTotals } from '../shared/CartList.js';
+import { EditableCart } from '../shared/EditableCart.js';
+import { ProductGrid } from '../shared/ProductGrid.js';
 import { useCatalog } from '../shared/use-catalog.js';
 import { useInvoke } from '../shared/use-invoke.js';
 
@@ -38,35 +40,16 @@ export function KioskShop({ sale, locked, onSale, onPay }: Props) {
           aria-label={t('items.search')}
         />
         <p className="hint">{t('kiosk.scanHint')}</p>
-        <div className="product-grid product-grid-kiosk">
-          {products.map((p) => (
-            <button
-              key={p.sku}
-              type="button"
-              className="btn product-key"
-              data-testid="product-result"
-              data-sku={p.sku}
-              disabled={locked || busy}
-              onClick={() => void apply(run('sale:addItem', { sku: p.sku, quantity: 1 }))}
-            >
-              <span className="product-name">{p.name}</span>
-              <span className="product-price">{money(p.priceCents)}</span>
-            </button>
-          ))}
-          {products.length === 0 ? <p className="hint">{t('items.none')}</p> : null}
-        </div>
+        <ProductGrid
+          products={products}
+          className="product-grid-kiosk"
+          disabled={locked || busy}
+          onAdd={(sku) => void apply(run('sale:addItem', { sku, quantity: 1 }))}
+        />
       </section>
       <section className="panel cart kiosk-cart" aria-label={t('cart.title')}>
         <h2>{t('cart.title')}</h2>
-        <div className="cart-scroll">
-          <CartList
-            sale={sale}
-            editable={!locked}
-            disabled={busy}
-            onQuantity={(lineNo, quantity) => void apply(run('sale:setQuantity', { lineNo, quantity }))}
-            onRemove={(lineNo) => void apply(run('sale:removeLine', { lineNo }))}
-          />
-        </div>
+        <EditableCart sale={sale} locked={locked} onSale={onSale} />
         <SaleTotals sale={sale} />
         <button type="button" className="btn btn-primary btn-xl" data-testid="kiosk-pay" disabled={locked || sale.dueCents <= 0} onClick={onPay}>
           {t('kiosk.pay')} {money(sale.dueCents, sale.currency)}

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openServices } from '../../main/app/services.js';
 import { runPos } from '../../main/cli/pos.js';
 import { getSale } from '../../main/journal/sale-queries.js';
@@ -10,15 +10,9 @@ import { addLine, createSale } from '../../main/journal/sales.js';
 import { startSandbox } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { tempDirsPerTest } from '../support/temp-dir.js';
 
-const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-function dataDir(): string {
-  const d = makeTempDir('pos-cli-');
-  dirs.push(d);
-  return d.path;
-}
+const dataDir = tempDirsPerTest('pos-cli-');
 
 async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];

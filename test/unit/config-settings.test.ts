@@ -1,17 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseGateway } from '../../main/config/gateway-choice.js';
 import { ConfigError, loadSettings, saveSettings } from '../../main/config/load-settings.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { tempDirsPerTest } from '../support/temp-dir.js';
 
-const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-function dataDir(): string {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  return dir.path;
-}
+const dataDir = tempDirsPerTest();
 
 describe('settings', () => {
   it('defaults to training mode with Toronto time and the ARCHITECTURE timers', () => {

@@ -1,16 +1,10 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSecretBlob, secretFilePath, secretStoreUsable, writeSecretBlob } from '../../main/electron/secret-file.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { tempDirsPerTest } from '../support/temp-dir.js';
 
-const dirs: Array<{ remove(): void }> = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-function dataDir(): string {
-  const dir = makeTempDir();
-  dirs.push(dir);
-  return dir.path;
-}
+const dataDir = tempDirsPerTest();
 
 describe('secretStoreUsable', () => {
   it('needs encryption to be available', () => {
