@@ -2,7 +2,7 @@
 // no payment-code fingerprints, no gateway internals.
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import type { Journal } from '../journal/database.js';
-import type { AttemptRecord } from '../journal/payment-records.js';
+import { paysSale, type AttemptRecord } from '../journal/payment-records.js';
 import { getSale } from '../journal/sale-queries.js';
 
 export function attemptView(a: AttemptRecord): AttemptView {
@@ -15,7 +15,7 @@ export function attemptView(a: AttemptRecord): AttemptView {
 
 export function saleView(journal: Journal, saleId: number): SaleView {
   const { sale, lines, attempts, refunds } = getSale(journal, saleId);
-  const paid = attempts.filter((a) => a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const paid = attempts.filter(paysSale).reduce((s, a) => s + a.amountCents, 0);
   return {
     id: sale.id, status: sale.status, currency: sale.currency, cashier: sale.cashier, totalCents: sale.totalCents,
     paidCents: paid, dueCents: Math.max(0, sale.totalCents - paid), createdAt: sale.createdAt,

@@ -124,15 +124,18 @@ export function scheduleAttemptCheck(journal: Journal, id: number, nextCheckAt: 
   });
 }
 
-/** A manager attached or refunded a late success; `resolution` says which, for the audit trail. */
-export function clearNeedsAction(journal: Journal, id: number, resolvedBy: string, resolution: string): AttemptRecord {
+/**
+ * A manager decided a late success: attached to its sale (it pays the sale), or refunded / kept apart
+ * (`attached` false: the money is in the day's totals but never pays the sale). `resolution` is for the audit trail.
+ */
+export function clearNeedsAction(journal: Journal, id: number, resolvedBy: string, resolution: string, attached: boolean): AttemptRecord {
   assertText('resolvedBy', resolvedBy);
   assertText('resolution', resolution);
   return journal.write(() => {
     const current = getAttempt(journal, id);
     if (!current.needsAction) throw new JournalInputError('needsAction', `attempt ${id} needs no action`);
-    journal.statement('UPDATE attempts SET needs_action = 0, updated_at = ? WHERE id = ?').run(journal.clock.now(), id);
-    const payload = { resolvedBy, resolution };
+    journal.statement('UPDATE attempts SET needs_action = 0, attached = ?, updated_at = ? WHERE id = ?').run(Number(attached), journal.clock.now(), id);
+    const payload = { resolvedBy, resolution, attached };
     appendEvent(journal, { kind: 'attempt.action_resolved', entity: 'attempt', entityId: id, payload });
     return getAttempt(journal, id);
   });

@@ -11,7 +11,7 @@ function paidCents(journal: Journal, saleId: number): number {
   const row = journal
     .statement(
       `SELECT coalesce(sum(amount_cents), 0) AS paid FROM attempts
-       WHERE sale_id = ? AND state = 'succeeded' AND needs_action = 0`,
+       WHERE sale_id = ? AND state = 'succeeded' AND needs_action = 0 AND attached = 1`,
     )
     .get(saleId) as { paid: number };
   return row.paid;

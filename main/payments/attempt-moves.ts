@@ -3,7 +3,7 @@
 import { getAttempt } from '../journal/attempt-queries.js';
 import { transitionAttempt, type AttemptUpdate } from '../journal/attempts.js';
 import { isFinalAttemptState, type AttemptState } from '../journal/attempt-states.js';
-import type { AttemptRecord } from '../journal/payment-records.js';
+import { paysSale, type AttemptRecord } from '../journal/payment-records.js';
 import { settleSale } from '../journal/sale-settlement.js';
 import { getSale } from '../journal/sale-queries.js';
 import type { PaymentContext } from './payment-context.js';
@@ -16,7 +16,7 @@ export function isInFlight(a: AttemptRecord): boolean {
 /** What the sale still owes: total minus attached successes minus payments that may still succeed. */
 export function dueCents(ctx: PaymentContext, saleId: number): { due: number; paid: number; inFlight?: AttemptRecord } {
   const { sale, attempts } = getSale(ctx.journal, saleId);
-  const paid = attempts.filter((a) => a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const paid = attempts.filter(paysSale).reduce((s, a) => s + a.amountCents, 0);
   const inFlight = attempts.filter(isInFlight);
   const held = inFlight.reduce((s, a) => s + a.amountCents, 0);
   return { due: sale.totalCents - paid - held, paid, inFlight: inFlight[0] };
@@ -31,18 +31,27 @@ function needsManager(ctx: PaymentContext, attempt: AttemptRecord): boolean {
   if (attempt.state === 'expired') return true;
   const { sale, attempts } = getSale(ctx.journal, attempt.saleId);
   if (sale.status !== 'open') return true;
-  const paid = attempts.filter((a) => a.id !== attempt.id && a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const paid = attempts.filter((a) => a.id !== attempt.id && paysSale(a)).reduce((s, a) => s + a.amountCents, 0);
   return paid + attempt.amountCents > sale.totalCents;
 }
 
-function trySettle(ctx: PaymentContext, saleId: number): void {
+/** Closes the sale as paid once its attached successes cover the total and nothing is still in flight. */
+export function trySettle(ctx: PaymentContext, saleId: number): void {
   const { sale, attempts } = getSale(ctx.journal, saleId);
   if (sale.status !== 'open' || sale.totalCents === 0) return;
-  const paid = attempts.filter((a) => a.state === 'succeeded' && !a.needsAction).reduce((s, a) => s + a.amountCents, 0);
+  const paid = attempts.filter(paysSale).reduce((s, a) => s + a.amountCents, 0);
   const busy = attempts.some(isInFlight);
   if (paid !== sale.totalCents || busy) return;
   settleSale(ctx.journal, saleId);
   ctx.events.emit({ type: 'sale', saleId, status: 'paid', paidCents: paid, dueCents: 0 });
+}
+
+/** Tells the screens an attempt changed. */
+export function emitAttempt(ctx: PaymentContext, a: AttemptRecord): void {
+  ctx.events.emit({
+    type: 'attempt', attemptId: a.id, saleId: a.saleId, state: a.state, channel: a.channel, amountCents: a.amountCents,
+    currency: a.currency, needsAction: a.needsAction, failureCode: a.failureCode ?? undefined, message: a.failureMessage ?? undefined,
+  });
 }
 
 export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}): AttemptRecord {
@@ -51,10 +60,7 @@ export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptS
   if (isFinalAttemptState(before.state)) return before;
   const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before) : update.needsAction;
   const after = transitionAttempt(ctx.journal, attemptId, to, { ...update, needsAction: flagged });
-  ctx.events.emit({
-    type: 'attempt', attemptId, saleId: after.saleId, state: after.state, channel: after.channel, amountCents: after.amountCents,
-    currency: after.currency, needsAction: after.needsAction, failureCode: after.failureCode ?? undefined, message: after.failureMessage ?? undefined,
-  });
+  emitAttempt(ctx, after);
   if (to === 'succeeded' && !after.needsAction) trySettle(ctx, after.saleId);
   return after;
 }

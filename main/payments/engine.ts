@@ -14,6 +14,7 @@ import type { PaymentContext, PaymentTimings } from './payment-context.js';
 import { PaymentEventBus, type PaymentListener } from './payment-events.js';
 import { reconcileOnce, type ReconcileReport } from './reconciler.js';
 import { refundPayment, type RefundRequest } from './refunds.js';
+import { resolveLateSuccess, type LateSuccessResolution } from './late-success.js';
 import type { Timers } from './timers.js';
 
 export interface PaymentEngineDeps {
@@ -72,6 +73,11 @@ export class PaymentEngine {
 
   refund(request: RefundRequest): Promise<RefundRecord> {
     return refundPayment(this.ctx, request);
+  }
+
+  /** A manager's decision on a late success: attach it to its sale (which may settle it), or set it apart. */
+  resolveLateSuccess(attemptId: number, resolution: LateSuccessResolution, by: string): AttemptRecord {
+    return resolveLateSuccess(this.ctx, attemptId, resolution, by);
   }
 
   /** The cashier stops waiting: the attempt expires and the reconciler keeps asking. Returns false if not waiting. */

@@ -52,3 +52,8 @@ export class InsufficientCashError extends PaymentError {
 export class AttemptStateError extends PaymentError {
   readonly code = 'ATTEMPT_STATE';
 }
+
+/** A manager's decision on a late success that cannot be applied as asked (see late-success.ts). */
+export class LateSuccessError extends PaymentError {
+  readonly code = 'RESOLUTION_REFUSED';
+}

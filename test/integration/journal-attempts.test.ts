@@ -107,7 +107,7 @@ describe('transitionAttempt', () => {
     transitionAttempt(journal, a.id, 'expired');
     transitionAttempt(journal, a.id, 'succeeded', { needsAction: true });
     expect(needsActionAttempts(journal).map((x) => x.id)).toEqual([a.id]);
-    clearNeedsAction(journal, a.id, 'mgr', 'refunded');
+    clearNeedsAction(journal, a.id, 'mgr', 'refunded', false);
     expect(needsActionAttempts(journal)).toEqual([]);
   });
 });

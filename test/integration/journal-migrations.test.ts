@@ -105,6 +105,15 @@ describe('each migration, from the previous version with data present', () => {
     ).run();
     expect(() => db.prepare('UPDATE day_closes SET counted_cash_cents = 500').run()).toThrow(/immutable/);
   });
+
+  it('0060 (attempt attachment) keeps attempts, all counted toward their sale', () => {
+    migrate(db, journalMigrations, { target: 50 });
+    seedSales();
+    seedAttempt();
+    expect(migrate(db, journalMigrations, { target: 60 })).toEqual([60]);
+    expect(db.prepare('SELECT mch_order_no, attached FROM attempts').get()).toEqual({ mch_order_no: 'T01P2601011234000000001', attached: 1 });
+    expect(() => db.prepare('UPDATE attempts SET attached = 2').run()).toThrow(/CHECK/);
+  });
 });
 
 describe('the runner', () => {

@@ -2,9 +2,7 @@
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { attemptView, saleView } from '../views.js';
-import { findAttemptByMchOrderNo, getAttempt, needsActionAttempts } from '../../journal/attempt-queries.js';
-import { clearNeedsAction } from '../../journal/attempts.js';
-import { refundableCents } from '../../journal/refunds.js';
+import { findAttemptByMchOrderNo, needsActionAttempts } from '../../journal/attempt-queries.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import { dailyTotals } from '../../reports/daily-totals.js';
 import { closeDay } from '../../reports/day-close.js';
@@ -13,10 +11,6 @@ import { getSaleRecord } from '../../journal/sales.js';
 import { JournalNotFoundError } from '../../journal/errors.js';
 
 type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'report:dailyTotals' | 'report:closeDay' | 'refund:findSales' | 'refund:create' | 'attempt:needsAction' | 'attempt:resolve'>;
-
-export class ResolutionError extends Error {
-  readonly code = 'RESOLUTION_REFUSED';
-}
 
 const MANAGER = 'manager';
 
@@ -62,14 +56,7 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
     'attempt:needsAction': (r) => (guard(r), needsActionAttempts(journal).map(attemptView)),
     'attempt:resolve': (r) => {
       guard(r);
-      const attempt = getAttempt(journal, r.attemptId);
-      if (r.resolution === 'refunded' && refundableCents(journal, attempt.id) > 0) {
-        throw new ResolutionError('Refund the full amount first, then mark it refunded.');
-      }
-      if (r.resolution === 'attached-to-sale' && getSaleRecord(journal, attempt.saleId).status !== 'open') {
-        throw new ResolutionError('That sale is already closed; refund the payment or keep it unattached.');
-      }
-      return attemptView(clearNeedsAction(journal, attempt.id, MANAGER, r.resolution));
+      return attemptView(engine.resolveLateSuccess(r.attemptId, r.resolution, MANAGER));
     },
   };
 }

@@ -5,6 +5,7 @@ import { createEvents } from './0020-create-events.js';
 import { createAttempts } from './0030-create-attempts.js';
 import { createRefunds } from './0040-create-refunds.js';
 import { createDayCloses } from './0050-create-day-closes.js';
+import { addAttemptAttachment } from './0060-attempt-attachment.js';
 
 export const journalMigrations: readonly Migration[] = [
   createSales,
@@ -12,4 +13,5 @@ export const journalMigrations: readonly Migration[] = [
   createAttempts,
   createRefunds,
   createDayCloses,
+  addAttemptAttachment,
 ];

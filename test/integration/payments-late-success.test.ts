@@ -1,0 +1,68 @@
+// A manager's decision on a late success, against a real journal and the real sandbox: attaching pays (and
+// settles) the sale; refunding or keeping it apart leaves the sale owing what it owed; refusals are typed.
+import { afterEach, describe, expect, it } from 'vitest';
+import { getSale } from '../../main/journal/sale-queries.js';
+import { AmountExceedsDueError, LateSuccessError } from '../../main/payments/payment-errors.js';
+import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { ledgerDisagreements } from '../support/ledger-agreement.js';
+import { walletCode } from '../support/sandbox-fixtures.js';
+
+let rig: EngineRig;
+afterEach(async () => rig?.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The cashier gives up while the customer is still confirming; the customer confirms anyway. */
+async function lateSuccess(totalCents: number, beforeItLands?: (saleId: number) => void): Promise<{ saleId: number; attemptId: number }> {
+  rig = await engineRig({ sandbox: { passwordMs: 600 } });
+  const saleId = rig.sale(totalCents);
+  const pending = rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice' });
+  await sleep(120);
+  const attemptId = getSale(rig.journal, saleId).attempts[0]!.id;
+  rig.engine.cancel(attemptId);
+  expect((await pending).state).toBe('expired');
+  beforeItLands?.(saleId);
+  await sleep(650);
+  await rig.engine.reconcile();
+  expect(getSale(rig.journal, saleId).attempts[0]).toMatchObject({ id: attemptId, state: 'succeeded', needsAction: true });
+  return { saleId, attemptId };
+}
+
+describe('resolving a late success', () => {
+  it('attached to its open sale, it pays and settles the sale', async () => {
+    const { saleId, attemptId } = await lateSuccess(500);
+    expect(getSale(rig.journal, saleId).sale.status).toBe('open');
+    const resolved = rig.engine.resolveLateSuccess(attemptId, 'attached-to-sale', 'mgr');
+    expect(resolved).toMatchObject({ needsAction: false, attached: true });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+  });
+
+  it('kept apart, it never pays the sale: the sale still owes its whole total', async () => {
+    const { saleId, attemptId } = await lateSuccess(500);
+    expect(rig.engine.resolveLateSuccess(attemptId, 'kept-as-unattached', 'mgr')).toMatchObject({ needsAction: false, attached: false });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('open');
+    expect(() => rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 600, amountCents: 501 })).toThrow(AmountExceedsDueError);
+    expect(rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 500 })).toMatchObject({ state: 'succeeded', amountCents: 500 });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+  });
+
+  it('marked refunded only once the whole amount is refunded, and then does not pay the sale either', async () => {
+    const { saleId, attemptId } = await lateSuccess(500);
+    expect(() => rig.engine.resolveLateSuccess(attemptId, 'refunded', 'mgr')).toThrow(LateSuccessError);
+    await rig.engine.refund({ attemptId, amountCents: 200, reason: 'customer left', approvedBy: 'mgr' });
+    expect(() => rig.engine.resolveLateSuccess(attemptId, 'refunded', 'mgr')).toThrow(/full amount/);
+    expect(await rig.engine.refund({ attemptId, amountCents: 300, reason: 'customer left', approvedBy: 'mgr' })).toMatchObject({ state: 'succeeded' });
+    expect(rig.engine.resolveLateSuccess(attemptId, 'refunded', 'mgr')).toMatchObject({ attached: false });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('open');
+    expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+  });
+
+  it('cannot be attached to a sale the cashier already settled another way, nor decided twice', async () => {
+    const { saleId, attemptId } = await lateSuccess(500, (id) => rig.engine.payCash({ saleId: id, cashier: 'alice', tenderedCents: 500 }));
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    expect(() => rig.engine.resolveLateSuccess(attemptId, 'attached-to-sale', 'mgr')).toThrow(/already paid/);
+    rig.engine.resolveLateSuccess(attemptId, 'kept-as-unattached', 'mgr');
+    expect(() => rig.engine.resolveLateSuccess(attemptId, 'kept-as-unattached', 'mgr')).toThrow(/needs no decision/);
+  });
+});
