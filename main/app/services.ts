@@ -55,13 +55,15 @@ async function connect(options: OpenServicesOptions, settings: Settings): Promis
   const common = { clientIp: terminalIp(), device: settings.terminalId, logger: options.logger.child('iotpay') };
   if (choice.mode === 'live') {
     const g = choice.gateway;
-    const client = createIotPayClient({ ...common, mchId: g.mchId, key: choice.key, loginName: g.loginName, notifyUrl: g.notifyUrl, v1BaseUrl: g.v1BaseUrl, v3BaseUrl: g.v3BaseUrl });
+    const client = createIotPayClient({ ...common, mchId: g.mchId, key: choice.key, loginName: g.loginName, notifyUrl: g.notifyUrl, v1BaseUrl: g.v1BaseUrl, v3BaseUrl: g.v3BaseUrl, acceptUnsignedCardResponses: g.acceptUnsignedCardResponses });
     return { client, training: false };
   }
   const sandbox = await startTrainingGateway(options.dataDir, options.logger);
   const client = createIotPayClient({
     ...common, mchId: sandbox.mchId, key: sandbox.key, loginName: 'training', notifyUrl: 'http://127.0.0.1:9/iotpay/notify',
     v1BaseUrl: `${sandbox.gatewayUrl}/v1/`, v3BaseUrl: `${sandbox.gatewayUrl}/v3/`,
+    // The sandbox signs every v3 response, so training never accepts an unsigned one.
+    acceptUnsignedCardResponses: false,
   });
   return { client, training: true, sandbox };
 }

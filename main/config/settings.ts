@@ -70,6 +70,11 @@ export const liveGatewaySchema = z.object({
   v1BaseUrl: httpUrl.default('https://api.iotpaycloud.com/v1/'),
   v3BaseUrl: httpUrl.default('https://ccapi.iotpaycloud.com/v3/'),
   notifyUrl: httpUrl.default('http://127.0.0.1/iotpay/notify'),
+  /**
+   * IOTPay documents no signature on v3 (card) responses (API.md §2). Off: an unsigned card SUCCESS is refused
+   * as untrusted. Turn on only for a gateway known never to sign them. Training always checks (the sandbox signs).
+   */
+  acceptUnsignedCardResponses: z.boolean().default(false),
 });
 
 export const settingsSchema = z.object({

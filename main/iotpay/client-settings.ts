@@ -21,6 +21,11 @@ export interface ClientSettings {
   /** v1 requires a notifyUrl even where it is unused (micropay); point it at a loopback listener or a server. */
   notifyUrl: string;
   timeouts: Timeouts;
+  /**
+   * Accept a v3 SUCCESS response that carries no `sign` (API.md §2: IOTPay documents none). Off by default: an
+   * unsigned SUCCESS is a ResponseSignatureError. A wrong `sign` is refused either way.
+   */
+  acceptUnsignedCardResponses: boolean;
 }
 
 function checkBaseUrl(field: string, value: string): string {
@@ -42,6 +47,12 @@ function checkTimeouts(timeouts: Partial<Timeouts> | undefined): Timeouts {
   return merged;
 }
 
+function checkFlag(field: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new ValidationError(field, 'must be true or false');
+  return value;
+}
+
 /** What a caller configures; checked once by `checkSettings`. */
 export interface SettingsInput {
   mchId: string;
@@ -53,6 +64,8 @@ export interface SettingsInput {
   v1BaseUrl?: string;
   v3BaseUrl?: string;
   timeouts?: Partial<Timeouts>;
+  /** Default false (strict). Only for a live gateway that is known never to sign v3 responses. */
+  acceptUnsignedCardResponses?: boolean;
 }
 
 export function checkSettings(input: SettingsInput): ClientSettings & { v1BaseUrl: string; v3BaseUrl: string } {
@@ -67,5 +80,6 @@ export function checkSettings(input: SettingsInput): ClientSettings & { v1BaseUr
     v1BaseUrl: checkBaseUrl('v1BaseUrl', input.v1BaseUrl ?? DEFAULT_V1_BASE_URL),
     v3BaseUrl: checkBaseUrl('v3BaseUrl', input.v3BaseUrl ?? DEFAULT_V3_BASE_URL),
     timeouts: checkTimeouts(input.timeouts),
+    acceptUnsignedCardResponses: checkFlag('acceptUnsignedCardResponses', input.acceptUnsignedCardResponses),
   };
 }

@@ -34,6 +34,7 @@ export function createIotPayClient(options: IotPayClientOptions): IotPayClient {
     v3BaseUrl: settings.v3BaseUrl,
     transport: options.transport ?? nodeHttpTransport,
     logger: options.logger ?? createLogger('iotpay'),
+    acceptUnsignedCardResponses: settings.acceptUnsignedCardResponses,
   });
   return {
     mchId: settings.mchId,

@@ -21,7 +21,14 @@ export interface SenderConfig {
   v3BaseUrl: string;
   transport: HttpTransport;
   logger: Logger;
+  /** See ClientSettings.acceptUnsignedCardResponses: off means an unsigned v3 SUCCESS is refused. */
+  acceptUnsignedCardResponses: boolean;
 }
+
+/** Tells the operator why an unsigned v3 SUCCESS was refused and which setting would accept it. */
+export const UNSIGNED_V3_HINT =
+  'IOTPay documents no v3 response signature; if this gateway never signs card responses, set ' +
+  'gateway.acceptUnsignedCardResponses to true in settings.json (card outcomes are then confirmed by cc_query and signed notifications)';
 
 /** A retCode=FAIL message that means our signature (key or mchId) is wrong, per API.md §5.1's variants. */
 const SIGNATURE_COMPLAINT = /sign/i;
@@ -47,9 +54,10 @@ export class RequestSender {
   }
 
   /**
-   * v3: raw JSON body (API.md §4.0). IOTPay documents no signature on v3 synchronous responses, so `sign` is
-   * checked over `retData`'s scalars when present (the sandbox always sends it); card outcomes are confirmed
-   * by cc_query and by the signed notification in any case.
+   * v3: raw JSON body (API.md §4.0). IOTPay documents no signature on v3 synchronous responses (API.md §2), but
+   * an unsigned SUCCESS is untrusted like any other, so it is refused unless the merchant opted out with
+   * `acceptUnsignedCardResponses` (the sandbox always signs). A `sign` that is present is always checked over
+   * `retData`'s scalars; card outcomes are confirmed by cc_query and by the signed notification in any case.
    */
   async postV3(endpoint: string, params: SignParams, timeoutMs: number): Promise<JsonObject> {
     const body = JSON.stringify({ ...params, sign: sign(params, this.config.key) });
@@ -61,10 +69,13 @@ export class RequestSender {
     if (typeof retData !== 'object' || retData === null || Array.isArray(retData)) {
       throw new MalformedResponseError(`${endpoint}: SUCCESS without retData`);
     }
-    if (json.sign !== undefined) {
-      const data = { ...signableFields(retData as JsonObject), sign: json.sign };
-      if (!verify(data, this.config.key)) throw new ResponseSignatureError(`${endpoint}: response signature wrong`);
+    if (json.sign === undefined || json.sign === null || json.sign === '') {
+      if (!this.config.acceptUnsignedCardResponses) throw new ResponseSignatureError(`${endpoint}: response is unsigned. ${UNSIGNED_V3_HINT}`);
+      this.config.logger.warn('unsigned v3 response accepted (acceptUnsignedCardResponses)', { endpoint });
+      return retData as JsonObject;
     }
+    const data = { ...signableFields(retData as JsonObject), sign: json.sign };
+    if (!verify(data, this.config.key)) throw new ResponseSignatureError(`${endpoint}: response signature wrong`);
     return retData as JsonObject;
   }
 

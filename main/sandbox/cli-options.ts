@@ -8,7 +8,7 @@ export class CliUsageError extends Error {
 }
 
 export const USAGE =
-  'usage: npm run sandbox -- [--port N] [--control-port N] [--mch-id ID] [--key KEY] [--ledger FILE] [--faults drop=0.2,5xx=0.1,latency=300] [--seed N]';
+  'usage: npm run sandbox -- [--port N] [--control-port N] [--mch-id ID] [--key KEY] [--ledger FILE] [--faults drop=0.2,5xx=0.1,unsigned=0.1,latency=300] [--seed N]';
 
 function portOf(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -1,13 +1,16 @@
 // Fault injection (docs/sandbox.md "Faults"): per-request probabilities drawn from a seeded PRNG, so a chaos
 // run can be repeated exactly, plus a queue of faults injected into the next matching request(s).
 
-export const FAULT_KINDS = ['latency', '5xx', '5xx-after', 'drop', 'malformed', 'badsign'] as const;
+export const FAULT_KINDS = ['latency', '5xx', '5xx-after', 'drop', 'malformed', 'badsign', 'unsigned'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type RatedFault = Exclude<FaultKind, 'latency'>;
 export type FaultRates = Partial<Record<RatedFault, number>>;
 
-/** Fixed draw order: one random number per request picks at most one fault, reproducibly. */
-const RATED_ORDER: readonly RatedFault[] = ['5xx', 'drop', '5xx-after', 'malformed', 'badsign'];
+/**
+ * Fixed draw order: one random number per request picks at most one fault, reproducibly. New kinds go at the
+ * end, so a seed keeps giving the same faults for the rates it already had.
+ */
+const RATED_ORDER: readonly RatedFault[] = ['5xx', 'drop', '5xx-after', 'malformed', 'badsign', 'unsigned'];
 const DEFAULT_INJECTED_LATENCY_MS = 2000;
 
 export class FaultConfigError extends Error {

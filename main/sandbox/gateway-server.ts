@@ -50,6 +50,12 @@ function deliver(res: ServerResponse, body: Record<string, unknown>, fault: Rate
     }
     case 'badsign':
       return sendJson(res, 200, { ...body, sign: wrongSign(body) });
+    case 'unsigned': {
+      // A gateway (or proxy) that answers without `sign`: the client must not trust it (docs/iotpay-client.md).
+      const unsigned = { ...body };
+      delete unsigned.sign;
+      return sendJson(res, 200, unsigned);
+    }
     default:
       return assertNever(fault);
   }

@@ -1,10 +1,8 @@
 // Every injected fault maps to the error class that tells the engine what to do about the money.
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  GatewayServerError, GatewayUnavailableError, MalformedResponseError, NotificationRejectedError, ResponseLostError,
-  ResponseSignatureError, V1_NOTIFY_ACK, type IotPayClient,
+  GatewayServerError, GatewayUnavailableError, MalformedResponseError, ResponseLostError, ResponseSignatureError, ValidationError,
+  type IotPayClient,
 } from '../../main/iotpay/index.js';
 import type { FaultKind, SandboxHandle } from '../../main/sandbox/index.js';
 import { clientFor, orderNo, walletCode, withSandbox } from '../support/sandbox-fixtures.js';
@@ -28,6 +26,7 @@ describe('faults → error classes', () => {
     ['drop', ResponseLostError, true],
     ['malformed', MalformedResponseError, true],
     ['badsign', ResponseSignatureError, true],
+    ['unsigned', ResponseSignatureError, true],
   ];
   for (const [kind, errorClass, committed] of table) {
     it(`${kind} on create_order → ${errorClass.name} (outcome unknown); ledger ${committed ? 'has' : 'lacks'} the order`, async () => {
@@ -81,35 +80,78 @@ describe('faults → error classes', () => {
   });
 });
 
-describe('notifications', () => {
-  it('a paid QR order is notified to a loopback notifyUrl; the client verifies it and the ack is exact', async () => {
-    const received: Array<{ query: string; body: string }> = [];
-    const listener = createServer((req: IncomingMessage, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
-        received.push({ query: new URL(req.url ?? '/', 'http://x').search.slice(1), body });
-        res.end(V1_NOTIFY_ACK);
-      });
-    });
-    await new Promise<void>((r) => listener.listen(0, '127.0.0.1', () => r()));
-    try {
-      ({ sandbox } = await withSandbox());
-      const notifyUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/iotpay/notify`;
-      client = clientFor(sandbox, { notifyUrl });
-      const mchOrderNo = orderNo();
-      const qr = await client.orders.createQr({ ...sale, mchOrderNo, channel: 'WX_NATIVE' });
-      await sandbox.control.payQr({ payOrderId: qr.payOrderId });
-      for (let i = 0; i < 50 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
-      expect(received).toHaveLength(1);
-      const note = client.notifications.v1(received[0]!);
-      expect(note).toMatchObject({ mchOrderNo, payOrderId: qr.payOrderId, amountCents: 1234, currency: 'CAD', state: 'paid' });
-      // Tampering with any field breaks the signature.
-      const tampered = { query: received[0]!.query.replace('amount=1234', 'amount=1'), body: received[0]!.body.replace('amount=1234', 'amount=1') };
-      expect(() => client.notifications.v1(tampered)).toThrow(NotificationRejectedError);
-      expect(() => clientFor(sandbox, { key: 'OTHER' }).notifications.v1(received[0]!)).toThrow(/signature/);
-    } finally {
-      await new Promise<void>((r) => listener.close(() => r()));
-    }
+describe('unsigned SUCCESS responses', () => {
+  const card = { amountCents: 100, currency: 'CAD', channel: 'PF_CC', returnUrl: 'http://127.0.0.1:9/r' } as const;
+
+  it('v1: a SUCCESS stripped of its sign → ResponseSignatureError (outcome unknown); the order was committed', async () => {
+    ({ sandbox, client } = await withSandbox());
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'create_order' });
+    const mchOrderNo = orderNo();
+    const err = await rejection(client.orders.createQr({ ...sale, mchOrderNo, channel: 'WX_NATIVE' }));
+    expect(err).toBeInstanceOf(ResponseSignatureError);
+    expect(err).toMatchObject({ code: 'RESPONSE_SIGNATURE', outcome: 'unknown' });
+    expect(err.message).toMatch(/signature missing or wrong/);
+    expect(sandbox.ledger.v1Order({ mchOrderNo })?.status).toBe(0);
+    // The same request signed again is trusted: the refusal came from the missing sign alone.
+    expect((await client.orders.query({ mchOrderNo })).state).toBe('awaiting_payment');
+  });
+
+  it('v3 strict (the default): an unsigned cc_query SUCCESS → ResponseSignatureError naming the opt-out', async () => {
+    ({ sandbox, client } = await withSandbox());
+    const mchOrderNo = orderNo('T1C');
+    await client.cards.purchase({ ...card, mchOrderNo });
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_query' });
+    const err = await rejection(client.cards.query({ mchOrderNo }));
+    expect(err).toBeInstanceOf(ResponseSignatureError);
+    expect(err).toMatchObject({ code: 'RESPONSE_SIGNATURE', outcome: 'unknown' });
+    expect(err.message).toContain('cc_query: response is unsigned');
+    expect(err.message).toContain('acceptUnsignedCardResponses');
+    expect((await client.cards.query({ mchOrderNo })).state).toBe('pending');
+  });
+
+  it('v3 strict: an unsigned cc_purchase SUCCESS is refused too, though the session exists', async () => {
+    ({ sandbox, client } = await withSandbox());
+    const mchOrderNo = orderNo('T1C');
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_purchase' });
+    expect(await rejection(client.cards.purchase({ ...card, mchOrderNo }))).toBeInstanceOf(ResponseSignatureError);
+    expect(sandbox.ledger.v3Order({ mchOrderNo })?.status).toBe(0);
+  });
+
+  it('v3 lenient (acceptUnsignedCardResponses: true): the unsigned SUCCESS is accepted; a wrong sign is still refused', async () => {
+    ({ sandbox } = await withSandbox());
+    client = clientFor(sandbox, { acceptUnsignedCardResponses: true });
+    const mchOrderNo = orderNo('T1C');
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_purchase' });
+    const session = await client.cards.purchase({ ...card, mchOrderNo });
+    expect(session.secureId).toMatch(/^[0-9a-f]{64}$/);
+    await sandbox.control.payCard(session.secureId, '4242424242424242');
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_query' });
+    expect(await client.cards.query({ mchOrderNo })).toMatchObject({ mchOrderNo, amountCents: 100, status: 2, state: 'succeeded' });
+    sandbox.faults.injectNext({ kind: 'badsign', path: 'cc_query' });
+    expect(await rejection(client.cards.query({ mchOrderNo }))).toBeInstanceOf(ResponseSignatureError);
+  });
+
+  it('v1 stays strict whatever acceptUnsignedCardResponses says', async () => {
+    ({ sandbox } = await withSandbox());
+    client = clientFor(sandbox, { acceptUnsignedCardResponses: true });
+    sandbox.faults.injectNext({ kind: 'unsigned', path: 'create_order' });
+    expect(await rejection(client.orders.createQr({ ...sale, mchOrderNo: orderNo(), channel: 'WX_NATIVE' }))).toBeInstanceOf(ResponseSignatureError);
+  });
+
+  it('an unsigned rate of 1 (as --faults unsigned=1 or the control API sets it) strips every signed answer', async () => {
+    ({ sandbox, client } = await withSandbox({ faults: { rates: { unsigned: 1 } } }));
+    const err = await rejection(client.orders.createMicropay({ ...sale, mchOrderNo: orderNo(), channel: 'WX_MICROPAY', identityCode: walletCode('WX', '01') }));
+    expect(err).toBeInstanceOf(ResponseSignatureError);
+    await sandbox.control.setFaults({});
+    await sandbox.control.setFaults({ unsigned: 1 });
+    expect(await rejection(client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') }))).toBeInstanceOf(ResponseSignatureError);
+    await sandbox.control.setFaults({});
+    expect((await client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') })).secureId).toBeTruthy();
+  });
+
+  it('a non-boolean acceptUnsignedCardResponses is a ValidationError when the client is built', async () => {
+    ({ sandbox } = await withSandbox());
+    expect(() => clientFor(sandbox, { acceptUnsignedCardResponses: 'yes' as unknown as boolean })).toThrow(ValidationError);
+    expect(() => clientFor(sandbox, { acceptUnsignedCardResponses: 'yes' as unknown as boolean })).toThrow(/acceptUnsignedCardResponses: must be true or false/);
   });
 });

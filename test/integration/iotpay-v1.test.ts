@@ -1,8 +1,11 @@
 // The real client against the real sandbox: every v1 endpoint and every merchant-scan scenario.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DeclinedError, DuplicateOrderError, InvalidPaymentCodeError, OrderNotFoundError, RefundRejectedError, SignatureRejectedError,
-  type IotPayClient,
+  V1_NOTIFY_ACK, type IotPayClient,
 } from '../../main/iotpay/index.js';
 import type { SandboxHandle } from '../../main/sandbox/index.js';
 import { ManualClock } from '../../main/shared/clock.js';
@@ -145,8 +148,52 @@ describe('v1 identity and refunds', () => {
     const before = sandbox.ledger.snapshot();
     const err = await rejection(client.orders.createQr({ ...sale, amountCents: 1, mchOrderNo, channel: 'WX_NATIVE' }));
     expect(err).toBeInstanceOf(DuplicateOrderError);
-    expect((err as DuplicateOrderError).outcome).toBe('unknown');
+    expect(err).toMatchObject({ code: 'DUPLICATE_ORDER', outcome: 'unknown' });
+    expect(err.message).toBe('create_order: mchOrderNo already exists');
+    // This request charged nothing: the ledger, including the first order's amount and status, is unchanged.
     expect(sandbox.ledger.snapshot()).toEqual(before);
+    expect(sandbox.ledger.v1Order({ mchOrderNo })).toMatchObject({ amount: 2856, status: 2 });
+    expect(await client.orders.query({ mchOrderNo })).toMatchObject({ amountCents: 2856, state: 'paid' });
+  });
+
+  it('query maps status 3 (paid, merchant notified) to paid', async () => {
+    const acks: string[] = [];
+    const listener = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        acks.push(V1_NOTIFY_ACK);
+        res.end(V1_NOTIFY_ACK);
+      });
+    });
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    try {
+      ({ sandbox } = await withSandbox());
+      client = clientFor(sandbox, { notifyUrl: `http://127.0.0.1:${(listener.address() as AddressInfo).port}/notify` });
+      const mchOrderNo = orderNo();
+      const qr = await client.orders.createQr({ ...sale, mchOrderNo, channel: 'UPI_QR' });
+      await sandbox.control.payQr({ payOrderId: qr.payOrderId });
+      // The acknowledged notification is what moves a sandbox order from 2 to 3 (API.md §3.5).
+      await expect.poll(() => sandbox.ledger.v1Order({ mchOrderNo })?.status).toBe(3);
+      const queried = await client.orders.query({ mchOrderNo });
+      expect(queried).toMatchObject({ mchOrderNo, payOrderId: qr.payOrderId, status: 3, state: 'paid', amountCents: 2856, channel: 'UPI_QR' });
+      expect(queried.paidAt).toBeGreaterThan(0);
+      expect(acks).toEqual([V1_NOTIFY_ACK]);
+    } finally {
+      await new Promise<void>((r) => listener.close(() => r()));
+    }
+  });
+
+  it('query maps status 4 (payment failed: declined or invalid code) to cancelled', async () => {
+    ({ sandbox, client } = await withSandbox());
+    const declined = orderNo();
+    await rejection(client.orders.createMicropay({ ...sale, mchOrderNo: declined, channel: 'WX_MICROPAY', identityCode: walletCode('WX', '04') }));
+    const invalid = orderNo();
+    await rejection(client.orders.createMicropay({ ...sale, mchOrderNo: invalid, channel: 'ALIPAY_MICROPAY', identityCode: walletCode('ALIPAY', '07') }));
+    for (const mchOrderNo of [declined, invalid]) {
+      expect(sandbox.ledger.v1Order({ mchOrderNo })?.status).toBe(4);
+      expect(await client.orders.query({ mchOrderNo })).toMatchObject({ mchOrderNo, status: 4, state: 'cancelled' });
+    }
   });
 
   it('partial refunds, same mchRefundNo returns the first result, over-refund refused', async () => {

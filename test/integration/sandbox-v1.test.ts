@@ -213,8 +213,14 @@ describe('orders, queries and refunds', () => {
     await v1(sb, 'create_order', order);
     const before = sb.ledger.snapshot();
     const reply = await v1(sb, 'create_order', { ...order, amount: 1 });
-    expect(reply).toMatchObject({ retCode: 'SUCCESS', resCode: 'FAIL', errCode: 'DUPLICATE_ORDER' });
+    expect(reply).toMatchObject({
+      retCode: 'SUCCESS', resCode: 'FAIL', errCode: 'DUPLICATE_ORDER',
+      retMsg: 'mchOrderNo already exists', errCodeDes: 'mchOrderNo already exists', mchOrderNo: order.mchOrderNo,
+    });
+    expect(reply.payOrderId).toBeUndefined();
+    expect(verify(reply, sb.key)).toBe(true);
     expect(sb.ledger.snapshot()).toEqual(before);
+    expect(sb.ledger.v1Order({ mchOrderNo: order.mchOrderNo as string })).toMatchObject({ amount: 2856, status: 0 });
   });
 
   it('query of an order never received is ORDER_NOT_EXIST', async () => {

@@ -132,6 +132,18 @@ describe('faults', () => {
     expect(parseFaultSpec('drop=0.2,5xx=0.1,latency=300')).toEqual({ rates: { drop: 0.2, '5xx': 0.1 }, latencyMs: 300 });
     expect(() => parseFaultSpec('drop')).toThrow(FaultConfigError);
     expect(() => parseFaultSpec('drop=x')).toThrow(FaultConfigError);
+    expect(parseFaultSpec('unsigned=0.1,badsign=0.2')).toEqual({ rates: { unsigned: 0.1, badsign: 0.2 }, latencyMs: 0 });
+    expect(() => parseFaultSpec('unsigned=1.5')).toThrow(FaultConfigError);
+  });
+
+  it('unsigned is a fault kind of its own, by rate and injected', () => {
+    const faults = new Faults(1);
+    faults.setRates({ unsigned: 1 });
+    expect(faults.decide('/v3/cc_query').kind).toBe('unsigned');
+    faults.setRates({});
+    faults.inject({ kind: 'unsigned', path: 'cc_query' });
+    expect(faults.decide('/v1/create_order').kind).toBeNull();
+    expect(faults.decide('/v3/cc_query').kind).toBe('unsigned');
   });
 });
 
@@ -139,6 +151,7 @@ describe('CLI flags', () => {
   it('parses every flag', () => {
     const options = parseCliOptions(['--port', '0', '--control-port', '9001', '--mch-id', '10000001', '--key', 'K', '--ledger', '/tmp/l.json', '--faults', 'drop=0.5', '--seed', '9']);
     expect(options).toMatchObject({ port: 0, controlPort: 9001, mchId: '10000001', key: 'K', ledgerFile: '/tmp/l.json', seed: 9, faults: { rates: { drop: 0.5 }, latencyMs: 0 } });
+    expect(parseCliOptions(['--faults', 'unsigned=0.1']).faults).toEqual({ rates: { unsigned: 0.1 }, latencyMs: 0 });
   });
 
   it('refuses bad flags with a usage error', () => {
