@@ -4,6 +4,7 @@ import { openServices } from '../app/services.js';
 import { defaultDataDir } from '../config/data-dir.js';
 import { runScannersCommand } from '../scanners/cli.js';
 import { consoleSink, createLogger } from '../shared/logger.js';
+import { CATALOG_USAGE, runCatalogCommand } from './catalog-commands.js';
 import { UsageError, type Flags } from './cli-io.js';
 import { chargeCommand, reconcileCommand, refundCommand } from './payment-commands.js';
 import { closeDayCommand, exportCommand, journalVerifyCommand, reportCommand } from './report-commands.js';
@@ -16,7 +17,8 @@ const USAGE = `usage: npm run pos -- <command> [--data-dir DIR] [--gateway URL -
   journal verify                            check the journal's hash chain
   charge --amount CENTS (--scan CODE | --qr WX_NATIVE|ALIPAY_QR|UPI_QR | --cash [--tendered CENTS])
   refund --order MCHORDERNO --amount CENTS [--reason TEXT] [--by NAME]
-  scanners list | scanners watch (--serial PATH [--baud N] | --hid VID:PID)`;
+  scanners list | scanners watch (--serial PATH [--baud N] | --hid VID:PID[:USAGEPAGE] | --hid-path PATH) [--count N]
+${CATALOG_USAGE}`;
 
 const text = { type: 'string' } as const;
 const OPTIONS = {
@@ -30,6 +32,7 @@ const GATEWAY_COMMANDS = new Set(['charge', 'refund', 'reconcile']);
 export async function runPos(argv: string[], out: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'scanners') return runScannersCommand(rest, out);
+  if (command === 'catalog') return runCatalogCommand(rest, out, env);
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
     return command ? 0 : 2;

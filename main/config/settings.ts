@@ -45,7 +45,15 @@ export const scannerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('hid'),
     vendorId: z.number().int().min(0).max(0xffff),
     productId: z.number().int().min(0).max(0xffff),
-    mode: z.enum(['pos', 'keyboard']).default('pos'),
+    /**
+     * Which interface of a combined scanner (`scanners list` shows them): 0x8C for HID POS, 0x01 for its
+     * keyboard. Absent: the HID POS interface when the device has one, else the keyboard interface. Chosen
+     * by usage page and interface number, not by path, because hidraw paths change when a scanner is replugged.
+     */
+    usagePage: z.number().int().min(0).max(0xffff).optional(),
+    interfaceNumber: z.number().int().min(0).max(255).optional(),
+    /** Absent: follows the chosen interface (0x8C decodes as pos, a keyboard interface as keyboard). */
+    mode: z.enum(['pos', 'keyboard']).optional(),
   }),
 ]);
 

@@ -1,11 +1,13 @@
 // Parses `scanners watch` arguments into one device choice; pure, so every usage error is unit-testable.
 import { ScannerError } from './errors.js';
 import type { FrameSuffix, FramingMode } from './framing.js';
+import type { HidMode } from './hid-interface.js';
 import { parseVidPid, type HidTarget } from './hid-module.js';
 
+/** `mode` absent: decode as the chosen interface speaks (0x8C → pos, keyboard → keyboard). */
 export type WatchTarget =
   | { kind: 'serial'; path: string; baudRate: number; framing: FramingMode }
-  | { kind: 'hid'; target: HidTarget; mode: 'pos' | 'keyboard' };
+  | { kind: 'hid'; target: HidTarget; mode?: HidMode };
 
 export interface WatchArgs {
   device: WatchTarget;
@@ -14,7 +16,9 @@ export interface WatchArgs {
 }
 
 export const WATCH_USAGE =
-  'usage: scanners watch (--serial PATH [--baud N] [--suffix CR|LF|CRLF|TAB | --gap MS] | --hid VID:PID [--mode pos|keyboard]) [--count N]';
+  'usage: scanners watch (--serial PATH [--baud N] [--suffix CR|LF|CRLF|TAB | --gap MS] | --hid VID:PID[:USAGEPAGE] [--interface N] | --hid-path PATH) [--mode pos|keyboard] [--count N]\n' +
+  '  a HID device opens its HID POS interface (usage page 8c) when it has one, else its keyboard interface;\n' +
+  '  VID:PID:USAGEPAGE, --interface or --hid-path (from `scanners list`) picks one; --mode follows the interface unless given';
 
 const SUFFIXES: readonly FrameSuffix[] = ['CR', 'LF', 'CRLF', 'TAB'];
 
@@ -50,20 +54,31 @@ function framingFrom(flags: Map<string, string>): FramingMode {
 
 export function parseWatchArgs(argv: string[]): WatchArgs {
   const flags = readFlags(argv);
-  const known = new Set(['serial', 'baud', 'suffix', 'gap', 'hid', 'mode', 'count']);
+  const known = new Set(['serial', 'baud', 'suffix', 'gap', 'hid', 'hid-path', 'interface', 'mode', 'count']);
   const unknownFlag = [...flags.keys()].find((k) => !known.has(k));
   if (unknownFlag) throw usage(`unknown option --${unknownFlag}`);
   const serial = flags.get('serial');
-  const hid = flags.get('hid');
-  if ((serial === undefined) === (hid === undefined)) throw usage('give exactly one of --serial PATH or --hid VID:PID');
+  const given = ['serial', 'hid', 'hid-path'].filter((name) => flags.has(name));
+  if (given.length !== 1) throw usage('give exactly one of --serial PATH, --hid VID:PID[:USAGEPAGE] or --hid-path PATH');
   const count = positiveInt(flags, 'count');
   const withCount = (device: WatchTarget): WatchArgs => (count === undefined ? { device } : { device, count });
   if (serial !== undefined) {
     return withCount({ kind: 'serial', path: serial, baudRate: positiveInt(flags, 'baud') ?? 9600, framing: framingFrom(flags) });
   }
-  const target = parseVidPid(hid ?? '');
-  if (!target) throw usage('--hid takes VID:PID in hex, e.g. 0c2e:0b61');
-  const mode = flags.get('mode') ?? 'pos';
-  if (mode !== 'pos' && mode !== 'keyboard') throw usage('--mode must be pos or keyboard');
-  return withCount({ kind: 'hid', target, mode });
+  const withMode = (target: HidTarget): WatchTarget => {
+    const mode = flags.get('mode');
+    if (mode === undefined) return { kind: 'hid', target };
+    if (mode !== 'pos' && mode !== 'keyboard') throw usage('--mode must be pos or keyboard');
+    return { kind: 'hid', target, mode };
+  };
+  const path = flags.get('hid-path');
+  if (path !== undefined) {
+    if (flags.has('interface')) throw usage('--interface goes with --hid, not --hid-path');
+    return withCount(withMode({ path }));
+  }
+  const ids = parseVidPid(flags.get('hid') ?? '');
+  if (!ids) throw usage('--hid takes VID:PID or VID:PID:USAGEPAGE in hex, e.g. 0c2e:0b61 or 0c2e:0b61:8c');
+  const iface = flags.get('interface');
+  if (iface !== undefined && !/^\d{1,3}$/.test(iface)) throw usage('--interface must be a USB interface number, e.g. 0');
+  return withCount(withMode(iface === undefined ? ids : { ...ids, interfaceNumber: Number(iface) }));
 }

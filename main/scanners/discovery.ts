@@ -1,17 +1,12 @@
 // Lists devices that could be scanners: every serial port, HID POS interfaces (usage page 0x8C) and HID
-// keyboards (a keyboard-wedge scanner is indistinguishable from a keyboard until it scans). A missing system
-// library becomes a listed problem with its fix, so the settings screen can say what to install.
+// keyboards (a keyboard-wedge scanner is indistinguishable from a keyboard until it scans). HID devices are
+// listed per interface (path, usage page, usage, interface number), because a combined scanner has both under
+// one VID:PID; the one the driver opens by default is marked. A missing system library becomes a listed
+// problem with its fix, so the settings screen can say what to install.
 import type { ScannerErrorCode } from './errors.js';
 import { explainNativeLoadFailure, ScannerUnavailableError } from './errors.js';
-import {
-  GENERIC_DESKTOP_PAGE,
-  HID_POS_USAGE_PAGE,
-  KEYBOARD_USAGE,
-  describeHidTarget,
-  loadNodeHid,
-  type HidDeviceInfo,
-  type HidModuleLoader,
-} from './hid-module.js';
+import { chooseHidInterface, describeHidInterface, hidInterfaces, isKeyboardInterface, isPosInterface, type HidInterface } from './hid-interface.js';
+import { describeHidTarget, loadNodeHid, type HidDeviceInfo, type HidModuleLoader } from './hid-module.js';
 
 export interface SerialPortInfoLike {
   path: string;
@@ -27,6 +22,12 @@ export interface ScannerCandidate {
   path?: string;
   vendorId?: number;
   productId?: number;
+  /** HID only: the interface this candidate is. */
+  usagePage?: number;
+  usage?: number;
+  interfaceNumber?: number;
+  /** HID only: the interface the driver opens when settings name just the VID:PID. */
+  preferred?: boolean;
 }
 
 export interface DiscoveryResult {
@@ -49,15 +50,28 @@ function serialCandidate(port: SerialPortInfoLike): ScannerCandidate {
   return { kind: 'serial', id: `serial:${port.path}`, path: port.path, label: `${port.path}${port.manufacturer ? ` ${port.manufacturer}` : ''}${usb}` };
 }
 
-function hidCandidate(device: HidDeviceInfo): ScannerCandidate | undefined {
-  const kind = device.usagePage === HID_POS_USAGE_PAGE ? 'hid-pos'
-    : device.usagePage === GENERIC_DESKTOP_PAGE && device.usage === KEYBOARD_USAGE ? 'hid-keyboard'
-      : undefined;
+function preferredPath(devices: readonly HidDeviceInfo[], iface: HidInterface): string | undefined {
+  try {
+    return chooseHidInterface(devices, { vendorId: iface.vendorId, productId: iface.productId }).iface.path;
+  } catch {
+    return undefined; // no POS or keyboard interface: nothing is opened by default, so nothing is marked
+  }
+}
+
+function hidCandidate(devices: readonly HidDeviceInfo[], iface: HidInterface): ScannerCandidate | undefined {
+  const kind = isPosInterface(iface) ? 'hid-pos' : isKeyboardInterface(iface) ? 'hid-keyboard' : undefined;
   if (!kind) return undefined;
-  const name = [device.manufacturer, device.product].filter(Boolean).join(' ') || 'unnamed device';
-  const id = describeHidTarget({ vendorId: device.vendorId, productId: device.productId });
-  const candidate: ScannerCandidate = { kind, id, label: `${id.slice(4)} ${name} (${kind})`, vendorId: device.vendorId, productId: device.productId };
-  if (device.path) candidate.path = device.path;
+  const info = devices.find((d) => d.path === iface.path);
+  const name = [info?.manufacturer, info?.product].filter(Boolean).join(' ') || 'unnamed device';
+  const id = describeHidTarget({ vendorId: iface.vendorId, productId: iface.productId, usagePage: iface.usagePage });
+  const preferred = preferredPath(devices, iface) === iface.path;
+  const candidate: ScannerCandidate = {
+    kind, id, path: iface.path, vendorId: iface.vendorId, productId: iface.productId, preferred,
+    label: `${id.slice(4)} ${name} ${describeHidInterface(iface)}${preferred ? ' default' : ''}`,
+  };
+  if (iface.usagePage !== undefined) candidate.usagePage = iface.usagePage;
+  if (iface.usage !== undefined) candidate.usage = iface.usage;
+  if (iface.interfaceNumber !== undefined && iface.interfaceNumber >= 0) candidate.interfaceNumber = iface.interfaceNumber;
   return candidate;
 }
 
@@ -76,12 +90,10 @@ export async function discoverScanners(deps: DiscoveryDeps = {}): Promise<Discov
   }
   try {
     const hid = await (deps.loadHid ?? loadNodeHid)();
-    const seen = new Set<string>();
-    for (const device of await hid.devices()) {
-      const candidate = hidCandidate(device);
-      const key = candidate ? `${candidate.id}:${candidate.kind}` : '';
-      if (candidate && !seen.has(key)) result.candidates.push(candidate);
-      seen.add(key);
+    const devices = await hid.devices();
+    for (const iface of hidInterfaces(devices)) {
+      const candidate = hidCandidate(devices, iface);
+      if (candidate) result.candidates.push(candidate);
     }
   } catch (error) {
     result.problems.push(asProblem(error));

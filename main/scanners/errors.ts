@@ -7,6 +7,7 @@ export type ScannerErrorCode =
   | 'UDEV_MISSING'
   | 'SCANNER_UNAVAILABLE'
   | 'DEVICE_ERROR'
+  | 'HID_INTERFACE_NOT_FOUND'
   | 'CLI_USAGE';
 
 export class ScannerError extends Error {

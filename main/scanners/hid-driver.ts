@@ -1,4 +1,6 @@
-// A USB HID scanner, in HID POS mode (usage page 0x8C) or keyboard-emulation mode. Reports are decoded by
+// A USB HID scanner, in HID POS mode (usage page 0x8C) or keyboard-emulation mode. Each open picks the
+// interface afresh from node-hid's device list (hid-interface.ts) and opens it by path, because a combined
+// scanner shares one VID:PID between both interfaces and hidraw paths change on replug. Reports are decoded by
 // the pure decoders; unplugging surfaces as node-hid's 'error' event and the driver reopens with backoff.
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -6,13 +8,15 @@ import { backoffDelay, defaultBackoff, type BackoffPolicy, type DeviceStatus } f
 import { errorMessage, ScannerError, ScannerUnavailableError } from './errors.js';
 import { ByteFramer, cleanFrameBytes, type FramingMode } from './framing.js';
 import { HidKeyboardDecoder } from './hid-keyboard-decoder.js';
+import { chooseHidInterface, describeHidInterface, type HidMode } from './hid-interface.js';
 import { describeHidTarget, loadNodeHid, type HidDeviceLike, type HidModuleLike, type HidModuleLoader, type HidTarget } from './hid-module.js';
 import { HidPosDecoder } from './hid-pos-decoder.js';
 import type { RawScan } from './scan-types.js';
 
 export interface HidScannerOptions {
   target: HidTarget;
-  mode: 'pos' | 'keyboard';
+  /** Absent: follow the chosen interface (0x8C → pos, keyboard → keyboard); present: also narrows the choice. */
+  mode?: HidMode | undefined;
   /** Keyboard mode only: how codes end. Default: Enter. */
   framing?: FramingMode;
   maxLength?: number;
@@ -31,6 +35,7 @@ export class HidScannerDriver {
   private attempt = 0;
   private stopped = true;
   private firstReportAt: number | undefined;
+  private mode: HidMode;
   private readonly deviceId: string;
   private readonly pos: HidPosDecoder;
   private readonly keyboard = new HidKeyboardDecoder();
@@ -38,6 +43,7 @@ export class HidScannerDriver {
 
   constructor(private readonly options: HidScannerOptions) {
     this.deviceId = describeHidTarget(options.target);
+    this.mode = options.mode ?? 'pos';
     const maxLength = options.maxLength ?? 128;
     this.pos = new HidPosDecoder(maxLength);
     this.framer = new ByteFramer({
@@ -59,7 +65,7 @@ export class HidScannerDriver {
       this.report({ state: 'unavailable', error: { code: reason.code, message: reason.message } });
       return;
     }
-    this.open();
+    await this.open();
   }
 
   stop(): void {
@@ -73,7 +79,7 @@ export class HidScannerDriver {
   /** Feeds one input report, as node-hid's 'data' event does; public so recorded reports can be replayed. */
   handleReport(report: ArrayLike<number>): void {
     const now = this.options.clock.now();
-    if (this.options.mode === 'keyboard') {
+    if (this.mode === 'keyboard') {
       const bytes = this.keyboard.push(report);
       if (bytes.length > 0) this.framer.push(bytes);
       return;
@@ -89,12 +95,17 @@ export class HidScannerDriver {
     if (text.length > 0) this.options.onScan({ text, noisy, firstByteAt, receivedAt: now, source: 'hid-pos', deviceId: this.deviceId });
   }
 
-  private open(): void {
-    if (!this.hid || this.stopped) return;
+  private async open(): Promise<void> {
+    const hid = this.hid;
+    if (!hid || this.stopped) return;
     this.report({ state: 'connecting' });
     let device: HidDeviceLike;
     try {
-      device = this.hid.open(this.options.target);
+      const choice = chooseHidInterface(await hid.devices(), this.options.target, this.options.mode);
+      if (this.stopped) return;
+      device = hid.open(choice.iface.path);
+      this.mode = choice.mode;
+      this.options.logger.info('HID interface opened', { device: this.deviceId, interface: describeHidInterface(choice.iface), mode: choice.mode });
     } catch (error) {
       this.fail(undefined, error);
       return;
@@ -113,11 +124,12 @@ export class HidScannerDriver {
     this.closeDevice();
     const delay = backoffDelay(this.options.backoff ?? defaultBackoff, this.attempt);
     this.attempt += 1;
-    const reason = new ScannerError('DEVICE_ERROR', `${this.deviceId}: ${errorMessage(error)}`, { cause: error });
+    const code = error instanceof ScannerError ? error.code : 'DEVICE_ERROR';
+    const reason = new ScannerError(code, `${this.deviceId}: ${errorMessage(error)}`, { cause: error });
     this.report({ state: 'reconnecting', retryInMs: delay, error: { code: reason.code, message: reason.message } });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      this.open();
+      void this.open(); // open() reports its own failures as statuses; it never rejects
     }, delay);
   }
 

@@ -11,6 +11,8 @@ export interface HidDeviceInfo {
   manufacturer?: string | undefined;
   usagePage?: number | undefined;
   usage?: number | undefined;
+  /** USB interface number; -1 where the platform does not report it (node-hid `devices()`). */
+  interface?: number | undefined;
 }
 
 /** node-hid's event interface on an open device; tests pass a stand-in with the same shape. */
@@ -20,10 +22,17 @@ export interface HidDeviceLike {
   close(): void;
 }
 
-export type HidTarget = { vendorId: number; productId: number } | { path: string };
+/**
+ * Which scanner to open. A combined scanner exposes a HID POS interface and a keyboard interface under one
+ * VID:PID, so the interface is chosen from `devices()` (see hid-interface.ts) and always opened by path.
+ */
+export type HidTarget =
+  | { vendorId: number; productId: number; usagePage?: number | undefined; interfaceNumber?: number | undefined }
+  | { path: string };
 
 export interface HidModuleLike {
-  open(target: HidTarget): HidDeviceLike;
+  /** Opens one interface by its platform path, as listed by `devices()` (node-hid `new HID(path)`). */
+  open(path: string): HidDeviceLike;
   devices(): Promise<HidDeviceInfo[]>;
 }
 
@@ -33,7 +42,9 @@ export const loadNodeHid: HidModuleLoader = async () => {
   try {
     const hid = await import('node-hid');
     return {
-      open: (target) => ('path' in target ? new hid.HID(target.path) : new hid.HID(target.vendorId, target.productId)),
+      // Never `new HID(vid, pid)`: node-hid then opens whichever interface hidapi lists first, which on a
+      // combined scanner may be its keyboard interface (node-hid README, "Opening a device").
+      open: (path) => new hid.HID(path),
       devices: () => hid.devicesAsync(),
     };
   } catch (error) {
@@ -48,12 +59,15 @@ export const KEYBOARD_USAGE = 0x06;
 export function describeHidTarget(target: HidTarget): string {
   if ('path' in target) return `hid:${target.path}`;
   const hex = (n: number) => n.toString(16).padStart(4, '0');
-  return `hid:${hex(target.vendorId)}:${hex(target.productId)}`;
+  const page = target.usagePage === undefined ? '' : `:${target.usagePage.toString(16)}`;
+  const iface = target.interfaceNumber === undefined ? '' : `/if${target.interfaceNumber}`;
+  return `hid:${hex(target.vendorId)}:${hex(target.productId)}${page}${iface}`;
 }
 
-/** Parses "VID:PID" in hex, as lsusb prints it (e.g. "0c2e:0b61"). */
-export function parseVidPid(text: string): { vendorId: number; productId: number } | undefined {
-  const match = /^(?:0x)?([0-9a-f]{1,4}):(?:0x)?([0-9a-f]{1,4})$/i.exec(text.trim());
+/** Parses "VID:PID" or "VID:PID:USAGEPAGE" in hex, as lsusb prints ids (e.g. "0c2e:0b61", "0c2e:0b61:8c"). */
+export function parseVidPid(text: string): { vendorId: number; productId: number; usagePage?: number } | undefined {
+  const match = /^(?:0x)?([0-9a-f]{1,4}):(?:0x)?([0-9a-f]{1,4})(?::(?:0x)?([0-9a-f]{1,4}))?$/i.exec(text.trim());
   if (!match?.[1] || !match[2]) return undefined;
-  return { vendorId: parseInt(match[1], 16), productId: parseInt(match[2], 16) };
+  const ids = { vendorId: parseInt(match[1], 16), productId: parseInt(match[2], 16) };
+  return match[3] === undefined ? ids : { ...ids, usagePage: parseInt(match[3], 16) };
 }

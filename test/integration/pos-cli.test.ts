@@ -1,15 +1,22 @@
 // The admin command line on a real data folder: training gateway by default, or --gateway flags.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { CATALOG_FILE } from '../../main/app/compose.js';
 import { openServices } from '../../main/app/services.js';
+import { Catalog } from '../../main/catalog/catalog.js';
+import { importCatalogCsv } from '../../main/catalog/csv-import.js';
+import { CatalogFileError } from '../../main/cli/catalog-commands.js';
 import { runPos } from '../../main/cli/pos.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { addLine, createSale } from '../../main/journal/sales.js';
 import { startSandbox } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { openPtyPair } from '../support/pty-pair.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
+import { requireTool } from '../support/system-tools.js';
 import { tempDirsPerTest } from '../support/temp-dir.js';
 
 const dataDir = tempDirsPerTest('pos-cli-');
@@ -107,6 +114,129 @@ describe('npm run pos', () => {
       expect(getSale(second.journal, sale.id).attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('npm run pos -- catalog', () => {
+  const CSV = [
+    'sku,gtin,name,price',
+    'PEN,4006381333931,"Pen, blue",1.50',
+    'BAD-GTIN,123,Bad gtin,2',
+    'BAD-PRICE,036000291452,Milk,abc',
+    'TEA,96385074,Green tea,3.25',
+    'PASTED,134567890123456789,Wallet code in the GTIN column,1',
+    'PEN,012345678905,Same SKU again,1',
+    '',
+  ].join('\n');
+
+  function writeCsv(dir: string, name: string, text: string): string {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  }
+
+  it('imports the good rows into the data folder catalog.csv and lists each bad row with its line and reason', async () => {
+    const dir = dataDir();
+    const run = await pos('catalog', 'import', writeCsv(dir, 'in.csv', CSV), '--data-dir', dir);
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toBe(`imported 2 product(s) from ${join(dir, 'in.csv')} into ${join(dir, CATALOG_FILE)}; catalog now has 2 product(s)`);
+    expect(run.lines[1]).toBe('refused 4 row(s) (the good rows above were still imported):');
+    expect(run.lines.slice(2).map((l) => l.replace(/^ {2}(line \d+)( \(sku [^)]+\))?: (\w+) .*$/, '$1 $3'))).toEqual([
+      'line 3 INVALID_GTIN', 'line 4 INVALID_PRICE', 'line 6 INVALID_GTIN', 'line 7 DUPLICATE_SKU',
+    ]);
+    expect(run.lines.join('\n')).not.toContain('134567890123456789');
+    expect(run.lines[4]).toContain('**************6789');
+    // What the app loads at start-up, read the way compose.ts reads it.
+    const loaded = new Catalog();
+    expect(importCatalogCsv(loaded, readFileSync(join(dir, CATALOG_FILE), 'utf8'))).toEqual({ imported: 2, rejected: [] });
+    expect(loaded.all().map((p) => [p.sku, p.gtin, p.name, p.priceCents])).toEqual([
+      ['PEN', '04006381333931', 'Pen, blue', 150],
+      ['TEA', '00000096385074', 'Green tea', 325],
+    ]);
+    const search = await pos('catalog', 'search', 'blue', '--data-dir', dir);
+    expect(search.code).toBe(0);
+    expect(search.lines.filter((l) => l.startsWith('PEN'))).toEqual(['PEN            04006381333931      1.50  Pen, blue']);
+    expect(search.lines.at(-1)).toBe('1 product(s) match');
+  });
+
+  it('a clean file exits 0; a second import adds to the catalog; --replace replaces it', async () => {
+    const dir = dataDir();
+    const first = await pos('catalog', 'import', writeCsv(dir, 'a.csv', 'sku,gtin,name,price_cents\nPEN,4006381333931,Pen,150\n'), '--data-dir', dir);
+    expect(first).toMatchObject({ code: 0, lines: [expect.stringContaining('catalog now has 1 product(s)')] });
+    const second = await pos('catalog', 'import', writeCsv(dir, 'b.csv', 'sku,gtin,name,price\nTEA,96385074,Tea,3\n'), '--data-dir', dir);
+    expect(second).toMatchObject({ code: 0, lines: [expect.stringContaining('catalog now has 2 product(s)')] });
+    const replaced = await pos('catalog', 'import', join(dir, 'b.csv'), '--replace', '--data-dir', dir);
+    expect(replaced).toMatchObject({ code: 0, lines: [expect.stringMatching(/\(replacing it\); catalog now has 1 product\(s\)$/)] });
+    expect(readFileSync(join(dir, CATALOG_FILE), 'utf8')).toBe('sku,gtin,name,price\r\nTEA,00000096385074,Tea,3.00\r\n');
+    expect(readFileSync(join(dir, `${CATALOG_FILE}.bak`), 'utf8')).toContain('PEN');
+  });
+
+  it('a file with no usable rows changes nothing and exits 1', async () => {
+    const dir = dataDir();
+    const run = await pos('catalog', 'import', writeCsv(dir, 'in.csv', 'sku,name\nPEN,Pen\n'), '--data-dir', dir);
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([
+      `imported 0 products from ${join(dir, 'in.csv')}; ${join(dir, CATALOG_FILE)} unchanged`,
+      'refused 1 row(s); nothing was changed:',
+      '  line 1: CSV_HEADER header is missing: gtin, price',
+    ]);
+    expect(existsSync(join(dir, CATALOG_FILE))).toBe(false);
+  });
+
+  it('search: the training demo products without catalog.csv; a wallet code is neither searched nor echoed', async () => {
+    const dir = dataDir();
+    const coffee = await pos('catalog', 'search', 'coffee', '--data-dir', dir);
+    expect(coffee.code).toBe(0);
+    expect(coffee.lines[0]).toMatch(/^catalog: the training demo products/);
+    expect(coffee.lines.slice(1, -1).map((l) => l.split(/\s+/)[0])).toEqual(['COFFEE-L', 'COFFEE-S']);
+    const code = walletCode('WX', '01');
+    const wallet = await pos('catalog', 'search', code, '--data-dir', dir);
+    expect(wallet.lines.at(-1)).toBe('no products match');
+    expect(wallet.lines.join('\n')).not.toContain(code);
+  });
+
+  it('bad catalog commands are usage errors; an unreadable file is a typed error', async () => {
+    const dir = dataDir();
+    for (const argv of [['catalog'], ['catalog', 'import'], ['catalog', 'bogus'], ['catalog', 'search'], ['catalog', 'search', 'x', '--replace'], ['catalog', 'import', 'a.csv', 'b.csv']]) {
+      expect((await pos(...argv, '--data-dir', dir)).code, argv.join(' ')).toBe(2);
+    }
+    const missing = await pos('catalog', 'import', join(dir, 'nope.csv'), '--data-dir', dir);
+    expect(missing.code).toBe(1);
+    expect(missing.lines[0]).toMatch(/^cannot read import file .*nope\.csv/);
+    await expect(runPos(['catalog', 'import', join(dir, 'nope.csv'), '--data-dir', dir], () => undefined, {})).rejects.toBeInstanceOf(CatalogFileError);
+  });
+});
+
+describe('npm run pos -- scanners', () => {
+  it('scanners list exits 0 with one line per candidate, or a clear "no candidate scanners" line', async () => {
+    const run = await pos('scanners', 'list');
+    expect(run.code).toBe(0);
+    const candidates = run.lines.filter((l) => /^(serial|hid-pos|hid-keyboard) +\S/.test(l));
+    const none = run.lines.filter((l) => l === 'no candidate scanners found');
+    expect(candidates.length > 0 ? none : candidates).toEqual([]);
+    expect(candidates.length + none.length).toBeGreaterThan(0);
+    for (const line of run.lines) expect(line).toMatch(/^((serial|hid-pos|hid-keyboard) +\S.*|no candidate scanners found|problem [A-Z_]+: .+)$/);
+  });
+
+  const hasSocat = requireTool('socat', 'scanners watch reads a real pty pair');
+
+  it.skipIf(!hasSocat)('scanners watch --serial over a socat pty prints one masked line per scan, then stops after --count 1', async () => {
+    const pty = await openPtyPair(dataDir());
+    try {
+      const lines: string[] = [];
+      const done = runPos(['scanners', 'watch', '--serial', pty.device, '--count', '1'], (l) => lines.push(l), {});
+      await vi.waitFor(() => expect(lines).toContain('status open'), { timeout: 5_000 });
+      const code = walletCode('WX', '01');
+      await appendFile(pty.scanner, `${code}\r`);
+      expect(await done).toBe(0);
+      const scans = lines.filter((l) => l.startsWith('serial:'));
+      expect(scans).toHaveLength(1);
+      expect(scans[0]).toMatch(new RegExp(`^serial:\\S+ttyA payment WX_MICROPAY \\*{14}${code.slice(-4)} scan=\\d+\\.\\dms latency=\\d+\\.\\d{3}ms$`));
+      expect(lines.at(-1)).toMatch(/^summary scans=1 /);
+      expect(lines.join('\n')).not.toContain(code);
+    } finally {
+      await pty.close();
     }
   });
 });

@@ -1,10 +1,9 @@
 // Serial scanners through a real pty pair (socat, TOOLCHAIN.md §5): the driver opens ttyA as the till would
 // open /dev/ttyUSB0, and the test plays the scanner by writing to ttyB.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openPtyPair, type PtyPair } from '../support/pty-pair.js';
 import { requireTool } from '../support/system-tools.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { createLogger } from '../../main/shared/logger.js';
@@ -18,26 +17,11 @@ import { SerialScannerDriver } from '../../main/scanners/serial-driver.js';
 
 const hasSocat = requireTool('socat', 'serial scanner tests use a real pty pair');
 
-async function startSocat(dir: string): Promise<ChildProcess> {
-  const a = join(dir, 'ttyA');
-  const b = join(dir, 'ttyB');
-  const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a},mode=666`, `pty,raw,echo=0,link=${b},mode=666`], { stdio: 'ignore' });
-  await vi.waitFor(() => expect(existsSync(a) && existsSync(b)).toBe(true), { timeout: 5_000, interval: 20 });
-  return proc;
-}
-
-async function stopSocat(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGTERM');
-  await exited;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!hasSocat)('serial scanner over a socat pty pair', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let socat: ChildProcess | undefined;
+  let socat: PtyPair | undefined;
   let scanner: FileHandle | undefined;
   let driver: SerialScannerDriver | undefined;
   let scans: ClassifiedScan[];
@@ -45,7 +29,7 @@ describe.skipIf(!hasSocat)('serial scanner over a socat pty pair', () => {
 
   beforeEach(async () => {
     dir = makeTempDir('pos-serial-');
-    socat = await startSocat(dir.path);
+    socat = await openPtyPair(dir.path);
     scans = [];
     statuses = [];
   });
@@ -53,7 +37,7 @@ describe.skipIf(!hasSocat)('serial scanner over a socat pty pair', () => {
   afterEach(async () => {
     await driver?.stop();
     await scanner?.close().catch(() => undefined);
-    await stopSocat(socat);
+    await socat?.close();
     driver = undefined;
     scanner = undefined;
     dir.remove();
@@ -115,11 +99,11 @@ describe.skipIf(!hasSocat)('serial scanner over a socat pty pair', () => {
     await startDriver(9600);
     await scanner!.close();
     scanner = undefined;
-    await stopSocat(socat);
+    await socat?.close();
     await vi.waitFor(() => expect(statuses.some((s) => s.state === 'reconnecting' && s.error?.code === 'DEVICE_ERROR')).toBe(true), { timeout: 5_000 });
     await sleep(250); // several failed reopens while the device is gone
     expect(statuses.filter((s) => s.state === 'reconnecting').length).toBeGreaterThan(1);
-    socat = await startSocat(dir.path);
+    socat = await openPtyPair(dir.path);
     await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('open'), { timeout: 5_000 });
     scanner = await open(join(dir.path, 'ttyB'), 'r+');
     await scanner.write('96385074\r');

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../main/shared/clock.js';
 import { parseWatchArgs } from '../../main/scanners/cli-args.js';
 import { runScannersCommand } from '../../main/scanners/cli.js';
@@ -8,8 +8,8 @@ import { explainNativeLoadFailure } from '../../main/scanners/errors.js';
 import type { HidDeviceInfo, HidModuleLike } from '../../main/scanners/hid-module.js';
 
 const HID_DEVICES: HidDeviceInfo[] = [
-  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw1', manufacturer: 'Honeywell', product: 'Xenon', usagePage: 0x8c, usage: 0x02 },
-  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw2', manufacturer: 'Honeywell', product: 'Xenon', usagePage: 0x01, usage: 0x06 },
+  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw1', manufacturer: 'Honeywell', product: 'Xenon', usagePage: 0x8c, usage: 0x02, interface: 0 },
+  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw2', manufacturer: 'Honeywell', product: 'Xenon', usagePage: 0x01, usage: 0x06, interface: 1 },
   { vendorId: 0x046d, productId: 0xc077, path: '/dev/hidraw3', product: 'Mouse', usagePage: 0x01, usage: 0x02 },
 ];
 
@@ -18,7 +18,7 @@ const libusbMissing = async (): Promise<HidModuleLike> => {
 };
 
 describe('discovery', () => {
-  it('lists serial ports, HID POS interfaces and keyboards, not mice', async () => {
+  it('lists serial ports and each HID POS and keyboard interface (path, usage page, usage, interface), not mice', async () => {
     const result = await discoverScanners({
       listSerial: async () => [{ path: '/dev/ttyUSB0', manufacturer: 'Datalogic', vendorId: '05f9', productId: '4204' }],
       loadHid: async () => ({ open: () => { throw new Error('unused'); }, devices: async () => HID_DEVICES }),
@@ -26,9 +26,12 @@ describe('discovery', () => {
     expect(result.problems).toEqual([]);
     expect(result.candidates.map((c) => [c.kind, c.id])).toEqual([
       ['serial', 'serial:/dev/ttyUSB0'],
-      ['hid-pos', 'hid:0c2e:0b61'],
-      ['hid-keyboard', 'hid:0c2e:0b61'],
+      ['hid-pos', 'hid:0c2e:0b61:8c'],
+      ['hid-keyboard', 'hid:0c2e:0b61:1'],
     ]);
+    expect(result.candidates[1]).toMatchObject({ path: '/dev/hidraw1', usagePage: 0x8c, usage: 0x02, interfaceNumber: 0, preferred: true });
+    expect(result.candidates[2]).toMatchObject({ path: '/dev/hidraw2', usagePage: 0x01, usage: 0x06, interfaceNumber: 1, preferred: false });
+    expect(result.candidates[1]?.label).toBe('0c2e:0b61:8c Honeywell Xenon /dev/hidraw1 (usage page 0x8c usage 0x02 interface 0) default');
   });
 
   it('reports a missing udev and a missing libusb as clear problems', async () => {
@@ -48,8 +51,12 @@ describe('scanners CLI', () => {
       device: { kind: 'serial', path: '/dev/ttyA', baudRate: 115200, framing: { kind: 'suffix', suffix: 'CRLF' } },
     });
     expect(parseWatchArgs(['--serial', '/dev/ttyA', '--gap', '40', '--count', '2'])).toMatchObject({ count: 2, device: { baudRate: 9600, framing: { kind: 'timeout', gapMs: 40 } } });
-    expect(parseWatchArgs(['--hid', '0c2e:0B61'])).toEqual({ device: { kind: 'hid', target: { vendorId: 0x0c2e, productId: 0x0b61 }, mode: 'pos' } });
-    for (const bad of [[], ['--serial', 'a', '--hid', '1:2'], ['--hid', 'xyz'], ['--serial', 'a', '--baud', '-1'], ['--serial', 'a', '--suffix', 'NUL'], ['--serial'], ['--bogus', '1']]) {
+    expect(parseWatchArgs(['--hid', '0c2e:0B61'])).toEqual({ device: { kind: 'hid', target: { vendorId: 0x0c2e, productId: 0x0b61 } } });
+    expect(parseWatchArgs(['--hid', '0c2e:0b61:8c', '--mode', 'pos'])).toEqual({ device: { kind: 'hid', target: { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c }, mode: 'pos' } });
+    expect(parseWatchArgs(['--hid', '0c2e:0b61', '--interface', '1'])).toEqual({ device: { kind: 'hid', target: { vendorId: 0x0c2e, productId: 0x0b61, interfaceNumber: 1 } } });
+    expect(parseWatchArgs(['--hid-path', '/dev/hidraw2', '--count', '1'])).toEqual({ count: 1, device: { kind: 'hid', target: { path: '/dev/hidraw2' } } });
+    for (const bad of [[], ['--serial', 'a', '--hid', '1:2'], ['--hid', 'xyz'], ['--hid', '1:2:3:4'], ['--hid', '1:2', '--hid-path', '/dev/hidraw1'], ['--hid-path', '/dev/hidraw1', '--interface', '0'],
+      ['--hid', '1:2', '--interface', 'x'], ['--hid', '1:2', '--mode', 'mouse'], ['--serial', 'a', '--baud', '-1'], ['--serial', 'a', '--suffix', 'NUL'], ['--serial'], ['--bogus', '1']]) {
       expect(() => parseWatchArgs(bad), JSON.stringify(bad)).toThrow(/usage: scanners watch/);
     }
   });
@@ -79,9 +86,9 @@ describe('scanners CLI', () => {
     const out: string[] = [];
     const done = runScannersCommand(['watch', '--hid', '0c2e:0b61', '--count', '3'], (l) => out.push(l), {
       clock: new ManualClock(),
-      loadHid: async () => ({ open: () => device, devices: async () => [] }),
+      loadHid: async () => ({ open: () => device, devices: async () => HID_DEVICES }),
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(out).toContain('status open'));
     for (const code of ['134567890123456789', '4006381333931', '134567890123456789']) device.emit('data', report(code));
     expect(await done).toBe(0);
     const text = out.join('\n');

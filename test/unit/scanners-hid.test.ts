@@ -1,12 +1,14 @@
 // HID decoding from recorded report bytes, through a stand-in for node-hid's device (on('data'),
 // on('error'), close()), plus unplug/replug and a missing libusb.
 import { EventEmitter } from 'node:events';
+import type { Device } from 'node-hid';
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../main/shared/clock.js';
 import { createLogger } from '../../main/shared/logger.js';
 import type { DeviceStatus } from '../../main/scanners/device-status.js';
 import { explainNativeLoadFailure } from '../../main/scanners/errors.js';
 import { HidScannerDriver } from '../../main/scanners/hid-driver.js';
+import { chooseHidInterface, HidInterfaceNotFoundError } from '../../main/scanners/hid-interface.js';
 import { HidKeyboardDecoder, UNMAPPED_KEY } from '../../main/scanners/hid-keyboard-decoder.js';
 import type { HidModuleLike, HidTarget } from '../../main/scanners/hid-module.js';
 import { HidPosDecoder } from '../../main/scanners/hid-pos-decoder.js';
@@ -39,9 +41,20 @@ function keyboardReports(text: string, modifiers = 0): Buffer[] {
   return [...text].flatMap((ch) => [Buffer.from([modifiers, 0, USAGE[ch] ?? 0, 0, 0, 0, 0, 0]), Buffer.alloc(8)]);
 }
 
-function harness(mode: 'pos' | 'keyboard') {
+/**
+ * node-hid `devices()` as it lists a combined scanner on Linux (hidraw): the keyboard interface first, as
+ * hidapi often enumerates it, then the HID POS interface; plus a keyboard-only scanner and a mouse.
+ */
+const COMBINED: Device[] = [
+  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw2', manufacturer: 'Honeywell', product: 'Xenon', release: 0x0100, interface: 1, usagePage: 0x01, usage: 0x06 },
+  { vendorId: 0x0c2e, productId: 0x0b61, path: '/dev/hidraw1', manufacturer: 'Honeywell', product: 'Xenon', release: 0x0100, interface: 0, usagePage: 0x8c, usage: 0x02 },
+  { vendorId: 0x05f9, productId: 0x2206, path: '/dev/hidraw4', manufacturer: 'Datalogic', product: 'QD2430', release: 0x0100, interface: 0, usagePage: 0x01, usage: 0x06 },
+  { vendorId: 0x046d, productId: 0xc077, path: '/dev/hidraw3', product: 'Mouse', release: 0x7200, interface: 0, usagePage: 0x01, usage: 0x02 },
+];
+
+function harness(mode: 'pos' | 'keyboard' | undefined, target: HidTarget = { vendorId: 0x0c2e, productId: 0x0b61 }) {
   const devices: StandInHidDevice[] = [];
-  const opened: HidTarget[] = [];
+  const opened: string[] = [];
   let failOpens = 0;
   const hid: HidModuleLike = {
     open: (target) => {
@@ -54,12 +67,12 @@ function harness(mode: 'pos' | 'keyboard') {
       devices.push(device);
       return device;
     },
-    devices: async () => [],
+    devices: async () => COMBINED,
   };
   const scans: RawScan[] = [];
   const statuses: DeviceStatus[] = [];
   const driver = new HidScannerDriver({
-    target: { vendorId: 0x0c2e, productId: 0x0b61 },
+    target,
     mode,
     clock: new ManualClock(),
     logger: createLogger('test', () => undefined),
@@ -168,5 +181,69 @@ describe('HidScannerDriver with a stand-in node-hid device', () => {
     expect(statuses).toEqual([
       expect.objectContaining({ state: 'unavailable', error: { code: 'HID_LIBRARY_MISSING', message: expect.stringContaining('apt-get install -y libusb-1.0-0') } }),
     ]);
+  });
+});
+
+describe('HID interface choice on a combined scanner (node-hid devices() shape)', () => {
+  const XENON = { vendorId: 0x0c2e, productId: 0x0b61 };
+
+  it('prefers the HID POS interface (0x8C) even when the keyboard interface is listed first', () => {
+    expect(chooseHidInterface(COMBINED, XENON)).toEqual({
+      iface: { path: '/dev/hidraw1', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 0x02, interfaceNumber: 0 },
+      mode: 'pos',
+    });
+    // A scanner with only a keyboard interface falls back to it, and decodes it as a keyboard.
+    expect(chooseHidInterface(COMBINED, { vendorId: 0x05f9, productId: 0x2206 })).toMatchObject({ iface: { path: '/dev/hidraw4' }, mode: 'keyboard' });
+  });
+
+  it('an explicit usage page, interface number, mode or path wins over the default', () => {
+    expect(chooseHidInterface(COMBINED, { ...XENON, usagePage: 0x01 })).toMatchObject({ iface: { path: '/dev/hidraw2' }, mode: 'keyboard' });
+    expect(chooseHidInterface(COMBINED, { ...XENON, interfaceNumber: 1 })).toMatchObject({ iface: { path: '/dev/hidraw2' }, mode: 'keyboard' });
+    expect(chooseHidInterface(COMBINED, XENON, 'keyboard')).toMatchObject({ iface: { path: '/dev/hidraw2' }, mode: 'keyboard' });
+    expect(chooseHidInterface(COMBINED, { path: '/dev/hidraw2' })).toMatchObject({ iface: { usagePage: 0x01 }, mode: 'keyboard' });
+  });
+
+  it('a missing interface is a typed error naming what the device does have; a mouse is never chosen', () => {
+    const missing = (target: HidTarget, mode?: 'pos' | 'keyboard') => {
+      try {
+        chooseHidInterface(COMBINED, target, mode);
+      } catch (error) {
+        return error;
+      }
+      throw new Error(`chose an interface for ${JSON.stringify(target)}`);
+    };
+    const noPos = missing({ vendorId: 0x05f9, productId: 0x2206, usagePage: 0x8c });
+    expect(noPos).toBeInstanceOf(HidInterfaceNotFoundError);
+    expect(noPos).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND', available: [{ path: '/dev/hidraw4' }] });
+    expect((noPos as Error).message).toBe('HID device 05f9:2206:8c has no usage page 0x8c; it has: /dev/hidraw4 (usage page 0x01 usage 0x06 interface 0)');
+    expect(missing({ vendorId: 0x05f9, productId: 0x2206 }, 'pos')).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND', message: expect.stringContaining('has no HID POS interface') });
+    expect(missing({ ...XENON, interfaceNumber: 7 })).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND', message: expect.stringContaining('has no interface 7') });
+    expect(missing({ vendorId: 0x046d, productId: 0xc077 })).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND', available: [{ usage: 0x02 }] });
+    expect(missing({ vendorId: 0x1234, productId: 0x5678 })).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND', message: 'no HID device 1234:5678 is connected' });
+    expect(missing({ path: '/dev/hidraw9' })).toMatchObject({ code: 'HID_INTERFACE_NOT_FOUND' });
+  });
+
+  it('the driver opens the chosen interface by path and decodes as that interface speaks', async () => {
+    const byDefault = harness(undefined);
+    await byDefault.driver.start();
+    expect(byDefault.opened).toEqual(['/dev/hidraw1']);
+    byDefault.devices[0]?.emit('data', posReport('4006381333931'));
+    expect(byDefault.scans.map((s) => [s.text, s.source])).toEqual([['4006381333931', 'hid-pos']]);
+    byDefault.driver.stop();
+
+    const keyboard = harness(undefined, { ...XENON, usagePage: 0x01 });
+    await keyboard.driver.start();
+    expect(keyboard.opened).toEqual(['/dev/hidraw2']);
+    for (const report of keyboardReports('96385074\r')) keyboard.devices[0]?.emit('data', report);
+    expect(keyboard.scans.map((s) => [s.text, s.source, s.deviceId])).toEqual([['96385074', 'hid-keyboard', 'hid:0c2e:0b61:1']]);
+    keyboard.driver.stop();
+  });
+
+  it('the driver reports a missing interface as a status with its code, and opens nothing', async () => {
+    const h = harness(undefined, { vendorId: 0x05f9, productId: 0x2206, usagePage: 0x8c });
+    await h.driver.start();
+    expect(h.opened).toEqual([]);
+    expect(h.statuses.at(-1)).toMatchObject({ state: 'reconnecting', error: { code: 'HID_INTERFACE_NOT_FOUND', message: expect.stringContaining('has no usage page 0x8c') } });
+    h.driver.stop();
   });
 });
