@@ -60,7 +60,10 @@ async function connect(options: OpenServicesOptions, settings: Settings): Promis
   }
   const sandbox = await startTrainingGateway(options.dataDir, options.logger);
   const client = createIotPayClient({
-    ...common, mchId: sandbox.mchId, key: sandbox.key, loginName: 'training', notifyUrl: 'http://127.0.0.1:9/iotpay/notify',
+    ...common, mchId: sandbox.mchId, key: sandbox.key, loginName: 'training',
+    // The app learns outcomes by querying, not from notifications; a non-loopback URL makes the sandbox skip
+    // its notify quietly instead of warning about a refused connection on every training payment.
+    notifyUrl: 'http://training.invalid/iotpay/notify',
     v1BaseUrl: `${sandbox.gatewayUrl}/v1/`, v3BaseUrl: `${sandbox.gatewayUrl}/v3/`,
     // The sandbox signs every v3 response, so training never accepts an unsigned one.
     acceptUnsignedCardResponses: false,

@@ -21,11 +21,13 @@ export function textFlag(flags: Flags, name: string, required = true): string | 
 }
 
 /** Money on the command line is integer cents, like everywhere else: "12.50" is refused, not rounded. */
-export function centsFlag(flags: Flags, name: string, required = true): number | undefined {
+/** `zeroAllowed` for counts (an empty cash drawer is 0); amounts to charge or refund are positive. */
+export function centsFlag(flags: Flags, name: string, required = true, zeroAllowed = false): number | undefined {
   const text = textFlag(flags, name, required);
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`--${name} must be a positive whole number of cents, e.g. 1250 for $12.50 (got ${text})`);
+  if (!/^\d+$/.test(text) || (Number(text) === 0 && !zeroAllowed) || !Number.isSafeInteger(Number(text))) {
+    const what = zeroAllowed ? 'a whole number of cents' : 'a positive whole number of cents';
+    throw new UsageError(`--${name} must be ${what}, e.g. 1250 for $12.50 (got ${text})`);
   }
   return Number(text);
 }

@@ -1,10 +1,13 @@
 // Write-side admin commands: a test charge (the merchant's first transaction against real IOTPay), a refund,
-// and a reconcile pass. Each waits for a final state and prints it.
+// and a reconcile pass. Charge and refund wait for a final state (asking IOTPay again, as the reconciler does)
+// and print it; past --wait seconds they say what is still open and that `reconcile` will settle it.
 import type { Services } from '../app/services.js';
 import { QR_CHANNELS, type QrChannel } from '../iotpay/wire.js';
-import { findAttemptByMchOrderNo } from '../journal/attempt-queries.js';
+import { findAttemptByMchOrderNo, getAttempt } from '../journal/attempt-queries.js';
+import { isFinalAttemptState, isFinalRefundState } from '../journal/attempt-states.js';
+import { getRefund } from '../journal/refund-queries.js';
 import { addLine, createSale } from '../journal/sales.js';
-import type { AttemptRecord } from '../journal/payment-records.js';
+import type { AttemptRecord, RefundRecord } from '../journal/payment-records.js';
 import type { PaymentEngine } from '../payments/engine.js';
 import { centsFlag, money, textFlag, UsageError, type Flags, type Out } from './cli-io.js';
 
@@ -13,6 +16,32 @@ function describeAttempt(a: AttemptRecord): string {
     .filter(Boolean)
     .join(' ');
   return `${a.mchOrderNo} ${a.channel} ${money(a.amountCents, a.currency)}: ${a.state}${extra ? ` ${extra}` : ''}`;
+}
+
+/** How often a waiting command asks again; the reconciler's own schedule decides which rows are due. */
+const ASK_AGAIN_MS = 2_000;
+const DEFAULT_WAIT_S = 180;
+
+function waitSeconds(flags: Flags): number {
+  const text = textFlag(flags, 'wait', false);
+  if (text === undefined) return DEFAULT_WAIT_S;
+  if (!/^\d{1,5}$/.test(text)) throw new UsageError(`--wait must be a whole number of seconds (got ${text})`);
+  return Number(text);
+}
+
+/** Reconcile passes until `read()` is final or the wait is over; returns the last state read. */
+async function untilFinal<T extends { state: string }>(engine: PaymentEngine, read: () => T, isFinal: (t: T) => boolean, waitS: number, out: Out): Promise<T> {
+  let current = read();
+  if (isFinal(current)) return current;
+  out(`${current.state}: asking IOTPay until it is final (up to ${waitS} s; Ctrl-C leaves it to the reconciler)`);
+  const giveUpAt = Date.now() + waitS * 1000;
+  while (!isFinal(current) && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(ASK_AGAIN_MS, Math.max(0, giveUpAt - Date.now()))));
+    await engine.reconcile();
+    current = read();
+  }
+  if (!isFinal(current)) out(`still ${current.state} after ${waitS} s: not final yet; \`npm run pos -- reconcile\` (or the app) settles it later`);
+  return current;
 }
 
 function engineOf(services: Services): PaymentEngine {
@@ -45,8 +74,9 @@ export async function chargeCommand(services: Services, flags: Flags, out: Out):
     const tendered = centsFlag(flags, 'tendered', false) ?? amountCents;
     attempt = engine.payCash({ saleId: sale.id, cashier, tenderedCents: tendered });
   }
-  out(describeAttempt(attempt));
-  return attempt.state === 'succeeded' ? 0 : 1;
+  const settled = await untilFinal(engine, () => getAttempt(services.journal, attempt.id), (a) => isFinalAttemptState(a.state), waitSeconds(flags), out);
+  out(describeAttempt(settled));
+  return settled.state === 'succeeded' ? 0 : isFinalAttemptState(settled.state) ? 1 : 3;
 }
 
 export async function refundCommand(services: Services, flags: Flags, out: Out): Promise<number> {
@@ -54,14 +84,15 @@ export async function refundCommand(services: Services, flags: Flags, out: Out):
   const order = textFlag(flags, 'order') as string;
   const attempt = findAttemptByMchOrderNo(services.journal, order);
   if (!attempt) throw new UsageError(`no payment ${order} in this journal`);
-  const refund = await engine.refund({
+  const started = await engine.refund({
     attemptId: attempt.id,
     amountCents: centsFlag(flags, 'amount') as number,
     reason: textFlag(flags, 'reason', false) ?? 'refund from the admin command line',
     approvedBy: textFlag(flags, 'by', false) ?? 'admin-cli',
   });
+  const refund: RefundRecord = await untilFinal(engine, () => getRefund(services.journal, started.id), (r) => isFinalRefundState(r.state), waitSeconds(flags), out);
   out(`${refund.mchRefundNo} refund of ${money(refund.amountCents, refund.currency)} on ${order}: ${refund.state}${refund.failureCode ? ` (${refund.failureCode})` : ''}`);
-  return refund.state === 'succeeded' ? 0 : 1;
+  return refund.state === 'succeeded' ? 0 : isFinalRefundState(refund.state) ? 1 : 3;
 }
 
 export async function reconcileCommand(services: Services, out: Out): Promise<number> {

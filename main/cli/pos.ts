@@ -11,12 +11,13 @@ import { closeDayCommand, exportCommand, journalVerifyCommand, reportCommand } f
 
 const USAGE = `usage: npm run pos -- <command> [--data-dir DIR] [--gateway URL --mch-id ID --key KEY]
   report [--date YYYY-MM-DD] [--json]      daily totals for a store day
-  close-day [--date D] [--counted-cash CENTS] [--by NAME]
+  close-day --counted-cash CENTS [--date D] [--by NAME]
   reconcile                                 settle every open payment and refund with IOTPay
   export --from D --to D [--out FILE]       CSV of payments and refunds
   journal verify                            check the journal's hash chain
-  charge --amount CENTS (--scan CODE | --qr WX_NATIVE|ALIPAY_QR|UPI_QR | --cash [--tendered CENTS])
-  refund --order MCHORDERNO --amount CENTS [--reason TEXT] [--by NAME]
+  charge --amount CENTS (--scan CODE | --qr WX_NATIVE|ALIPAY_QR|UPI_QR | --cash [--tendered CENTS]) [--wait SECONDS]
+  refund --order MCHORDERNO --amount CENTS [--reason TEXT] [--by NAME] [--wait SECONDS]
+                                            (wait up to SECONDS, default 180, for a final state; exit 3 if not)
   scanners list | scanners watch (--serial PATH [--baud N] | --hid VID:PID[:USAGEPAGE] | --hid-path PATH) [--count N]
 ${CATALOG_USAGE}`;
 
@@ -24,7 +25,7 @@ const text = { type: 'string' } as const;
 const OPTIONS = {
   'data-dir': text, gateway: text, 'mch-id': text, key: text, json: { type: 'boolean' }, cash: { type: 'boolean' },
   amount: text, scan: text, qr: text, tendered: text, cashier: text, date: text, 'counted-cash': text, by: text,
-  from: text, to: text, out: text, order: text, reason: text,
+  from: text, to: text, out: text, order: text, reason: text, wait: text,
 } as const;
 
 const GATEWAY_COMMANDS = new Set(['charge', 'refund', 'reconcile']);
@@ -46,6 +47,10 @@ export async function runPos(argv: string[], out: (line: string) => void, env: N
   const { values, positionals } = parsed;
   const flags = values as Flags;
   const dataDir = (flags['data-dir'] as string | undefined) ?? defaultDataDir(env);
+  if (command === 'journal') {
+    if (positionals[0] !== 'verify') throw new UsageError('did you mean: journal verify');
+    return journalVerifyCommand(dataDir, out);
+  }
   const logger = createLogger('pos', consoleSink(env.POS_LOG_LEVEL === 'debug' ? 'debug' : 'warn'));
   const services = await openServices({
     dataDir, logger, env, withGateway: GATEWAY_COMMANDS.has(command),
@@ -57,9 +62,6 @@ export async function runPos(argv: string[], out: (line: string) => void, env: N
       case 'report': return reportCommand(services, flags, out);
       case 'close-day': return closeDayCommand(services, flags, out);
       case 'export': return exportCommand(services, flags, out);
-      case 'journal':
-        if (positionals[0] !== 'verify') throw new UsageError('did you mean: journal verify');
-        return journalVerifyCommand(services, out);
       case 'charge': return await chargeCommand(services, flags, out);
       case 'refund': return await refundCommand(services, flags, out);
       case 'reconcile': return await reconcileCommand(services, out);

@@ -1,7 +1,8 @@
 // Read-side admin commands: daily totals, day close, CSV export, journal verification.
-import { writeFileSync } from 'node:fs';
-import type { Services } from '../app/services.js';
-import { verifyChain } from '../journal/events.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JOURNAL_FILE, type Services } from '../app/services.js';
+import { describeVerdict, verifyJournalFile } from '../journal/verify-file.js';
 import { storeDayOf } from '../journal/store-day.js';
 import { exportCsv } from '../reports/csv-export.js';
 import { dailyTotals } from '../reports/daily-totals.js';
@@ -31,8 +32,10 @@ export function closeDayCommand(services: Services, flags: Flags, out: Out): num
   const z = closeDay(services.journal, {
     storeDay: dayFlag(flags, 'date', today(services)),
     closedBy: textFlag(flags, 'by', false) ?? 'admin-cli',
-    countedCashCents: centsFlag(flags, 'counted-cash', false) ?? 0,
+    // Required: a Z report is immutable, so a forgotten count must not be written down as an empty drawer.
+    countedCashCents: centsFlag(flags, 'counted-cash', true, true) as number,
     cashCurrency: services.settings.currency,
+    timeZone: services.settings.storeTimeZone,
   });
   out(`Z ${z.zNumber} for ${z.storeDay}: expected cash ${money(z.expectedCashCents, z.cashCurrency)}, counted ${money(z.countedCashCents, z.cashCurrency)}, difference ${money(z.differenceCents, z.cashCurrency)}`);
   return 0;
@@ -50,12 +53,14 @@ export function exportCommand(services: Services, flags: Flags, out: Out): numbe
   return 0;
 }
 
-export function journalVerifyCommand(services: Services, out: Out): number {
-  const verdict = verifyChain(services.journal);
-  if (verdict.ok) {
-    out(`journal ok: ${verdict.events} events, hash chain intact`);
-    return 0;
+/** Read-only: runs before the app's services open the journal (which would migrate an older file). */
+export function journalVerifyCommand(dataDir: string, out: Out): number {
+  const file = join(dataDir, JOURNAL_FILE);
+  if (!existsSync(file)) {
+    out(`no journal at ${file}`);
+    return 1;
   }
-  out(`journal BROKEN at event ${verdict.firstBrokenSeq}: ${verdict.reason}`);
-  return 1;
+  const { line, exitCode } = describeVerdict(file, verifyJournalFile(file));
+  out(line);
+  return exitCode;
 }

@@ -1,4 +1,5 @@
-// `journal verify <file>`: checks a journal file's hash chain without migrating or writing anything.
+// `npm run pos -- journal verify`: checks a journal file's hash chain without migrating or writing anything,
+// so an older file is verified as it is and a support engineer's check never changes the evidence.
 // The file checks are the same as openJournal's, so a corrupt or future file gets the same typed error.
 import Database from 'better-sqlite3';
 import { inspectJournalFile } from './file-check.js';
@@ -19,6 +20,6 @@ export function verifyJournalFile(file: string): ChainVerdict {
 /** One line for a terminal or a support ticket; exit code 0 only for an intact chain. */
 export function describeVerdict(file: string, verdict: ChainVerdict): { line: string; exitCode: number } {
   return verdict.ok
-    ? { line: `journal ${file}: chain intact, ${verdict.events} events`, exitCode: 0 }
-    : { line: `journal ${file}: chain broken at event ${verdict.firstBrokenSeq}: ${verdict.reason}`, exitCode: 1 };
+    ? { line: `journal ok: ${verdict.events} events, hash chain intact (${file})`, exitCode: 0 }
+    : { line: `journal BROKEN at event ${verdict.firstBrokenSeq}: ${verdict.reason} (${file})`, exitCode: 1 };
 }

@@ -12,6 +12,8 @@ import { CatalogFileError } from '../../main/cli/catalog-commands.js';
 import { runPos } from '../../main/cli/pos.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { addLine, createSale } from '../../main/journal/sales.js';
+import { SETTINGS_FILE } from '../../main/config/load-settings.js';
+import { createControlClient } from '../../main/sandbox/control-client.js';
 import { startSandbox } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openPtyPair } from '../support/pty-pair.js';
@@ -115,6 +117,61 @@ describe('npm run pos', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('npm run pos: waiting, closing and verifying', () => {
+  it('charge --qr prints the QR, waits while the customer pays, and prints the final state', async () => {
+    const dir = dataDir();
+    const lines: string[] = [];
+    let paying: Promise<unknown> | undefined;
+    const code = await runPos(['charge', '--amount', '880', '--qr', 'ALIPAY_QR', '--data-dir', dir], (line) => {
+      lines.push(line);
+      const training = /curl -X POST (\S+)\/control\/qr\/pay -d '\{"codeUrl":"([^"]+)"\}'/.exec(line);
+      if (training) paying = createControlClient(training[1]!).payQr({ codeUrl: training[2]! });
+    }, {});
+    await paying;
+    expect(code).toBe(0);
+    expect(lines.find((l) => l.startsWith('show this QR'))).toBeDefined();
+    expect(lines.at(-1)).toMatch(/ALIPAY_QR 8\.80 CAD: succeeded$/);
+  });
+
+  it('an unpaid QR is not final when it expires: the command keeps asking until the gateway settles it', async () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ timers: { qrExpiryMs: 10_000, qrBackgroundMs: 0, qrPollMs: 500 } }));
+    const run = await pos('charge', '--amount', '300', '--qr', 'WX_NATIVE', '--wait', '30', '--data-dir', dir);
+    expect(run.lines.some((l) => /^expired: asking IOTPay until it is final/.test(l))).toBe(true);
+    expect(run.lines.at(-1)).toMatch(/WX_NATIVE 3\.00 CAD: failed \(ABANDONED/);
+    expect(run.code).toBe(1);
+  }, 30_000);
+
+  it('close-day needs the counted cash (an immutable Z must not record a forgotten count as zero); 0 is a count', async () => {
+    const dir = dataDir();
+    await pos('charge', '--amount', '500', '--cash', '--data-dir', dir);
+    expect((await pos('close-day', '--data-dir', dir)).code).toBe(2);
+    expect((await pos('report', '--json', '--data-dir', dir)).code).toBe(0);
+    const z = await pos('close-day', '--counted-cash', '0', '--data-dir', dir);
+    expect(z.code).toBe(0);
+    expect(z.lines[0]).toMatch(/expected cash 5\.00 CAD, counted 0\.00 CAD, difference -5\.00 CAD/);
+  });
+
+  it('journal verify reads without writing: no journal is created, and an existing one keeps its bytes', async () => {
+    const dir = dataDir();
+    expect(await pos('journal', 'verify', '--data-dir', dir)).toMatchObject({ code: 1, lines: [expect.stringMatching(/^no journal at /)] });
+    expect(existsSync(join(dir, 'journal.sqlite'))).toBe(false);
+    await pos('charge', '--amount', '100', '--cash', '--data-dir', dir);
+    const before = readFileSync(join(dir, 'journal.sqlite'));
+    expect((await pos('journal', 'verify', '--data-dir', dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'journal.sqlite')).equals(before)).toBe(true);
+  });
+
+  it('POS_DATA_DIR chooses the data folder when --data-dir is absent', async () => {
+    const dir = dataDir();
+    const lines: string[] = [];
+    expect(await runPos(['charge', '--amount', '250', '--cash'], (l) => lines.push(l), { POS_DATA_DIR: dir })).toBe(0);
+    expect(existsSync(join(dir, 'journal.sqlite'))).toBe(true);
+    const report = await pos('report', '--json', '--data-dir', dir);
+    expect(JSON.parse(report.lines[0]!)).toMatchObject({ byCurrency: [{ grossCents: 250 }] });
   });
 });
 
