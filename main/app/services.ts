@@ -4,7 +4,7 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { chooseGateway, type GatewayOverrides, type MerchantKeySource } from '../config/gateway-choice.js';
-import { loadSettings } from '../config/load-settings.js';
+import { ensureTerminalId, loadSettings } from '../config/load-settings.js';
 import type { Settings } from '../config/settings.js';
 import { createIotPayClient, type IotPayClient } from '../iotpay/index.js';
 import { openJournal, type Journal } from '../journal/database.js';
@@ -72,6 +72,7 @@ async function connect(options: OpenServicesOptions, settings: Settings): Promis
 }
 
 export async function openServices(options: OpenServicesOptions): Promise<Services> {
+  ensureTerminalId(options.dataDir);
   const settings = loadSettings(options.dataDir);
   const clock = options.clock ?? systemClock;
   const journal = openJournal({ file: join(options.dataDir, JOURNAL_FILE), clock, terminalId: settings.terminalId, timeZone: settings.storeTimeZone, logger: options.logger.child('journal') });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseGateway } from '../../main/config/gateway-choice.js';
-import { ConfigError, loadSettings, saveSettings } from '../../main/config/load-settings.js';
+import { ConfigError, ensureTerminalId, loadSettings, saveSettings, SETTINGS_FILE } from '../../main/config/load-settings.js';
 import { tempDirsPerTest } from '../support/temp-dir.js';
 
 const dataDir = tempDirsPerTest();
@@ -71,5 +71,32 @@ describe('gateway choice', () => {
     expect(() => saveSettings(dir, { gateway: { ...live.gateway, acceptUnsignedCardResponses: 'yes' } })).toThrow(ConfigError);
     expect(() => saveSettings(dir, { gateway: { ...live.gateway, acceptUnsignedCardResponses: 'yes' } })).toThrow('gateway.acceptUnsignedCardResponses');
     expect(chooseGateway(loadSettings(dataDir()), { gatewayUrl: 'http://127.0.0.1:9', mchId: 'M1', key: 'K' }, {})).toMatchObject({ gateway: { acceptUnsignedCardResponses: false } });
+  });
+});
+
+describe('ensureTerminalId', () => {
+  it('mints a terminal id once per data folder, keeps everything else as written, and never changes a set id', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ storeTimeZone: 'America/Vancouver' }));
+    ensureTerminalId(dir);
+    const first = loadSettings(dir);
+    expect(first.terminalId).toMatch(/^T[A-Z2-9]{5}$/);
+    expect(first.storeTimeZone).toBe('America/Vancouver');
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, SETTINGS_FILE), 'utf8')) as object).sort()).toEqual(['storeTimeZone', 'terminalId']);
+    ensureTerminalId(dir);
+    expect(loadSettings(dir).terminalId).toBe(first.terminalId);
+  });
+
+  it('two fresh folders get different ids; a missing file is created; a broken file is left untouched', () => {
+    const a = dataDir();
+    const b = dataDir();
+    let n = 0;
+    ensureTerminalId(a, () => n++ % 3);
+    ensureTerminalId(b, () => 7);
+    expect(loadSettings(a).terminalId).not.toBe(loadSettings(b).terminalId);
+    const broken = dataDir();
+    writeFileSync(join(broken, SETTINGS_FILE), '{ "terminalId": ');
+    ensureTerminalId(broken);
+    expect(readFileSync(join(broken, SETTINGS_FILE), 'utf8')).toBe('{ "terminalId": ');
   });
 });
