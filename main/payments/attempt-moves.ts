@@ -23,12 +23,20 @@ export function dueCents(ctx: PaymentContext, saleId: number): { due: number; pa
 }
 
 /**
- * A success is attached to its sale when the sale is still open and can absorb it. Otherwise (late success
- * after the cashier gave up, sale already paid or voided, or an amount that does not match) a manager must
- * attach or refund it (ARCHITECTURE.md §3, "Late success").
+ * Who learnt the outcome. `till`: a flow the cashier is still watching (it may have gone `unknown` and been
+ * settled by the flow's own query). `reconciler`: nobody is waiting at the till.
  */
-function needsManager(ctx: PaymentContext, attempt: AttemptRecord): boolean {
+export type Observer = 'till' | 'reconciler';
+
+/**
+ * A success is attached to its sale when the sale is still open and can absorb it. Otherwise (late success
+ * after the cashier gave up, an `unknown` attempt found paid when nobody was waiting, e.g. after a restart,
+ * sale already paid or voided, or an amount that does not match) a manager must attach or refund it
+ * (ARCHITECTURE.md §3, "Late success").
+ */
+function needsManager(ctx: PaymentContext, attempt: AttemptRecord, by: Observer): boolean {
   if (attempt.state === 'expired') return true;
+  if (attempt.state === 'unknown' && by === 'reconciler') return true;
   const { sale, attempts } = getSale(ctx.journal, attempt.saleId);
   if (sale.status !== 'open') return true;
   const paid = attempts.filter((a) => a.id !== attempt.id && paysSale(a)).reduce((s, a) => s + a.amountCents, 0);
@@ -54,11 +62,11 @@ export function emitAttempt(ctx: PaymentContext, a: AttemptRecord): void {
   });
 }
 
-export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}): AttemptRecord {
+export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}, by: Observer = 'till'): AttemptRecord {
   const before = getAttempt(ctx.journal, attemptId);
   // A till flow and the reconciler can race to the same answer; the first one to write it wins.
   if (isFinalAttemptState(before.state)) return before;
-  const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before) : update.needsAction;
+  const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before, by) : update.needsAction;
   const after = transitionAttempt(ctx.journal, attemptId, to, { ...update, needsAction: flagged });
   emitAttempt(ctx, after);
   if (to === 'succeeded' && !after.needsAction) trySettle(ctx, after.saleId);

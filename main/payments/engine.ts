@@ -89,7 +89,7 @@ export class PaymentEngine {
 
   /** One reconcile pass; concurrent callers share the pass in progress. */
   reconcile(): Promise<ReconcileReport> {
-    this.reconciling ??= reconcileOnce(this.ctx, new Set(this.waits.keys())).finally(() => (this.reconciling = undefined));
+    this.reconciling ??= reconcileOnce(this.ctx, this.waits).finally(() => (this.reconciling = undefined));
     return this.reconciling;
   }
 

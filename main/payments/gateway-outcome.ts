@@ -6,7 +6,7 @@ import type { QueriedOrder } from '../iotpay/orders.js';
 import { getAttempt } from '../journal/attempt-queries.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { isFinalAttemptState } from '../journal/attempt-states.js';
-import { moveAttempt } from './attempt-moves.js';
+import { moveAttempt, type Observer } from './attempt-moves.js';
 import type { PaymentContext } from './payment-context.js';
 
 type Seen = { kind: 'paid' | 'cancelled' | 'waiting' | 'unclear'; amountCents: number; currency: string; payOrderId?: string; channelOrderNo?: string };
@@ -21,8 +21,11 @@ function fromV3(t: CardTransaction): Seen {
   return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId };
 }
 
-/** Asks the gateway about the attempt (v1 or v3 by tender) and applies the answer. Errors are returned, not thrown. */
-export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promise<AttemptRecord> {
+/**
+ * Asks the gateway about the attempt (v1 or v3 by tender) and applies the answer. Errors are returned, not thrown.
+ * `by` says whether a till flow is still waiting for this answer or the reconciler asks on nobody's behalf.
+ */
+export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord, by: Observer = 'till'): Promise<AttemptRecord> {
   let seen: Seen;
   try {
     seen = attempt.tender === 'card'
@@ -35,10 +38,10 @@ export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord):
     ctx.logger.warn('query failed; will ask again', { mchOrderNo: attempt.mchOrderNo, error: String(err) });
     return attempt;
   }
-  return applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen);
+  return applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen, by);
 }
 
-function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen): AttemptRecord {
+function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: Observer): AttemptRecord {
   if (isFinalAttemptState(attempt.state)) return attempt;
   const ids = { payOrderId: seen.payOrderId, channelOrderNo: seen.channelOrderNo };
   switch (seen.kind) {
@@ -50,10 +53,13 @@ function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen): Att
           failureMessage: `gateway reports ${seen.amountCents} ${seen.currency}, journal has ${attempt.amountCents} ${attempt.currency}`,
         });
       }
-      return moveAttempt(ctx, attempt.id, 'succeeded', ids);
+      return moveAttempt(ctx, attempt.id, 'succeeded', ids, by);
     case 'cancelled':
       return moveAttempt(ctx, attempt.id, 'failed', { ...ids, failureCode: 'CANCELLED', failureMessage: 'the payment was cancelled or closed' });
     case 'waiting':
+      // The reconciler leaves an `unknown` attempt `unknown` while the customer is still paying: nobody waits
+      // for it at the till, so it must not hold the sale, and its success must still reach a manager.
+      if (attempt.state === 'unknown' && by === 'reconciler') return attempt;
       return attempt.state === 'sent' || attempt.state === 'unknown' || attempt.state === 'created' ? moveAttempt(ctx, attempt.id, 'pending', ids) : attempt;
     case 'unclear':
       ctx.logger.warn('gateway status not understood; will ask again', { mchOrderNo: attempt.mchOrderNo });

@@ -25,7 +25,7 @@ async function settleAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promi
     // A cash attempt still `created` was interrupted before the till confirmed it: no cash was booked.
     return moveAttempt(ctx, attempt.id, 'failed', { failureCode: 'INTERRUPTED', failureMessage: 'the till stopped before confirming the cash' });
   }
-  const after = await checkAttempt(ctx, attempt);
+  const after = await checkAttempt(ctx, attempt, 'reconciler');
   if (after.state === 'succeeded' || after.state === 'failed') return after;
   if (ctx.clock.now() - after.createdAt >= abandonAfter(ctx, after)) {
     return moveAttempt(ctx, after.id, 'failed', { failureCode: 'ABANDONED', failureMessage: 'never paid within the waiting window' });
@@ -45,8 +45,11 @@ async function probeGateway(ctx: PaymentContext): Promise<void> {
   }
 }
 
-/** One pass. `busy` holds the attempts a till flow is waiting on right now. */
-export async function reconcileOnce(ctx: PaymentContext, busy: ReadonlySet<number> = new Set()): Promise<ReconcileReport> {
+/**
+ * One pass. `busy` answers, live, whether a till flow is waiting on an attempt right now (the engine passes its
+ * map of waits, so an attempt a flow starts during the pass is left to that flow too).
+ */
+export async function reconcileOnce(ctx: PaymentContext, busy: Pick<ReadonlySet<number>, 'has'> = new Set()): Promise<ReconcileReport> {
   if (!ctx.connectivity.isOnline()) await probeGateway(ctx);
   let checked = 0;
   let stillOpen = 0;

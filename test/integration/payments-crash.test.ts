@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nonFinalAttempts } from '../../main/journal/attempt-queries.js';
 import { openJournal } from '../../main/journal/database.js';
+import { toAttempt, toRefund, type AttemptRecord, type AttemptRow, type RefundRecord, type RefundRow } from '../../main/journal/payment-records.js';
 import { nonFinalRefunds } from '../../main/journal/refund-queries.js';
 import { PaymentEngine } from '../../main/payments/engine.js';
 import { realTimers } from '../../main/payments/timers.js';
@@ -15,7 +16,7 @@ import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { CRASH_FLOWS, type CrashFlow, type CrashPlan } from '../support/crash-plan.js';
 import { FAST_TIMINGS } from '../support/engine-fixtures.js';
-import { ledgerDisagreements } from '../support/ledger-agreement.js';
+import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
 import { clientFor } from '../support/sandbox-fixtures.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -37,6 +38,21 @@ function runChild(plan: CrashPlan): Promise<ChildResult> {
   });
 }
 
+/** What the journal file held when the child died, read before the restart reconciles anything. */
+function journalAtKill(journalFile: string): { attempts: AttemptRecord[]; refunds: RefundRecord[] } {
+  const journal = openJournal({ file: journalFile, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
+  try {
+    return {
+      attempts: (journal.db.prepare('SELECT * FROM attempts ORDER BY id').all() as AttemptRow[]).map(toAttempt),
+      refunds: (journal.db.prepare('SELECT * FROM refunds ORDER BY id').all() as RefundRow[]).map(toRefund),
+    };
+  } finally {
+    journal.close();
+  }
+}
+
+let flaggedAfterRestart = 0;
+
 /** The restart: a fresh engine on the same file reconciles until nothing is open (bounded). */
 async function restartAndReconcile(journalFile: string, sandbox: SandboxHandle): Promise<string[]> {
   const journal = openJournal({ file: journalFile, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
@@ -51,7 +67,10 @@ async function restartAndReconcile(journalFile: string, sandbox: SandboxHandle):
       await engine.reconcile();
     }
     const stuck = [...nonFinalAttempts(journal).map((a) => `attempt ${a.mchOrderNo} stuck ${a.state}`), ...nonFinalRefunds(journal).map((r) => `refund ${r.mchRefundNo} stuck ${r.state}`)];
-    return [...stuck, ...ledgerDisagreements(journal, sandbox.ledger.snapshot())];
+    const ledger = sandbox.ledger.snapshot();
+    flaggedAfterRestart += (journal.db.prepare('SELECT count(*) AS n FROM attempts WHERE needs_action = 1').get() as { n: number }).n;
+    // Agreement, and no gateway order with two attempts nor a sale charged beyond its total unflagged.
+    return [...stuck, ...ledgerDisagreements(journal, ledger), ...gatewayOrderProblems(journal, ledger)];
   } finally {
     await engine.stop();
     journal.close();
@@ -69,8 +88,9 @@ async function crashOnce(flow: CrashFlow, kill: { atCommit?: number; afterMs?: n
       flow, killAtCommit: kill.atCommit ?? 0, killAfterMs: kill.afterMs ?? 0,
     };
     const child = await runChild(plan);
+    const atKill = { ...journalAtKill(journalFile), ledger: sandbox.ledger.snapshot() };
     const problems = await restartAndReconcile(journalFile, sandbox);
-    return { child, problems };
+    return { child, atKill, problems };
   } finally {
     await sandbox.close();
     dir.remove();
@@ -79,7 +99,7 @@ async function crashOnce(flow: CrashFlow, kill: { atCommit?: number; afterMs?: n
 
 const coverage: string[] = [];
 afterAll(() => {
-  console.log(`crash harness: ${coverage.length} kill points covered (${coverage.join(', ')})`);
+  console.log(`crash harness: ${coverage.length} kill points covered (${coverage.join(', ')}); ${flaggedAfterRestart} needs_action after restarts`);
 });
 
 describe('crash safety (SIGKILL at every journal commit)', () => {
@@ -109,6 +129,8 @@ describe('crash safety (SIGKILL at every journal commit)', () => {
   it('mid-polling: killed while the customer is still entering a password', async () => {
     const run = await crashOnce('scan-password', { afterMs: 200 });
     expect(run.child.signal).toBe('SIGKILL');
+    // The kill landed where this test says: the customer was still confirming (the sandbox takes 400 ms).
+    expect(run.atKill.attempts.map((a) => a.state)).toEqual(['pending']);
     expect(run.problems).toEqual([]);
     coverage.push('scan-password@200ms');
   }, 60_000);
@@ -116,6 +138,11 @@ describe('crash safety (SIGKILL at every journal commit)', () => {
   it('mid-refund: killed while the refund request is in flight at the gateway', async () => {
     const run = await crashOnce('refund', { afterMs: 400 }, (s) => s.faults.injectNext({ kind: 'latency', path: 'refund_order', latencyMs: 1500 }));
     expect(run.child.signal).toBe('SIGKILL');
+    // The kill landed where this test says: the payment had succeeded, its first refund was journaled and not
+    // final (`sent`, or `unknown` if the client's 500 ms timeout came first), and the gateway had not booked it yet.
+    expect(run.atKill.attempts.map((a) => a.state)).toEqual(['succeeded']);
+    expect(run.atKill.refunds.map((r) => r.state)).toEqual([expect.stringMatching(/^(sent|unknown)$/)]);
+    expect(run.atKill.ledger.refunds).toEqual([]);
     expect(run.problems).toEqual([]);
     coverage.push('refund@400ms');
   }, 60_000);

@@ -87,3 +87,25 @@ describe('merchant-scan scenarios', () => {
     await agree();
   });
 });
+
+describe('per-channel scan deadlines (ARCHITECTURE.md §3: WeChat stops sooner than Alipay)', () => {
+  it('with the customer confirming between the two deadlines, WeChat expires at the till while Alipay completes', async () => {
+    // Both customers take 600 ms to confirm; the till waits 300 ms for WeChat and 900 ms for Alipay.
+    rig = await engineRig({ sandbox: { passwordMs: 600 }, timings: { scanDeadlineMs: { WX_MICROPAY: 300, ALIPAY_MICROPAY: 900, UPI_MICROPAY: 900 } } });
+    const wxSale = rig.sale(800);
+    const aliSale = rig.sale(900);
+    const [wx, ali] = await Promise.all([
+      rig.engine.chargeByScan({ saleId: wxSale, code: walletCode('WX', '02'), cashier: 'alice' }),
+      rig.engine.chargeByScan({ saleId: aliSale, code: walletCode('ALIPAY', '02'), cashier: 'bob' }),
+    ]);
+    expect(wx).toMatchObject({ channel: 'WX_MICROPAY', state: 'expired', failureCode: 'NO_ANSWER_AT_TILL' });
+    expect(ali).toMatchObject({ channel: 'ALIPAY_MICROPAY', state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, wxSale).sale.status).toBe('open');
+    expect(getSale(rig.journal, aliSale).sale.status).toBe('paid');
+    // The WeChat customer did confirm: once the password lands, the reconciler books it for a manager.
+    await new Promise((r) => setTimeout(r, 400));
+    await rig.engine.reconcile();
+    expect(getSale(rig.journal, wxSale).attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
+    await agree();
+  });
+});

@@ -50,3 +50,43 @@ export function ledgerDisagreements(journal: Journal, ledger: LedgerSnapshot, op
   }
   return problems;
 }
+
+/**
+ * "No gateway order has two attempts, and no sale was charged twice": every ledger order belongs to exactly one
+ * journal attempt (by mchOrderNo), no two attempts carry the same payOrderId, and no sale took more money
+ * (gateway orders the ledger shows paid, plus cash) than its total, except money flagged needs_action (or set
+ * apart by a manager). Returns the problems; an empty list means none.
+ */
+export function gatewayOrderProblems(journal: Journal, ledger: LedgerSnapshot): string[] {
+  const problems: string[] = [];
+  const attempts = (journal.db.prepare(`SELECT * FROM attempts`).all() as AttemptRow[]).map(toAttempt);
+  const byNo = new Map<string, number>();
+  for (const a of attempts) byNo.set(a.mchOrderNo, (byNo.get(a.mchOrderNo) ?? 0) + 1);
+  for (const order of ledger.orders) {
+    const count = byNo.get(order.mchOrderNo) ?? 0;
+    if (count !== 1) problems.push(`${order.mchOrderNo}: ledger order has ${count} journal attempts`);
+  }
+  const byPayOrderId = new Map<string, string[]>();
+  for (const a of attempts) {
+    if (a.payOrderId) byPayOrderId.set(a.payOrderId, [...(byPayOrderId.get(a.payOrderId) ?? []), a.mchOrderNo]);
+  }
+  for (const [payOrderId, nos] of byPayOrderId) {
+    if (nos.length > 1) problems.push(`${payOrderId}: shared by attempts ${nos.join(', ')}`);
+  }
+  const orders = new Map(ledger.orders.map((o) => [o.mchOrderNo, o]));
+  const taken = new Map<number, number>();
+  for (const a of attempts) {
+    // Flagged money (needs_action), or money a manager set apart, is accounted for outside the sale.
+    if (a.needsAction || !a.attached) continue;
+    const order = orders.get(a.mchOrderNo);
+    const paid = order !== undefined && (order.api === 'v1' ? PAID_V1.has(order.status) : PAID_V3.has(order.status));
+    const cents = a.tender === 'cash' ? (a.state === 'succeeded' ? a.amountCents : 0) : paid ? order.amount : 0;
+    taken.set(a.saleId, (taken.get(a.saleId) ?? 0) + cents);
+  }
+  const totals = journal.db.prepare(`SELECT id, total_cents AS total FROM sales`).all() as Array<{ id: number; total: number }>;
+  for (const { id, total } of totals) {
+    const cents = taken.get(id) ?? 0;
+    if (cents > total) problems.push(`sale ${id}: took ${cents} cents unflagged, total ${total}`);
+  }
+  return problems;
+}

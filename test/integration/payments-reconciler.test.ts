@@ -1,0 +1,131 @@
+// The reconciler on its timer (engine.start(), reconcileEveryMs 200 ms, real timers) with no manual
+// reconcile() calls: it drives expired and unknown attempts to a final state by itself, engine.stop() stops it,
+// and after an outage it resumes by itself once the gateway is back. Also: card tenders are refused offline.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getAttempt } from '../../main/journal/attempt-queries.js';
+import { getSale } from '../../main/journal/sale-queries.js';
+import type { AttemptRecord } from '../../main/journal/payment-records.js';
+import { OfflineError } from '../../main/payments/payment-errors.js';
+import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
+import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
+import { walletCode } from '../support/sandbox-fixtures.js';
+import { tempDirsPerTest } from '../support/temp-dir.js';
+
+// Registered first: after-hooks run last-registered first, so the folder goes after the sandbox has closed.
+const tempDir = tempDirsPerTest('pos-reconciler-');
+let rig: EngineRig;
+let revived: SandboxHandle | undefined;
+afterEach(async () => {
+  await rig?.close();
+  await revived?.close();
+  revived = undefined;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (bounded) until `done` holds; the bound only decides when to give up, nothing is asserted on time. */
+async function until(what: string, done: () => boolean, boundMs = 8000): Promise<void> {
+  for (const end = Date.now() + boundMs; !done(); await sleep(20)) {
+    if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
+  }
+}
+
+const isFinal = (a: AttemptRecord) => a.state === 'succeeded' || a.state === 'failed';
+
+/** The cashier gives up on a WeChat password payment; the customer confirms afterwards (sandbox passwordMs). */
+async function expiredAtTill(cents: number): Promise<AttemptRecord> {
+  const saleId = rig.sale(cents);
+  let attemptId = 0;
+  const pending = rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice' }, (a) => (attemptId = a.id));
+  await until('the attempt is pending', () => attemptId > 0 && getAttempt(rig.journal, attemptId).state === 'pending');
+  rig.engine.cancel(attemptId);
+  const expired = await pending;
+  expect(expired.state).toBe('expired');
+  return expired;
+}
+
+describe('the reconciler timer', () => {
+  it('settles expired and unknown attempts by itself; stop() stops it; start() resumes it', async () => {
+    rig = await engineRig({ sandbox: { passwordMs: 500 } });
+    await rig.engine.start();
+
+    // Expired at the till, paid later: the timer books it for a manager.
+    const expired = await expiredAtTill(600);
+    // Unknown: the QR create_order was answered 503 before the gateway did anything, so no order exists.
+    rig.sandbox.faults.injectNext({ kind: '5xx', path: 'create_order' });
+    const unknown = await rig.engine.chargeByQr({ saleId: rig.sale(700), channel: 'ALIPAY_QR', cashier: 'bob' });
+    expect(unknown.state).toBe('unknown');
+
+    await until('both attempts are final', () => isFinal(getAttempt(rig.journal, expired.id)) && isFinal(getAttempt(rig.journal, unknown.id)));
+    expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(getAttempt(rig.journal, unknown.id)).toMatchObject({ state: 'failed', failureCode: 'NEVER_CREATED' });
+
+    // Stopped: another late success stays expired although the gateway has it paid.
+    await rig.engine.stop();
+    const idle = await expiredAtTill(800);
+    await until('the gateway has it paid', () => rig.sandbox.ledger.snapshot().orders.some((o) => o.mchOrderNo === idle.mchOrderNo && o.status === 2));
+    await sleep(5 * 200);
+    expect(getAttempt(rig.journal, idle.id).state).toBe('expired');
+
+    // Started again, the timer picks it up.
+    void rig.engine.start();
+    await until('the idle attempt is final', () => isFinal(getAttempt(rig.journal, idle.id)));
+    expect(getAttempt(rig.journal, idle.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    const ledger = rig.sandbox.ledger.snapshot();
+    expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);
+    expect(gatewayOrderProblems(rig.journal, ledger)).toEqual([]);
+  });
+});
+
+describe('offline', () => {
+  it('a card tender is refused with OfflineError, nothing journaled', async () => {
+    rig = await engineRig();
+    await rig.sandbox.close();
+    // The first wallet attempt finds the gateway unreachable, which marks it offline.
+    const first = await rig.engine.chargeByScan({ saleId: rig.sale(100), code: walletCode('WX', '01'), cashier: 'alice' });
+    expect(first).toMatchObject({ state: 'failed', failureCode: 'OFFLINE' });
+    expect(rig.engine.isOnline()).toBe(false);
+    const saleId = rig.sale(1500);
+    await expect(rig.engine.startCard({ saleId, cashier: 'carol', returnUrl: 'http://127.0.0.1:9/r' })).rejects.toBeInstanceOf(OfflineError);
+    expect(getSale(rig.journal, saleId).attempts).toEqual([]);
+  });
+
+  it('attempts left unknown through an outage are settled by the timer once the gateway is back', async () => {
+    const ledgerFile = join(tempDir(), 'ledger.json');
+    // A long QR background window, so nothing is given up on during the test.
+    rig = await engineRig({ sandbox: { ledgerFile }, timings: { qrBackgroundMs: 60_000 } });
+    const { mchId, key, gatewayUrl } = rig.sandbox;
+    const port = Number(new URL(gatewayUrl).port);
+    await rig.engine.start();
+
+    // U1: the QR order was created but its answer dropped. U2: the create was refused 503 (no order exists).
+    rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
+    const u1 = await rig.engine.chargeByQr({ saleId: rig.sale(1100), channel: 'WX_NATIVE', cashier: 'bob' });
+    rig.sandbox.faults.injectNext({ kind: '5xx', path: 'create_order' });
+    const u2 = await rig.engine.chargeByQr({ saleId: rig.sale(1200), channel: 'UPI_QR', cashier: 'bob' });
+    expect([u1.state, u2.state]).toEqual(['unknown', 'unknown']);
+    const u1Order = rig.sandbox.ledger.snapshot().orders.find((o) => o.mchOrderNo === u1.mchOrderNo);
+    expect(u1Order).toBeDefined();
+
+    // The gateway goes away: the timer's passes notice, and leave both attempts unknown.
+    await rig.sandbox.close();
+    await until('the engine notices it is offline', () => !rig.engine.isOnline());
+    await sleep(3 * 200);
+    expect([getAttempt(rig.journal, u1.id).state, getAttempt(rig.journal, u2.id).state]).toEqual(['unknown', 'unknown']);
+    await expect(rig.engine.chargeByQr({ saleId: rig.sale(100), channel: 'WX_NATIVE', cashier: 'bob' })).rejects.toBeInstanceOf(OfflineError);
+
+    // Back on the same port with the same persisted ledger; the customer had paid U1's order meanwhile.
+    revived = await startSandbox({ port, mchId, key, ledgerFile });
+    await revived.control.payQr({ payOrderId: u1Order!.payOrderId });
+    await until('both attempts are final', () => isFinal(getAttempt(rig.journal, u1.id)) && isFinal(getAttempt(rig.journal, u2.id)));
+    expect(rig.engine.isOnline()).toBe(true);
+    // Nobody was waiting for U1: its success is for a manager, not silently attached.
+    expect(getAttempt(rig.journal, u1.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(getAttempt(rig.journal, u2.id)).toMatchObject({ state: 'failed', failureCode: 'NEVER_CREATED' });
+    const ledger = revived.ledger.snapshot();
+    expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);
+    expect(gatewayOrderProblems(rig.journal, ledger)).toEqual([]);
+  });
+});

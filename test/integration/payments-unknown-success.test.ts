@@ -1,0 +1,85 @@
+// An `unknown` attempt (the create_order answer was lost) that turns out paid (ARCHITECTURE.md §3, "Late
+// success"): settled by the till flow that is still waiting for it, it pays the sale as usual; found by the
+// reconciler when nobody is waiting (here: after a restart), it becomes succeeded with needs_action.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openJournal, type Journal } from '../../main/journal/database.js';
+import { getSale } from '../../main/journal/sale-queries.js';
+import { PaymentEngine } from '../../main/payments/engine.js';
+import type { PaymentEvent } from '../../main/payments/payment-events.js';
+import { realTimers } from '../../main/payments/timers.js';
+import { systemClock } from '../../main/shared/clock.js';
+import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { FAST_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
+import { clientFor, walletCode } from '../support/sandbox-fixtures.js';
+
+let rig: EngineRig;
+let restarted: { engine: PaymentEngine; journal: Journal } | undefined;
+afterEach(async () => {
+  if (restarted) {
+    await restarted.engine.stop();
+    restarted.journal.close();
+    restarted = undefined;
+  }
+  await rig?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('unknown, then paid', () => {
+  it('settled by the till flow still waiting for it: attached, the sale is paid', async () => {
+    rig = await engineRig();
+    const states: string[] = [];
+    rig.engine.subscribe((e) => {
+      if (e.type === 'attempt') states.push(e.state);
+    });
+    const saleId = rig.sale(1250);
+    // The wallet charges the customer, but the answer never reaches the till.
+    rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
+    const attempt = await rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' });
+    expect(states).toEqual(['sent', 'unknown', 'succeeded']);
+    expect(attempt).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    await rig.engine.reconcile();
+    expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+    expect(gatewayOrderProblems(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+  });
+
+  it('found by the reconciler after a restart (nobody waiting): succeeded with needs_action, the sale still open', async () => {
+    rig = await engineRig({ sandbox: { passwordMs: 600 } });
+    const saleId = rig.sale(1250);
+    // The till "loses power" right after journaling `unknown`: the journal is closed in the commit's own event,
+    // so nothing the first engine does afterwards can reach the file.
+    rig.engine.subscribe((e: PaymentEvent) => {
+      if (e.type === 'attempt' && e.state === 'unknown') rig.journal.close();
+    });
+    rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
+    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('ALIPAY', '02'), cashier: 'alice' })).rejects.toThrow();
+
+    // Restart: a new engine on the same journal file, same gateway.
+    const journal = openJournal({ file: rig.journal.file, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
+    const engine = new PaymentEngine({
+      journal, client: clientFor(rig.sandbox, { timeouts: { createMs: 500, queryMs: 500, refundMs: 500 } }), clock: systemClock,
+      timers: realTimers, logger: createLogger('restart', silentSink), timings: FAST_TIMINGS, currency: 'CAD',
+    });
+    restarted = { engine, journal };
+    expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
+
+    // The customer is still entering the password: the attempt stays `unknown` (it does not hold the sale).
+    await engine.reconcile();
+    expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
+
+    await sleep(700);
+    await engine.reconcile();
+    const after = getSale(journal, saleId);
+    expect(after.attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(after.sale.status).toBe('open');
+    const ledger = rig.sandbox.ledger.snapshot();
+    expect(ledger.orders).toHaveLength(1);
+    expect(ledgerDisagreements(journal, ledger)).toEqual([]);
+    expect(gatewayOrderProblems(journal, ledger)).toEqual([]);
+    // A manager attaches it: only then does it pay the sale.
+    engine.resolveLateSuccess(after.attempts[0]!.id, 'attached-to-sale', 'mgr');
+    expect(getSale(journal, saleId).sale.status).toBe('paid');
+  });
+});
