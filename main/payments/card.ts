@@ -27,11 +27,13 @@ export interface CardStart {
   done: Promise<AttemptRecord>;
 }
 
-export async function startCardPayment(ctx: PaymentContext, charge: CardCharge, signal: AbortSignal): Promise<CardStart> {
+/** `track` sees the attempt as soon as it is journaled, before cc_purchase is sent (see PaymentEngine.startCard). */
+export async function startCardPayment(ctx: PaymentContext, charge: CardCharge, signal: AbortSignal, track: (a: AttemptRecord) => void = () => {}): Promise<CardStart> {
   const amountCents = amountToCharge(ctx, charge.saleId, charge.amountCents, { needsGateway: true });
   const created = createAttempt(ctx.journal, {
     saleId: charge.saleId, tender: 'card', channel: 'PF_CC', amountCents, currency: ctx.currency, cashier: charge.cashier,
   });
+  track(created);
   const sent = moveAttempt(ctx, created.id, 'sent');
   try {
     const session = await ctx.client.cards.purchase({

@@ -57,10 +57,21 @@ export class PaymentEngine {
 
   async startCard(charge: CardCharge): Promise<CardStart> {
     const controller = new AbortController();
-    const start = await startCardPayment(this.ctx, charge, controller.signal);
-    this.waits.set(start.attempt.id, controller);
-    void start.done.finally(() => this.waits.delete(start.attempt.id));
-    return start;
+    let id: number | undefined;
+    // Registered before cc_purchase is sent: a reconcile pass meanwhile must leave this attempt to the till,
+    // or it could query a session not yet created and close it as never created while the form opens.
+    const track = (attempt: AttemptRecord) => {
+      id = attempt.id;
+      this.waits.set(attempt.id, controller);
+    };
+    try {
+      const start = await startCardPayment(this.ctx, charge, controller.signal, track);
+      void start.done.finally(() => this.waits.delete(start.attempt.id));
+      return start;
+    } catch (err) {
+      if (id !== undefined) this.waits.delete(id);
+      throw err;
+    }
   }
 
   confirmCard(attemptId: number): Promise<AttemptRecord> {

@@ -79,6 +79,26 @@ describe('the reconciler timer', () => {
   });
 });
 
+describe('a reconcile pass racing a till flow', () => {
+  it('leaves a card attempt alone while cc_purchase is still in flight, so the form opens on a live session', async () => {
+    // A slow cc_purchase outlasts the not-found grace: a pass that asked about this attempt now would be told
+    // "never created" and close it while the form is about to open.
+    rig = await engineRig({ timings: { notFoundGraceMs: 50 } });
+    const saleId = rig.sale(1800);
+    rig.sandbox.faults.injectNext({ kind: 'latency', path: 'cc_purchase', latencyMs: 350 });
+    const starting = rig.engine.startCard({ saleId, cashier: 'carol', returnUrl: 'http://127.0.0.1:9/return' });
+    await until('the card attempt is journaled', () => getSale(rig.journal, saleId).attempts.length === 1);
+    await sleep(150);
+    await rig.engine.reconcile();
+    const start = await starting;
+    expect(start.attempt.state).toBe('pending');
+    expect(start.secureId).toBeTruthy();
+    expect(getAttempt(rig.journal, start.attempt.id)).toMatchObject({ state: 'pending', failureCode: null });
+    rig.engine.cancel(start.attempt.id);
+    await start.done;
+  });
+});
+
 describe('offline', () => {
   it('a card tender is refused with OfflineError, nothing journaled', async () => {
     rig = await engineRig();
