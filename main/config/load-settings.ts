@@ -1,7 +1,7 @@
 // Reads settings.json from the data folder. A missing file means defaults (training mode); a broken file is
 // a typed ConfigError naming the file and the field, and is never overwritten, so nothing the shop typed is lost.
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsSchema, type Settings } from './settings.js';
 
@@ -69,6 +69,7 @@ export function ensureTerminalId(dataDir: string, pick: (n: number) => number = 
     }
     if (raw.terminalId !== undefined || !settingsSchema.safeParse(raw).success) return;
   }
+  mkdirSync(dataDir, { recursive: true });
   const id = `T${Array.from({ length: 5 }, () => ID_ALPHABET[pick(ID_ALPHABET.length)]).join('')}`;
   // Only the id is added: defaults the shop never chose stay unwritten, so a later version's defaults apply.
   const withId = { ...raw, terminalId: id };

@@ -26,6 +26,15 @@ function fromV3(t: CardTransaction): Seen {
  * `by` says whether a till flow is still waiting for this answer or the reconciler asks on nobody's behalf.
  */
 export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord, by: Observer = 'till'): Promise<AttemptRecord> {
+  return (await askAboutAttempt(ctx, attempt, by)).attempt;
+}
+
+/**
+ * As checkAttempt, and also says whether the gateway positively reported the order as still unpaid. Only such
+ * an answer may let the reconciler give up on an attempt: a failed query proves nothing, and a payment the
+ * customer completed while our queries were failing must not be closed as never paid.
+ */
+export async function askAboutAttempt(ctx: PaymentContext, attempt: AttemptRecord, by: Observer): Promise<{ attempt: AttemptRecord; stillUnpaid: boolean }> {
   let seen: Seen;
   try {
     seen = attempt.tender === 'card'
@@ -34,11 +43,11 @@ export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord, 
     ctx.connectivity.observe(seen);
   } catch (err) {
     ctx.connectivity.observe(err);
-    if (err instanceof OrderNotFoundError) return notFound(ctx, attempt);
+    if (err instanceof OrderNotFoundError) return { attempt: notFound(ctx, attempt), stillUnpaid: false };
     ctx.logger.warn('query failed; will ask again', { mchOrderNo: attempt.mchOrderNo, error: String(err) });
-    return attempt;
+    return { attempt, stillUnpaid: false };
   }
-  return applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen, by);
+  return { attempt: applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen, by), stillUnpaid: seen.kind === 'waiting' };
 }
 
 function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: Observer): AttemptRecord {

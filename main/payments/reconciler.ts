@@ -5,7 +5,7 @@ import { nonFinalAttempts } from '../journal/attempt-queries.js';
 import { nonFinalRefunds } from '../journal/refund-queries.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { moveAttempt } from './attempt-moves.js';
-import { checkAttempt } from './gateway-outcome.js';
+import { askAboutAttempt } from './gateway-outcome.js';
 import type { PaymentContext } from './payment-context.js';
 import { sendRefund } from './refunds.js';
 
@@ -25,9 +25,9 @@ async function settleAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promi
     // A cash attempt still `created` was interrupted before the till confirmed it: no cash was booked.
     return moveAttempt(ctx, attempt.id, 'failed', { failureCode: 'INTERRUPTED', failureMessage: 'the till stopped before confirming the cash' });
   }
-  const after = await checkAttempt(ctx, attempt, 'reconciler');
+  const { attempt: after, stillUnpaid } = await askAboutAttempt(ctx, attempt, 'reconciler');
   if (after.state === 'succeeded' || after.state === 'failed') return after;
-  if (ctx.clock.now() - after.createdAt >= abandonAfter(ctx, after)) {
+  if (stillUnpaid && ctx.clock.now() - after.createdAt >= abandonAfter(ctx, after)) {
     return moveAttempt(ctx, after.id, 'failed', { failureCode: 'ABANDONED', failureMessage: 'never paid within the waiting window' });
   }
   return after;

@@ -99,6 +99,25 @@ describe('a reconcile pass racing a till flow', () => {
   });
 });
 
+describe('giving up on an attempt', () => {
+  it('needs the gateway to say it is unpaid: a failed query past the waiting window closes nothing', async () => {
+    rig = await engineRig({
+      sandbox: { passwordMs: 500 },
+      timings: { abandonAfterMs: 100, scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 } },
+    });
+    const saleId = rig.sale(700);
+    const expired = await rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice' });
+    expect(expired.state).toBe('expired');
+    await until('the customer confirms at the gateway', () => rig.sandbox.ledger.snapshot().orders[0]?.status === 2);
+    rig.sandbox.faults.injectNext({ kind: '5xx', path: 'query_order' });
+    await rig.engine.reconcile();
+    expect(getAttempt(rig.journal, expired.id).state).toBe('expired');
+    await rig.engine.reconcile();
+    expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
+  });
+});
+
 describe('offline', () => {
   it('a card tender is refused with OfflineError, nothing journaled', async () => {
     rig = await engineRig();
