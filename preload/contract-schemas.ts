@@ -2,6 +2,7 @@
 // a key, secret or sign field: the merchant key never leaves main (STYLE.md §4). Response schemas are applied
 // in main before anything is sent, so a field a handler adds by mistake is stripped, not leaked.
 import { z } from 'zod';
+import * as mgr from './manager-schemas.js';
 
 export const cents = z.number().int().min(0).max(100_000_000_00);
 export const positiveCents = cents.refine((n) => n > 0, 'must be more than zero');
@@ -22,6 +23,8 @@ export const appInfo = z.object({
   online: z.boolean(),
   /** Where the card form's script is served (IOTPay, or the training sandbox). */
   cardFormScriptUrl: z.string(),
+  /** The keyboard-wedge detector's settings (settings.scanRules.wedge), read by the till screens at load. */
+  wedge: mgr.wedgeView,
 });
 
 export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents });
@@ -39,6 +42,13 @@ export const saleView = z.object({
 export const product = z.object({ sku: z.string(), gtin: z.string(), name: z.string(), priceCents: cents });
 
 export const qrChannel = z.enum(['WX_NATIVE', 'ALIPAY_QR', 'UPI_QR']);
+/** The QR the customer scans, as the `payment:qr` event carries it: the wallet's code URL only, nothing signed. */
+export const qrView = z.object({ attemptId: id, channel: z.string(), codeUrl: z.string(), amountCents: cents, currency: z.string(), expiresAt: z.number() });
+/**
+ * The payment a till is waiting on right now, for a screen that (re)connects mid-payment: the in-flight attempt,
+ * its QR while it is still valid, and when main stops waiting. Null when nothing is in flight.
+ */
+export const livePayment = z.object({ attempt: attemptView, qr: qrView.optional(), deadlineAt: z.number().optional() }).nullable();
 
 export const requests = {
   addItem: z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(999).default(1) }),
@@ -57,7 +67,8 @@ export const requests = {
   managerOnly: session,
   dailyTotals: session.extend({ date: day.optional() }),
   closeDay: session.extend({ date: day.optional(), countedCashCents: cents }),
-  findSales: session.extend({ query: z.string().trim().min(1).max(40) }),
+  /** Empty: today's most recent paid sales. Else a sale number, merchant order number or a payment code's last 4 digits. */
+  findSales: session.extend({ query: z.string().trim().max(40).default('') }),
   refund: session.extend({ attemptId: id, amountCents: positiveCents, reason: z.string().trim().min(3).max(200) }),
   resolve: session.extend({ attemptId: id, resolution: z.enum(['attached-to-sale', 'refunded', 'kept-as-unattached']) }),
   updateSettings: session.extend({
@@ -67,21 +78,27 @@ export const requests = {
     mchId: z.string().min(1).max(30).optional(),
     loginName: z.string().min(1).max(12).optional(),
     newPin: z.string().regex(/^\d{4,8}$/).optional(),
+    timers: mgr.timersEdit.optional(),
+    scanners: mgr.scannersEdit.optional(),
+    wedge: mgr.wedgeEdit.optional(),
   }),
   /** Write-only: the key goes to the OS secret store and is never returned. */
   setMerchantKey: session.extend({ merchantKey: z.string().min(8).max(128) }),
-  setLocale: z.object({ locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']) }),
+  /** The store's default language: manager-only, behind the PIN session. */
+  setLocale: session.extend({ locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']) }),
 };
 
 export const hourlyBucket = z.object({ hour: z.number().int().min(0).max(23), grossCents: cents, count: z.number().int() });
 export const totalsLine = z.object({ label: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: z.number().int(), paymentCount: z.number().int(), refundCount: z.number().int() });
 
 export const responses = {
+  scannerDiscovery: mgr.scannerDiscovery,
   appInfo,
   sale: saleView,
   products: z.array(product),
   scanResult: z.object({ kind: z.enum(['payment', 'product', 'unknown']), detail: z.string() }),
   attempt: attemptView,
+  livePayment,
   cardStart: z.object({ attempt: attemptView, secureId: z.string().nullable() }),
   cancelled: z.object({ cancelled: z.boolean() }),
   receipt: z.object({ storeName: z.string(), terminalId: z.string(), training: z.boolean(), sale: saleView, printedAt: z.number() }),
@@ -99,12 +116,15 @@ export const responses = {
     mode: z.enum(['training', 'live']), mchId: z.string().nullable(), loginName: z.string().nullable(),
     /** Whether a merchant key is stored; the key itself is never returned. */
     merchantKeyStored: z.boolean(), secretStoreAvailable: z.boolean(),
-    timers: z.record(z.string(), z.unknown()), scanners: z.array(z.record(z.string(), z.unknown())),
+    timers: mgr.timersView, scanners: z.array(mgr.scannerView), wedge: mgr.wedgeView,
+    /** Saved, but the running app still uses the value it started with. */
+    pendingRestart: z.array(mgr.restartField),
   }),
   ok: z.object({ ok: z.literal(true) }),
   verify: z.object({ ok: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }),
   scanners: z.object({
     devices: z.array(z.object({ deviceId: z.string(), state: z.string(), message: z.string().nullable() })),
-    recent: z.array(z.record(z.string(), z.unknown())),
+    recent: z.array(mgr.recentScanView),
+    stats: mgr.recentScanStats,
   }),
 };

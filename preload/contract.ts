@@ -18,7 +18,8 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 
 export const CHANNELS = {
   'app:info': channel(empty, rs.appInfo, ALL),
-  'app:setLocale': channel(rq.setLocale, rs.ok, ALL),
+  // The store's default language; each screen switches its own language locally (renderer/shared/locale.ts).
+  'app:setLocale': channel(rq.setLocale, rs.ok, MANAGER),
   'sale:current': channel(empty, rs.sale, [...TILL, 'customer-display']),
   'sale:new': channel(empty, rs.sale, TILL),
   'sale:addItem': channel(rq.addItem, rs.sale, TILL),
@@ -34,6 +35,8 @@ export const CHANNELS = {
   'payment:confirmCard': channel(rq.attempt, rs.attempt, CASHIER),
   'payment:payCash': channel(rq.payCash, rs.attempt, CASHIER),
   'payment:cancel': channel(rq.attempt, rs.cancelled, TILL),
+  // What a screen that (re)loads mid-payment needs to pick it up again; the events only carry changes.
+  'payment:live': channel(empty, rs.livePayment, [...TILL, 'customer-display']),
   'receipt:get': channel(rq.receipt, rs.receipt, TILL),
   'manager:unlock': channel(rq.unlock, rs.unlocked, MANAGER),
   'manager:lock': channel(rq.managerOnly, rs.ok, MANAGER),
@@ -48,6 +51,8 @@ export const CHANNELS = {
   'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER),
   'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER),
   'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER),
+  // Serial ports and HID interfaces that could be scanners, for the setup screen to choose from.
+  'scanners:discover': channel(rq.managerOnly, rs.scannerDiscovery, MANAGER),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -55,11 +60,17 @@ export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
 export type ChannelRequest<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['request']>;
 export type ChannelResponse<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['response']>;
 
-/** What every call answers (STYLE.md §2); the renderer shows `error.message`. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+/**
+ * What every call answers (STYLE.md §2). The renderer shows a translated message for `error.code`, with
+ * `error.message` (main's English) as the fallback for codes it has no words for. `details` carries only the
+ * whitelisted numbers such a message needs (tries left, minutes, cents due): main/app/error-details.ts.
+ */
+export type IpcError = { code: string; message: string; details?: Record<string, number> };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export type SaleView = z.output<typeof rs.sale>;
 export type AttemptView = z.output<typeof rs.attempt>;
+export type LivePaymentView = NonNullable<z.output<typeof rs.livePayment>>;
 
 /** Events pushed to screens. The customer display gets only what it shows: amounts, the QR, status. */
 export interface EventMap {

@@ -15,10 +15,12 @@ import { createDispatcher } from './dispatch.js';
 import { forwardPaymentEvent, forwardTillEvent, saleOfEvent } from './engine-events.js';
 import { EventFanout } from './event-fanout.js';
 import { managerHandlers } from './handlers/manager-handlers.js';
+import { livePaymentHandlers } from './handlers/live-payment-handlers.js';
 import { paymentHandlers } from './handlers/payment-handlers.js';
 import { saleHandlers } from './handlers/sale-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import type { ComposeOptions, HostApi } from './host-api.js';
+import { LivePayments } from './live-payments.js';
 import { ManagerSessions } from './manager-sessions.js';
 import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
@@ -71,8 +73,14 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
     cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
     emit,
   };
+  // Remembered before the screens hear of it, so a screen that loads mid-payment can ask (payment:live).
+  const livePayments = new LivePayments(services.journal, services.journal.clock);
+  const stopLivePayments = engine.subscribe((e) => livePayments.observe(e));
   const stopEngineEvents = engine.subscribe((e) => forwardPaymentEvent(services.journal, emit, e));
-  const invoke = createDispatcher({ ...saleHandlers(ctx), ...paymentHandlers(ctx), ...managerHandlers(ctx), ...settingsHandlers(ctx) }, logger.child('ipc'));
+  const invoke = createDispatcher(
+    { ...saleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx) },
+    logger.child('ipc'),
+  );
   await ctx.scanners.counter.start(settings.scanners);
   // Start-up reconcile: after a crash, only the journal remembers what was in flight.
   void engine.start().catch((err: unknown) => logger.error('start-up reconcile failed; the timer retries', { error: String(err) }));
@@ -84,6 +92,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
     subscribe: (role, listener) => fanout.subscribe(role, listener),
     async close() {
       stopEngineEvents();
+      stopLivePayments();
       await ctx.scanners.counter.stop();
       await services.close();
     },

@@ -4,6 +4,7 @@
 import { ZodError } from 'zod';
 import { CHANNELS, type ChannelName, type ChannelRequest, type ChannelResponse, type IpcResult, type WindowRole } from '../../preload/contract.js';
 import type { Logger } from '../shared/logger.js';
+import { publicDetails } from './error-details.js';
 import type { z } from 'zod';
 
 type Parsed<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['request']>;
@@ -17,8 +18,8 @@ function isCoded(err: unknown): err is Error & CodedError {
   return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
 }
 
-function refusal(code: string, message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+function refusal(code: string, message: string, details?: Record<string, number>): IpcResult<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 function describeZod(err: ZodError): string {
@@ -46,7 +47,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
         logger.error('handler answered outside its response schema', { channel: name, error: describeZod(err) });
         return refusal('INTERNAL', 'Something went wrong; nothing was changed by this screen. Try again.');
       }
-      if (isCoded(err)) return refusal(err.code, err.message);
+      // The screen translates by code; only whitelisted numbers travel with it (error-details.ts).
+      if (isCoded(err)) return refusal(err.code, err.message, publicDetails(err.code, err));
       // Not a typed error: a bug. The journal stays the truth; log it whole and answer plainly.
       logger.error('handler threw', { channel: name, error: err instanceof Error ? err.stack : String(err) });
       return refusal('INTERNAL', 'Something went wrong; the journal is unchanged by this error. Try again.');

@@ -10,8 +10,13 @@ const LOCKOUT_MS = 5 * 60_000;
 const IDLE_MS = 15 * 60_000;
 
 export class ManagerAuthError extends Error {
-  constructor(readonly code: 'PIN_WRONG' | 'PIN_LOCKED' | 'SESSION_EXPIRED', message: string) {
+  /** Tries left before the lockout (PIN_WRONG) and minutes until the pad opens again (PIN_LOCKED). */
+  readonly triesLeft?: number;
+  readonly minutes?: number;
+  constructor(readonly code: 'PIN_WRONG' | 'PIN_LOCKED' | 'SESSION_EXPIRED', message: string, counts: { triesLeft?: number; minutes?: number } = {}) {
     super(message);
+    if (counts.triesLeft !== undefined) this.triesLeft = counts.triesLeft;
+    if (counts.minutes !== undefined) this.minutes = counts.minutes;
     this.name = 'ManagerAuthError';
   }
 }
@@ -37,16 +42,19 @@ export class ManagerSessions {
   unlock(pin: string): { session: string; expiresAt: number } {
     const now = this.clock.now();
     if (now < this.lockedUntil) {
-      throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. Try again in ${Math.ceil((this.lockedUntil - now) / 60_000)} min.`);
+      const minutes = Math.ceil((this.lockedUntil - now) / 60_000);
+      throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. Try again in ${minutes} min.`, { minutes });
     }
     if (!pinMatches(pin, this.pinHash())) {
       this.wrongTries += 1;
       if (this.wrongTries >= MAX_TRIES) {
         this.wrongTries = 0;
         this.lockedUntil = now + LOCKOUT_MS;
-        throw new ManagerAuthError('PIN_LOCKED', 'Too many wrong PINs. The PIN pad is locked for 5 minutes.');
+        const minutes = LOCKOUT_MS / 60_000;
+        throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. The PIN pad is locked for ${minutes} minutes.`, { minutes });
       }
-      throw new ManagerAuthError('PIN_WRONG', `Wrong PIN. ${MAX_TRIES - this.wrongTries} tries left.`);
+      const triesLeft = MAX_TRIES - this.wrongTries;
+      throw new ManagerAuthError('PIN_WRONG', `Wrong PIN. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { triesLeft });
     }
     this.wrongTries = 0;
     const session = randomBytes(24).toString('base64url');

@@ -58,6 +58,13 @@ export class ScannerService {
     await Promise.all(this.drivers.splice(0).map((d) => d.stop()));
   }
 
+  /** A manager's new choice of scanners, applied without restarting the app: old drivers stop, new ones start. */
+  async restart(scanners: readonly ScannerSetting[]): Promise<void> {
+    await this.stop();
+    this.status.clear();
+    await this.start(scanners);
+  }
+
   private driverFor(setting: ScannerSetting): Driver {
     const common = {
       clock: this.deps.clock, logger: this.deps.logger.child('scanner'), onScan: this.route,
@@ -67,6 +74,6 @@ export class ScannerService {
       },
     };
     if (setting.kind === 'serial') return new SerialScannerDriver({ ...common, path: setting.path, baudRate: setting.baudRate, framing: setting.framing });
-    return new HidScannerDriver({ ...common, target: { vendorId: setting.vendorId, productId: setting.productId }, mode: setting.mode });
+    return new HidScannerDriver({ ...common, target: { vendorId: setting.vendorId, productId: setting.productId, usagePage: setting.usagePage, interfaceNumber: setting.interfaceNumber }, mode: setting.mode });
   }
 }

@@ -68,6 +68,8 @@ export const scanRulesSchema = z.object({
   wedge: z.object({
     maxInterKeyGapMs: z.number().int().min(5).max(200).default(25),
     minLength: z.number().int().min(4).max(64).default(8),
+    /** KeyboardEvent.code values that end a scan; most scanners send Enter, some Tab. */
+    terminators: z.array(z.enum(['Enter', 'NumpadEnter', 'Tab'])).min(1).default(['Enter', 'NumpadEnter', 'Tab']),
   }).prefault({}),
 });
 

@@ -6,6 +6,7 @@ import { useApp } from '../shared/app-context.js';
 import { pickAttempt } from '../shared/attempt-state.js';
 import { CartList, SaleTotals } from '../shared/CartList.js';
 import { activeQr, displayPhase, type QrInfo } from '../shared/display-phase.js';
+import { useLivePayment } from '../shared/use-live-payment.js';
 import { useNow } from '../shared/use-now.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { useSale } from '../shared/use-sale.js';
@@ -26,6 +27,13 @@ export function CustomerDisplayApp() {
 
   usePosEvent('payment:qr', setQr);
   usePosEvent('payment:attempt', (a) => setAttempt((current) => pickAttempt(current, a)));
+  // Loaded mid-payment (a reload, crash recovery): show the QR the customer still has to scan. Events that
+  // arrived first are as fresh or fresher.
+  useLivePayment((live) => {
+    setAttempt((current) => pickAttempt(current, live.attempt));
+    const seeded = live.qr;
+    if (seeded) setQr((current) => (current && current.attemptId >= seeded.attemptId ? current : seeded));
+  });
 
   const input = {
     sale,

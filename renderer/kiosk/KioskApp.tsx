@@ -21,12 +21,16 @@ import { StillThere } from './StillThere.js';
 import { KIOSK_GRACE_MS, useInactivity } from './use-inactivity.js';
 
 export function KioskApp() {
-  const { t } = useApp();
+  const { t, locale, storeLocale, resetLocale } = useApp();
   const { sale, setSale } = useSale();
-  const { attempt, deadline, track, clear } = useAttempt();
+  const [qr, setQr] = useState<QrInfo | null>(null);
+  // A reload mid-payment (crash recovery) brings back the QR the customer was scanning.
+  const { attempt, deadline, track, clear } = useAttempt((live) => {
+    const seeded = live.qr;
+    if (seeded) setQr((current) => (current && current.attemptId >= seeded.attemptId ? current : seeded));
+  });
   const { charging, charge } = useCharge(track);
   const [paying, setPaying] = useState(false);
-  const [qr, setQr] = useState<QrInfo | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
   useWedge(true);
@@ -43,16 +47,19 @@ export function KioskApp() {
 
   const reset = useCallback(async () => {
     clear();
+    // The next customer starts in the store's default language, whatever this one picked.
+    resetLocale();
     setQr(null);
     setPaying(false);
     const current = await call('sale:current', {});
     if (current?.status === 'open' && current.lines.length > 0 && current.paidCents === 0) await call('sale:void', {});
     const fresh = await call('sale:new', {});
     if (fresh) setSale(fresh);
-  }, [clear, setSale]);
+  }, [clear, setSale, resetLocale]);
 
-  // Nobody to ask once the basket is empty on the shop screen; never interrupt a payment in play.
-  const idleWatch = !live && sale !== null && (paid || paying || sale.lines.length > 0);
+  // Nobody to ask once the basket is empty on the shop screen (unless a language was picked); never interrupt a
+  // payment in play.
+  const idleWatch = !live && sale !== null && (paid || paying || sale.lines.length > 0 || locale !== storeLocale);
   const idle = useInactivity(idleWatch, () => void reset());
 
   if (!sale) return <AppShell title={t('kiosk.title')}>{null}</AppShell>;

@@ -1,6 +1,7 @@
 // The manager screen: PIN first, then the back-office tabs. The session token is held in this component's
 // state only; Lock (or a SESSION_EXPIRED refusal) drops it.
 import { useCallback, useMemo, useState } from 'react';
+import type { AttemptView } from '../../preload/contract.js';
 import { AppShell } from '../shared/AppShell.js';
 import { useApp } from '../shared/app-context.js';
 import { call } from '../shared/invoke.js';
@@ -29,6 +30,12 @@ export function ManagerApp() {
   const { t } = useApp();
   const [session, setSession] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('totals');
+  // A needs-action payment the manager chose to refund: the refund tab opens on it.
+  const [refundFor, setRefundFor] = useState<AttemptView | null>(null);
+  const openTab = (next: Tab) => {
+    setRefundFor(null);
+    setTab(next);
+  };
 
   const drop = useCallback(() => setSession(null), []);
   const mcall = useMemo(() => (session ? makeManagerCall(session, drop) : null), [session, drop]);
@@ -60,7 +67,7 @@ export function ManagerApp() {
                 aria-selected={tab === item.id}
                 data-testid={`tab-${item.id}`}
                 className={`btn tab${tab === item.id ? ' is-active' : ''}`}
-                onClick={() => setTab(item.id)}
+                onClick={() => openTab(item.id)}
               >
                 {t(item.label)}
               </button>
@@ -68,8 +75,15 @@ export function ManagerApp() {
           </nav>
           {tab === 'totals' ? <TotalsTab /> : null}
           {tab === 'close' ? <CloseDayTab /> : null}
-          {tab === 'refunds' ? <RefundTab /> : null}
-          {tab === 'needs' ? <NeedsActionTab /> : null}
+          {tab === 'refunds' ? <RefundTab key={refundFor?.id ?? 'search'} prefill={refundFor} onResolved={() => openTab('needs')} /> : null}
+          {tab === 'needs' ? (
+            <NeedsActionTab
+              onRefund={(a) => {
+                setRefundFor(a);
+                setTab('refunds');
+              }}
+            />
+          ) : null}
           {tab === 'settings' ? <SettingsTab /> : null}
           {tab === 'system' ? <SystemTab /> : null}
         </ManagerCallContext.Provider>

@@ -9,7 +9,8 @@ import { useManagerCall } from './manager-api.js';
 
 type Resolution = 'attached-to-sale' | 'refunded' | 'kept-as-unattached';
 
-export function NeedsActionTab() {
+/** `onRefund` opens the refund flow prefilled for that payment; once refunded in full it can be marked refunded. */
+export function NeedsActionTab({ onRefund }: { onRefund?: (attempt: AttemptView) => void }) {
   const { t, money, locale, info } = useApp();
   const mcall = useManagerCall();
   const [attempts, setAttempts] = useState<AttemptView[] | null>(null);
@@ -53,6 +54,11 @@ export function NeedsActionTab() {
             {a.failureMessage ? ` · ${a.failureMessage}` : ''}
           </p>
           <div className="row">
+            {onRefund ? (
+              <button type="button" className="btn btn-danger btn-lg" data-testid="needs-action-refund" disabled={busyId === a.id} onClick={() => onRefund(a)}>
+                {t('needs.refund')}
+              </button>
+            ) : null}
             <button type="button" className="btn btn-primary" disabled={busyId === a.id} onClick={() => void resolve(a.id, 'attached-to-sale')}>
               {t('needs.attach')}
             </button>

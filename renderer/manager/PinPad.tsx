@@ -1,15 +1,15 @@
-// The manager PIN pad. Main counts wrong tries and locks the pad; its message (tries left, lockout) is shown
-// right under the field, where the manager is looking.
+// The manager PIN pad. Main counts wrong tries and locks the pad; its refusal (tries left, lockout), worded in
+// the screen's language, is shown right under the field, where the manager is looking.
 import { useState } from 'react';
-import type { ChannelResponse } from '../../preload/contract.js';
+import type { ChannelResponse, IpcError } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { NumPad } from '../shared/NumPad.js';
 
 export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'manager:unlock'>) => void }) {
-  const { t } = useApp();
+  const { t, describeError } = useApp();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const valid = /^\d{4,8}$/.test(pin);
 
@@ -23,7 +23,7 @@ export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'
       setError(null);
       onUnlocked(result.value);
     } else {
-      setError(result.error.message);
+      setError(result.error);
     }
   };
 
@@ -50,7 +50,7 @@ export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'
       />
       {error ? (
         <p className="pin-error" role="alert" data-testid="pin-error">
-          {error}
+          {describeError(error)}
         </p>
       ) : null}
       <NumPad value={pin} onChange={setPin} maxLength={8} disabled={busy} />

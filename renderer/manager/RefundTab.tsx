@@ -1,6 +1,7 @@
-// Refunds: find the sale (order or sale number), pick the tender, amount and reason. Main mints the refund
+// Refunds: find the sale (order or sale number, a payment code's last 4 digits, or today's recent sales when
+// the search is empty), pick the tender, amount and reason. Main mints the refund
 // number, journals it first and refuses more than was paid.
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { centsToInput, fractionDigits, parseAmountToCents } from '../shared/money.js';
@@ -10,10 +11,18 @@ import { tenderKey } from '../shared/wallet.js';
 import { useManagerCall } from './manager-api.js';
 import { refundableCents } from './refundable.js';
 
-export function RefundTab() {
+interface Props {
+  /** A needs-action payment to refund: the tab opens on its sale with it chosen. */
+  prefill?: AttemptView | null;
+  /** Called once that payment is marked refunded. */
+  onResolved?: () => void;
+}
+
+export function RefundTab({ prefill = null, onResolved }: Props) {
   const { t, money, locale, info } = useApp();
   const mcall = useManagerCall();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(prefill?.mchOrderNo ?? '');
+  const [searched, setSearched] = useState('');
   const [sales, setSales] = useState<SaleView[] | null>(null);
   const [chosen, setChosen] = useState<{ sale: SaleView; attempt: AttemptView } | null>(null);
   const [amount, setAmount] = useState('');
@@ -23,19 +32,47 @@ export function RefundTab() {
 
   usePosEvent('refund:changed', (e) => setStatus((s) => (s && s.refundId === e.refundId ? { ...s, state: e.state } : s)));
 
-  const search = async () => {
-    if (query.trim() === '') return;
-    setBusy(true);
-    const found = await mcall('refund:findSales', { query: query.trim() });
-    setBusy(false);
-    setChosen(null);
-    if (found) setSales(found);
-  };
-
-  const choose = (sale: SaleView, attempt: AttemptView) => {
+  const searchSeq = useRef(0);
+  const select = useCallback((sale: SaleView, attempt: AttemptView) => {
     setChosen({ sale, attempt });
     setAmount(centsToInput(refundableCents(sale, attempt), fractionDigits(attempt.currency)));
+  }, []);
+  const choose = (sale: SaleView, attempt: AttemptView) => {
+    select(sale, attempt);
     setStatus(null);
+  };
+
+  /** An empty query lists today's recent paid sales. The old list is cleared first, so nothing stale is tapped. */
+  const runSearch = useCallback(
+    async (text: string, pick?: number) => {
+      // Only the latest search may fill the list: an older answer arriving late is dropped.
+      const mine = ++searchSeq.current;
+      setBusy(true);
+      setSales(null);
+      setChosen(null);
+      const found = await mcall('refund:findSales', { query: text.trim() });
+      if (mine !== searchSeq.current) return;
+      setBusy(false);
+      if (!found) return;
+      setSales(found);
+      setSearched(text.trim());
+      const sale = pick === undefined ? undefined : found.find((s) => s.attempts.some((a) => a.id === pick));
+      const attempt = sale?.attempts.find((a) => a.id === pick);
+      if (sale && attempt) select(sale, attempt);
+    },
+    [mcall, select],
+  );
+  const search = () => runSearch(query);
+
+  useEffect(() => {
+    void runSearch(prefill?.mchOrderNo ?? '', prefill?.id);
+  }, [runSearch, prefill]);
+
+  const markRefunded = async (attemptId: number) => {
+    setBusy(true);
+    const done = await mcall('attempt:resolve', { attemptId, resolution: 'refunded' });
+    setBusy(false);
+    if (done) onResolved?.();
   };
 
   const submit = async () => {
@@ -51,7 +88,8 @@ export function RefundTab() {
     if (refund) {
       setStatus({ refundId: refund.id, state: refund.state, amountCents: refund.amountCents });
       setReason('');
-      void search();
+      const keep = chosen.attempt;
+      void runSearch(searched, keep.needsAction ? keep.id : undefined);
     }
   };
 
@@ -74,10 +112,11 @@ export function RefundTab() {
           maxLength={40}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="submit" className="btn btn-primary btn-lg" data-testid="refund-find" disabled={busy || query.trim() === ''}>
+        <button type="submit" className="btn btn-primary btn-lg" data-testid="refund-find" disabled={busy}>
           {t('refund.find')}
         </button>
       </form>
+      {sales && sales.length > 0 && searched === '' ? <h3 data-testid="refund-recent">{t('refund.recent')}</h3> : null}
       {sales && sales.length === 0 ? <p className="hint">{t('refund.noneFound')}</p> : null}
       <ul className="refund-sales">
         {sales?.map((sale) => (
@@ -146,6 +185,14 @@ export function RefundTab() {
             {t('refund.submit')}
           </button>
         </form>
+      ) : null}
+      {chosen?.attempt.needsAction ? (
+        <div className="panel">
+          <p>{t('refund.needsAction')}</p>
+          <button type="button" className="btn btn-lg" data-testid="refund-mark-refunded" disabled={busy} onClick={() => void markRefunded(chosen.attempt.id)}>
+            {t('needs.refunded')}
+          </button>
+        </div>
       ) : null}
       {status ? (
         <p className="panel refund-status" data-testid="refund-status" data-state={status.state}>

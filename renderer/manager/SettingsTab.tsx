@@ -7,6 +7,8 @@ import { LOCALES, LOCALE_NAMES, isLocale } from '../shared/locale.js';
 import { pushToast } from '../shared/toast-store.js';
 import { useManagerCall, type ManagerRequest } from './manager-api.js';
 import { MerchantKeyForm } from './MerchantKeyForm.js';
+import { TimersForm } from './TimersForm.js';
+import { WedgeForm } from './WedgeForm.js';
 
 type Settings = ChannelResponse<'settings:get'>;
 type Draft = { terminalId: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string };
@@ -57,7 +59,9 @@ export function SettingsTab() {
     if (saved) {
       setSettings(saved);
       setDraft(draftOf(saved));
-      pushToast(t('settings.saved'), 'info');
+      // Terminal id and zone were baked into the running journal: say plainly that they wait for a restart.
+      const needsRestart = changes.terminalId !== undefined || changes.storeTimeZone !== undefined;
+      pushToast(t(needsRestart ? 'settings.savedRestart' : 'settings.saved'), 'info');
     }
   };
 
@@ -66,6 +70,11 @@ export function SettingsTab() {
       <p className={`mode-pill mode-${settings.mode}`}>
         {settings.mode === 'training' ? t('settings.modeTraining') : t('settings.modeLive')} · {settings.storeName} · {settings.currency}
       </p>
+      {settings.pendingRestart.length > 0 ? (
+        <p className="panel bad" role="status" data-testid="settings-pending-restart">
+          {t('settings.pendingRestart', { fields: settings.pendingRestart.map((f) => t(`settings.field.${f}`)).join(', ') })}
+        </p>
+      ) : null}
       <form
         className="settings-form"
         onSubmit={(e) => {
@@ -76,10 +85,12 @@ export function SettingsTab() {
         <label className="field-label">
           {t('settings.terminalId')}
           <input className="field" data-testid="settings-terminal-id" value={draft.terminalId} maxLength={8} onChange={set('terminalId')} />
+          <span className="hint" data-testid="settings-terminal-id-restart">{t('settings.appliesAfterRestart')}</span>
         </label>
         <label className="field-label">
           {t('settings.timeZone')}
           <input className="field" data-testid="settings-time-zone" value={draft.storeTimeZone} onChange={set('storeTimeZone')} />
+          <span className="hint">{t('settings.appliesAfterRestart')}</span>
         </label>
         <label className="field-label">
           {t('settings.locale')}
@@ -112,6 +123,8 @@ export function SettingsTab() {
         </button>
       </form>
       <MerchantKeyForm settings={settings} onSaved={setSettings} />
+      <TimersForm settings={settings} onSaved={setSettings} />
+      <WedgeForm settings={settings} onSaved={setSettings} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // Journal verification (the hash chain) and scanner health.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { useManagerCall } from './manager-api.js';
+import { RecentScansPanel } from './RecentScansPanel.js';
+import { ScannerSetup } from './ScannerSetup.js';
 
 export function SystemTab() {
   const { t } = useApp();
@@ -11,11 +13,14 @@ export function SystemTab() {
   const [busy, setBusy] = useState(false);
   const [scanners, setScanners] = useState<ChannelResponse<'scanners:status'> | null>(null);
 
-  useEffect(() => {
-    void mcall('scanners:status', {}).then((s) => {
-      if (s) setScanners(s);
-    });
+  const loadScanners = useCallback(async () => {
+    const s = await mcall('scanners:status', {});
+    if (s) setScanners(s);
   }, [mcall]);
+
+  useEffect(() => {
+    void loadScanners();
+  }, [loadScanners]);
 
   const runVerify = async () => {
     setBusy(true);
@@ -37,7 +42,12 @@ export function SystemTab() {
             : t('system.verifyBroken', { seq: verify.firstBrokenSeq ?? '?', reason: verify.reason ?? '' })}
         </p>
       ) : null}
-      <h3>{t('system.scanners')}</h3>
+      <div className="row">
+        <h3>{t('system.scanners')}</h3>
+        <button type="button" className="btn btn-lg" data-testid="scanners-refresh" onClick={() => void loadScanners()}>
+          ↻ {t('common.refresh')}
+        </button>
+      </div>
       {scanners && scanners.devices.length === 0 ? <p className="hint">{t('system.noScanners')}</p> : null}
       <ul className="scanner-list">
         {scanners?.devices.map((d) => (
@@ -47,6 +57,8 @@ export function SystemTab() {
           </li>
         ))}
       </ul>
+      {scanners ? <RecentScansPanel status={scanners} /> : null}
+      <ScannerSetup onSaved={() => void loadScanners()} />
     </section>
   );
 }

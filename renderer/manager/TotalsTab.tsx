@@ -54,11 +54,11 @@ export function TotalsTab() {
             </div>
             <div className="stat">
               <span>{t('manager.payments')}</span>
-              <strong>{totals.byCurrency.reduce((n, c) => n + c.paymentCount, 0)}</strong>
+              <strong data-testid="totals-payments">{totals.byCurrency.reduce((n, c) => n + c.paymentCount, 0)}</strong>
             </div>
             <div className="stat">
               <span>{t('manager.refunds')}</span>
-              <strong>{totals.byCurrency.map((c) => money(c.refundCents, c.currency)).join(' · ') || money(0)}</strong>
+              <strong data-testid="totals-refunds">{totals.byCurrency.map((c) => money(c.refundCents, c.currency)).join(' · ') || money(0)}</strong>
             </div>
             <div className={`stat${totals.needsActionCount > 0 ? ' stat-alert' : ''}`}>
               <span>{t('manager.needsAction')}</span>
@@ -75,6 +75,29 @@ export function TotalsTab() {
             bars={totals.byChannel.map((c) => ({ label: channelName(c.label), value: Math.max(0, c.netCents) }))}
             format={(v) => money(v)}
           />
+          {/* The chart's numbers as a table: payments and refunds per channel, counts included. */}
+          <table className="table" data-testid="totals-by-channel">
+            <thead>
+              <tr>
+                <th>{t('manager.channel')}</th>
+                <th>{t('manager.payments')}</th>
+                <th>{t('manager.gross')}</th>
+                <th>{t('manager.refunds')}</th>
+                <th>{t('manager.net')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {totals.byChannel.map((c) => (
+                <tr key={`${c.label}-${c.currency}`} data-testid="totals-channel" data-channel={c.label}>
+                  <td>{channelName(c.label)} <span className="hint">{c.label}</span></td>
+                  <td data-testid="channel-count">{c.paymentCount}</td>
+                  <td data-testid="channel-gross">{money(c.grossCents, c.currency)}</td>
+                  <td data-testid="channel-refunds" data-count={c.refundCount}>{money(c.refundCents, c.currency)}</td>
+                  <td data-testid="channel-net">{money(c.netCents, c.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <table className="table">
             <thead>
               <tr>

@@ -20,7 +20,7 @@ export function makeManagerCall(session: string, onExpired: () => void): Manager
     const full = { ...request, session } as unknown as ChannelRequest<typeof channel>;
     const result = await invokeRaw(channel, full);
     if (result.ok) return result.value;
-    pushToast(result.error.message);
+    pushToast(result.error);
     if (result.error.code === 'SESSION_EXPIRED') onExpired();
     return undefined;
   };

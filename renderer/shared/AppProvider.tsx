@@ -1,29 +1,34 @@
-// Loads app:info once, follows app:locale and app:connectivity, and hands the result to every screen.
+// Loads app:info once, follows app:locale (the store default) and app:connectivity, and hands the result to
+// every screen. The language shown is this screen's own choice (sessionStorage), else the store default.
 // Until app:info answers there is nothing trustworthy to show (not even the TRAINING marker), so it waits.
+import type { IpcError } from '../../preload/contract.js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AppContext, type AppInfo, type AppState } from './app-context.js';
 import { DICTIONARIES } from './i18n/dictionaries.js';
 import { translate, type MessageKey, type MessageVars } from './i18n/translate.js';
-import { invokeRaw, call } from './invoke.js';
-import type { Locale } from './locale.js';
+import { describeError } from './i18n/error-messages.js';
+import { invokeRaw } from './invoke.js';
+import { readScreenLocale, writeScreenLocale, type Locale } from './locale.js';
 import { formatMoney } from './money.js';
 import { usePosEvent } from './use-pos-event.js';
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [locale, setLocaleState] = useState<Locale>('en-CA');
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const [storeLocale, setStoreLocale] = useState<Locale>('en-CA');
+  const [screenLocale, setScreenLocale] = useState<Locale | null>(readScreenLocale);
+  const locale = screenLocale ?? storeLocale;
   const [online, setOnline] = useState(true);
 
   const load = useCallback(async () => {
     const result = await invokeRaw('app:info', {});
     if (!result.ok) {
-      setLoadError(result.error.message);
+      setLoadError(result.error);
       return;
     }
     setLoadError(null);
     setInfo(result.value);
-    setLocaleState(result.value.locale);
+    setStoreLocale(result.value.locale);
     setOnline(result.value.online);
   }, []);
 
@@ -31,17 +36,21 @@ export function AppProvider({ children }: { children: ReactNode }) {
     void load();
   }, [load]);
 
-  usePosEvent('app:locale', (e) => setLocaleState(e.locale));
+  usePosEvent('app:locale', (e) => setStoreLocale(e.locale));
   usePosEvent('app:connectivity', (e) => setOnline(e.online));
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  // This screen only: a customer choosing 中文 at the kiosk changes neither the till nor the store's setting.
   const setLocale = useCallback((next: Locale) => {
-    // Switch at once; main broadcasts app:locale so the other windows follow.
-    setLocaleState(next);
-    void call('app:setLocale', { locale: next });
+    writeScreenLocale(next);
+    setScreenLocale(next);
+  }, []);
+  const resetLocale = useCallback(() => {
+    writeScreenLocale(null);
+    setScreenLocale(null);
   }, []);
 
   const state = useMemo<AppState | null>(() => {
@@ -50,12 +59,15 @@ export function AppProvider({ children }: { children: ReactNode }) {
     return {
       info,
       locale,
+      storeLocale,
       online,
       t: (key: MessageKey, vars?: MessageVars) => translate(messages, key, vars),
       money: (cents: number, currency?: string) => formatMoney(cents, currency ?? info.currency, locale),
       setLocale,
+      resetLocale,
+      describeError: (error) => describeError(error, locale, info.currency),
     };
-  }, [info, locale, online, setLocale]);
+  }, [info, locale, storeLocale, online, setLocale, resetLocale]);
 
   if (!state) {
     const messages = DICTIONARIES[locale];
@@ -63,7 +75,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       <main className="boot">
         {loadError ? (
           <>
-            <p className="boot-error" role="alert" data-testid="error-toast">{loadError}</p>
+            <p className="boot-error" role="alert" data-testid="error-toast">{describeError(loadError, locale, 'CAD')}</p>
             <button type="button" className="btn btn-primary" onClick={() => void load()}>
               {translate(messages, 'common.retry')}
             </button>

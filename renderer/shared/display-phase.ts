@@ -28,8 +28,10 @@ export function displayPhase(input: DisplayInput): DisplayPhase {
   const { sale, thanksDone, failureSeen } = input;
   // A finished attempt of an earlier sale says nothing about this one.
   const attempt = input.attempt && sale && input.attempt.saleId !== sale.id ? null : input.attempt;
+  // ...and neither does its QR (the paid QR of the last sale is not "waiting" on the next one).
+  const qr = input.attempt && !attempt && input.qr && input.qr.attemptId <= input.attempt.id ? null : input.qr;
   if (sale?.status === 'paid') return thanksDone ? 'welcome' : 'paid';
-  if (activeQr({ ...input, attempt })) return 'waiting';
+  if (activeQr({ ...input, qr, attempt })) return 'waiting';
   if (attempt && isAttemptLive(attempt.state)) {
     // Merchant-scan: the wallet asks the customer to confirm (password) on their phone.
     return attempt.tender === 'wallet_scan' ? 'confirm' : 'waiting';

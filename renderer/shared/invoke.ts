@@ -1,4 +1,5 @@
-// Calls into main. Every refusal is shown to the person at the screen with main's own message (STYLE.md §2);
+// Calls into main. Every refusal is shown to the person at the screen, worded by its code in the screen's
+// language with main's own message as the fallback (STYLE.md §2, i18n/error-messages.ts);
 // callers get the value or undefined and need no error plumbing of their own.
 import type { ChannelName, ChannelRequest, ChannelResponse, IpcResult } from '../../preload/contract.js';
 import { getPosApi } from './pos-api.js';
@@ -18,6 +19,6 @@ export async function invokeRaw<C extends ChannelName>(channel: C, request: Chan
 export async function call<C extends ChannelName>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C> | undefined> {
   const result = await invokeRaw(channel, request);
   if (result.ok) return result.value;
-  pushToast(result.error.message);
+  pushToast(result.error);
   return undefined;
 }

@@ -15,3 +15,24 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
+
+/** Where a screen keeps its own language choice: per window and session, never shared with other screens. */
+const SCREEN_LOCALE_KEY = `pos.locale:${typeof location === 'undefined' ? '' : location.pathname}`;
+
+export function readScreenLocale(): Locale | null {
+  try {
+    const value = sessionStorage.getItem(SCREEN_LOCALE_KEY);
+    return value !== null && isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeScreenLocale(locale: Locale | null): void {
+  try {
+    if (locale === null) sessionStorage.removeItem(SCREEN_LOCALE_KEY);
+    else sessionStorage.setItem(SCREEN_LOCALE_KEY, locale);
+  } catch {
+    // No storage (a locked-down profile): the choice still holds for as long as the page is open.
+  }
+}

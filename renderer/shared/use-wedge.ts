@@ -1,7 +1,8 @@
 // Wires the keyboard-wedge detector to the window (capture phase, so it sees keys before any field does) and
 // sends each detected scan to main with scan:submit. Main decides what the code is: product or payment.
 import { useEffect, useRef } from 'react';
-import { KeyboardWedge, type WedgeScan } from './keyboard-wedge.js';
+import { useApp } from './app-context.js';
+import { KeyboardWedge, defaultWedgeOptions, type WedgeScan } from './keyboard-wedge.js';
 import { call } from './invoke.js';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -30,18 +31,22 @@ function toEpochMs(timeStamp: number): number {
 
 export function useWedge(enabled: boolean, onScanned?: (scan: WedgeScan) => void): void {
   const latest = useRef(onScanned);
+  // The shop's wedge settings (Manager → Settings), as app:info reported them when this screen loaded.
+  const { maxInterKeyGapMs, minLength, terminators } = useApp().info.wedge;
+  const terminatorList = terminators.join(',');
   useEffect(() => {
     latest.current = onScanned;
   });
 
   useEffect(() => {
     if (!enabled) return;
+    const options = { ...defaultWedgeOptions, maxInterKeyGapMs, minLength, terminators: terminatorList.split(',') };
     const wedge = new KeyboardWedge((scan) => {
       removeTypedChars(scan.charsTypedIntoField);
       latest.current?.(scan);
       // Refusals (unknown product, payment in progress…) come back as till:notice; the screen shows those.
       void call('scan:submit', { text: scan.text, firstByteAt: toEpochMs(scan.firstKeyAt), receivedAt: toEpochMs(scan.terminatorAt) });
-    });
+    }, options);
     const onKeyDown = (e: KeyboardEvent) => {
       const decision = wedge.handleKeyDown({
         code: e.code,
@@ -56,5 +61,5 @@ export function useWedge(enabled: boolean, onScanned?: (scan: WedgeScan) => void
     };
     window.addEventListener('keydown', onKeyDown, { capture: true });
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, [enabled]);
+  }, [enabled, maxInterKeyGapMs, minLength, terminatorList]);
 }

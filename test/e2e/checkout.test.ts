@@ -3,11 +3,15 @@
 // a card sale through the stand-in card form, a declined scan, a cashier cancel, a refund behind the PIN,
 // and the manager's totals matching all of it.
 import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../main/app/demo-catalog.js';
+import { JOURNAL_FILE } from '../../main/app/services.js';
+import { qrLink } from '../../main/sandbox/v1-create.js';
 import { requireTool } from '../support/system-tools.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
@@ -19,9 +23,23 @@ const muffin = demoProducts().find((p) => p.sku === 'MUFFIN')!;
 let rig: E2eRig;
 let cashier: Page;
 let display: Page;
-/** Every sale that ended paid, in cents, for the totals check at the end. */
-const paid: number[] = [];
-let refunded = 0;
+/** Every payment that succeeded and every refund, by the channel the test used, for the totals check at the end. */
+const paid: { channel: string; cents: number }[] = [];
+const refunds: { channel: string; cents: number }[] = [];
+
+/** What the test did, per channel: the expected manager totals. */
+function expectedByChannel(): Map<string, { count: number; gross: number; refundCount: number; refunded: number }> {
+  const byChannel = new Map<string, { count: number; gross: number; refundCount: number; refunded: number }>();
+  const row = (channel: string) => byChannel.get(channel) ?? byChannel.set(channel, { count: 0, gross: 0, refundCount: 0, refunded: 0 }).get(channel)!;
+  for (const p of paid) Object.assign(row(p.channel), { count: row(p.channel).count + 1, gross: row(p.channel).gross + p.cents });
+  for (const r of refunds) Object.assign(row(r.channel), { refundCount: row(r.channel).refundCount + 1, refunded: row(r.channel).refunded + r.cents });
+  return byChannel;
+}
+
+/** The manager screen runs in en-CA with CAD: "$12.34". */
+function cad(cents: number): string {
+  return `${cents < 0 ? '-' : ''}$${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+}
 
 async function startSale(page: Page): Promise<void> {
   if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
@@ -69,23 +87,29 @@ describe.skipIf(!ready)('POS in the browser', () => {
     await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
     expect(await cashier.getByTestId('receipt').innerText()).toContain(code.slice(-4));
     expect(await cashier.getByTestId('receipt').innerText()).not.toContain(code);
-    paid.push(latte.priceCents + muffin.priceCents);
+    paid.push({ channel: 'WX_MICROPAY', cents: latte.priceCents + muffin.priceCents });
   });
 
   it('customer-scan: the QR decoded from the customer display is the sandbox code URL, and paying it completes the sale', async () => {
     await startSale(cashier);
     await addByButton(cashier, latte.name);
+    const before = new Set((await rig.control.ledger()).orders.map((o) => o.payOrderId));
     await cashier.getByTestId('tender-qr-WX_NATIVE').click();
     const qr = display.getByTestId('payment-qr');
     await qr.waitFor({ timeout: 10_000 });
     const codeUrl = decodeQr(await qr.screenshot());
+    // The order this tender created in the sandbox, found without looking at the QR: the one new ledger entry.
+    const created = (await rig.control.ledger()).orders.filter((o) => !before.has(o.payOrderId));
+    expect(created).toHaveLength(1);
+    const order = created[0]!;
+    expect(order).toMatchObject({ api: 'v1', channelId: 'WX_NATIVE', amount: latte.priceCents, status: 0 });
+    // Exactly the code URL the sandbox answered for that order, character for character.
+    expect(order.api === 'v1' ? qrLink(order) : undefined).toBe(codeUrl);
     expect(codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
-    const order = (await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId));
-    expect(order).toMatchObject({ channelId: 'WX_NATIVE', amount: latte.priceCents, status: 0 });
     await rig.control.payQr({ codeUrl: codeUrl! });
     await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
     await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
-    paid.push(latte.priceCents);
+    paid.push({ channel: 'WX_NATIVE', cents: latte.priceCents });
   });
 
   it('card: paid through the stand-in card form', async () => {
@@ -98,7 +122,7 @@ describe.skipIf(!ready)('POS in the browser', () => {
     await form.locator('#cvv').fill('123');
     await form.locator('#submit').click();
     await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
-    paid.push(muffin.priceCents);
+    paid.push({ channel: 'PF_CC', cents: muffin.priceCents });
   });
 
   it('a declined scan fails visibly and charges nothing; a cashier cancel stops the wait', async () => {
@@ -133,10 +157,40 @@ describe.skipIf(!ready)('POS in the browser', () => {
     await manager.getByTestId('refund-reason').fill('cold coffee');
     await manager.getByTestId('refund-submit').click();
     await expect.poll(() => manager.getByTestId('refund-status').innerText(), { timeout: 10_000 }).toMatch(/succeeded|refunded|rembours|退款/i);
-    refunded += 200;
+    refunds.push({ channel: scanned.api === 'v1' ? scanned.channelId : scanned.api, cents: 200 });
     await manager.getByTestId('tab-totals').click();
-    const net = paid.reduce((s, c) => s + c, 0) - refunded;
-    const expected = `$${Math.trunc(net / 100)}.${String(net % 100).padStart(2, '0')}`;
-    await expect.poll(() => manager.getByTestId('totals-net').innerText(), { timeout: 10_000 }).toContain(expected);
+    const gross = paid.reduce((s, p) => s + p.cents, 0);
+    const refunded = refunds.reduce((s, r) => s + r.cents, 0);
+    await expect.poll(() => manager.getByTestId('totals-net').innerText(), { timeout: 10_000 }).toBe(cad(gross - refunded));
+    expect(await manager.getByTestId('totals-payments').innerText()).toBe(String(paid.length));
+    expect(await manager.getByTestId('totals-refunds').innerText()).toBe(cad(refunded));
+
+    // Per channel, on the screen: one row per channel the test used (the declined and cancelled tenders add none).
+    const expected = expectedByChannel();
+    const rows = manager.getByTestId('totals-channel');
+    await expect.poll(() => rows.count()).toBe(expected.size);
+    for (const [channel, want] of expected) {
+      const row = manager.locator(`[data-testid="totals-channel"][data-channel="${channel}"]`);
+      expect(await row.getByTestId('channel-count').innerText(), channel).toBe(String(want.count));
+      expect(await row.getByTestId('channel-gross').innerText(), channel).toBe(cad(want.gross));
+      expect(await row.getByTestId('channel-refunds').innerText(), channel).toBe(cad(want.refunded));
+      expect(await row.getByTestId('channel-refunds').getAttribute('data-count'), channel).toBe(String(want.refundCount));
+      expect(await row.getByTestId('channel-net').innerText(), channel).toBe(cad(want.gross - want.refunded));
+    }
+
+    // And in the journal itself, read straight from its SQLite file, not through the report code.
+    const db = new Database(join(rig.dataDir, JOURNAL_FILE), { readonly: true, fileMustExist: true });
+    try {
+      type Row = { channel: string; n: number; cents: number };
+      const payments = db.prepare(`SELECT channel, count(*) AS n, sum(amount_cents) AS cents FROM attempts WHERE state = 'succeeded' GROUP BY channel`).all() as Row[];
+      const refundRows = db.prepare(`SELECT a.channel, count(*) AS n, sum(r.amount_cents) AS cents FROM refunds r JOIN attempts a ON a.id = r.attempt_id
+        WHERE r.state = 'succeeded' GROUP BY a.channel`).all() as Row[];
+      const journal = new Map<string, { count: number; gross: number; refundCount: number; refunded: number }>();
+      for (const p of payments) journal.set(p.channel, { count: p.n, gross: p.cents, refundCount: 0, refunded: 0 });
+      for (const r of refundRows) journal.set(r.channel, { count: 0, gross: 0, ...journal.get(r.channel), refundCount: r.n, refunded: r.cents });
+      expect(Object.fromEntries(journal)).toEqual(Object.fromEntries(expected));
+    } finally {
+      db.close();
+    }
   });
 });

@@ -61,6 +61,12 @@ describe('displayPhase', () => {
     expect(displayPhase({ ...base, sale: sale({ id: 2 }), attempt: attempt({ state: 'failed' }) })).toBe('cart');
   });
 
+  it("does not keep waiting on the last sale's paid QR once the next sale starts", () => {
+    const next = sale({ id: 2, lines: [], totalCents: 0, dueCents: 0 });
+    expect(displayPhase({ ...base, sale: next, qr, attempt: attempt({ state: 'succeeded' }) })).toBe('welcome');
+    expect(displayPhase({ ...base, sale: sale({ id: 2 }), qr, attempt: attempt({ state: 'succeeded' }) })).toBe('cart');
+  });
+
   it('thanks the customer, then welcomes the next one', () => {
     const paid = { ...base, sale: sale({ status: 'paid', paidCents: 500, dueCents: 0 }), attempt: attempt({ state: 'succeeded' }) };
     expect(displayPhase(paid)).toBe('paid');

@@ -2,13 +2,12 @@
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { attemptView, saleView } from '../views.js';
-import { findAttemptByMchOrderNo, needsActionAttempts } from '../../journal/attempt-queries.js';
+import { needsActionAttempts } from '../../journal/attempt-queries.js';
+import { findSaleIds } from '../../journal/sale-search.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import { dailyTotals } from '../../reports/daily-totals.js';
 import { closeDay } from '../../reports/day-close.js';
 import { hourlyTotals } from '../../reports/hourly-totals.js';
-import { getSaleRecord } from '../../journal/sales.js';
-import { JournalNotFoundError } from '../../journal/errors.js';
 
 type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'report:dailyTotals' | 'report:closeDay' | 'refund:findSales' | 'refund:create' | 'attempt:needsAction' | 'attempt:resolve'>;
 
@@ -37,16 +36,8 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
     },
     'refund:findSales': (r) => {
       guard(r);
-      const byOrder = findAttemptByMchOrderNo(journal, r.query);
-      const saleId = byOrder?.saleId ?? (/^\d{1,12}$/.test(r.query) ? Number(r.query) : undefined);
-      if (saleId === undefined) return [];
-      try {
-        getSaleRecord(journal, saleId);
-      } catch (err) {
-        if (err instanceof JournalNotFoundError) return [];
-        throw err;
-      }
-      return [saleView(journal, saleId)];
+      const ids = findSaleIds(journal, { query: r.query, storeDay: today(), timeZone: settings.storeTimeZone });
+      return ids.map((saleId) => saleView(journal, saleId));
     },
     'refund:create': async (r) => {
       guard(r);

@@ -5,8 +5,22 @@ import { loadSettings, saveSettings } from '../../config/load-settings.js';
 import type { Settings } from '../../config/settings.js';
 import { verifyChain } from '../../journal/events.js';
 import { hashPin } from '../manager-sessions.js';
+import { discoverScanners } from '../../scanners/discovery.js';
+import { scanReport } from '../scan-report.js';
 
-type SettingsHandlers = Pick<Handlers, 'app:info' | 'app:setLocale' | 'settings:get' | 'settings:update' | 'settings:setMerchantKey' | 'journal:verify' | 'scanners:status'>;
+/** Saved settings the running app cannot pick up: the journal, gateway client and engine were built with them. */
+export function pendingRestart(running: Settings, saved: Settings): ('terminalId' | 'storeTimeZone' | 'gateway' | 'timers')[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const fields = [
+    ['terminalId', running.terminalId === saved.terminalId],
+    ['storeTimeZone', running.storeTimeZone === saved.storeTimeZone],
+    ['gateway', same(running.gateway, saved.gateway)],
+    ['timers', same(running.timers, saved.timers)],
+  ] as const;
+  return fields.filter(([, unchanged]) => !unchanged).map(([name]) => name);
+}
+
+type SettingsHandlers = Pick<Handlers, 'app:info' | 'app:setLocale' | 'settings:get' | 'settings:update' | 'settings:setMerchantKey' | 'journal:verify' | 'scanners:status' | 'scanners:discover'>;
 
 export class SecretStoreUnavailableError extends Error {
   readonly code = 'SECRET_STORE_UNAVAILABLE';
@@ -22,23 +36,27 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, currency: s.currency,
     mode: s.gateway.mode, mchId: s.gateway.mode === 'live' ? s.gateway.mchId : null, loginName: s.gateway.mode === 'live' ? s.gateway.loginName : null,
     merchantKeyStored: ctx.secretStore?.read() !== undefined, secretStoreAvailable: ctx.secretStore?.isAvailable() ?? false,
-    timers: { ...s.timers }, scanners: s.scanners.map((x) => ({ ...x })),
+    timers: { ...s.timers }, scanners: s.scanners.map((x) => ({ ...x })), wedge: { ...s.scanRules.wedge },
+    pendingRestart: pendingRestart(ctx.services.settings, s),
   });
   return {
     'app:info': () => {
       const s = ctx.services.settings;
+      const saved = current();
       return {
-        training: ctx.services.training, terminalId: s.terminalId, storeName: s.storeName, currency: s.currency, locale: current().locale,
+        training: ctx.services.training, terminalId: s.terminalId, storeName: s.storeName, currency: s.currency, locale: saved.locale, wedge: { ...saved.scanRules.wedge },
         timeZone: s.storeTimeZone, online: ctx.services.engine.isOnline(), cardFormScriptUrl: ctx.cardFormScriptUrl,
       };
     },
+    // The store default (manager only); each screen's own language switch stays in that screen.
     'app:setLocale': (r) => {
+      guard(r);
       saveSettings(ctx.dataDir, { ...current(), locale: r.locale });
       ctx.emit('app:locale', { locale: r.locale });
       return { ok: true as const };
     },
     'settings:get': (r) => (guard(r), view(current())),
-    'settings:update': (r) => {
+    'settings:update': async (r) => {
       guard(r);
       const s = current();
       const gateway = r.mchId || r.loginName
@@ -49,8 +67,15 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
         ...s, gateway,
         ...(r.terminalId ? { terminalId: r.terminalId } : {}), ...(r.storeTimeZone ? { storeTimeZone: r.storeTimeZone } : {}),
         ...(r.locale ? { locale: r.locale } : {}), ...(r.newPin ? { managerPinHash: hashPin(r.newPin) } : {}),
+        // Timers apply at the next start (the engine holds them); the wedge when a till screen next loads.
+        ...(r.timers ? { timers: r.timers } : {}), ...(r.wedge ? { scanRules: { ...s.scanRules, wedge: r.wedge } } : {}),
+        ...(r.scanners ? { scanners: r.scanners } : {}),
       };
-      return view(saveSettings(ctx.dataDir, next));
+      const saved = saveSettings(ctx.dataDir, next);
+      // Scanners apply at once: the counter's drivers are stopped and the new choice started.
+      if (r.scanners) await ctx.scanners.counter.restart(saved.scanners);
+      if (r.locale && r.locale !== s.locale) ctx.emit('app:locale', { locale: r.locale });
+      return view(saved);
     },
     'settings:setMerchantKey': (r) => {
       guard(r);
@@ -65,11 +90,16 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     },
     'scanners:status': (r) => {
       guard(r);
-      const { scans } = ctx.scanners.counter.recent();
+      const { scans, stats } = scanReport([ctx.scanners.counter.recent().scans, ctx.scanners.kiosk.recent().scans]);
       return {
         devices: ctx.scanners.counter.devices().map((d) => ({ deviceId: d.deviceId, state: d.state, message: d.error?.message ?? null })),
         recent: scans.map((s) => ({ ...s })),
+        stats,
       };
+    },
+    'scanners:discover': async (r) => {
+      guard(r);
+      return discoverScanners();
     },
   };
 }

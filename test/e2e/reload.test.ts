@@ -1,0 +1,133 @@
+// Reloading a screen mid-payment, in real Chromium through the browser host (Electron's crash recovery reloads
+// the same way). The QR, the countdown and attempt updates reach the screens as one-shot events; a reloaded
+// screen gets them back from payment:live. The cashier must again see the attempt with its countdown and a
+// Cancel that works, the customer display the very QR the customer was scanning, and the kiosk both.
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoProducts } from '../../main/app/demo-catalog.js';
+import { requireTool } from '../support/system-tools.js';
+import { startE2e, type E2eRig } from './support/e2e-rig.js';
+
+const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
+const latte = demoProducts().find((p) => p.sku === 'LATTE')!;
+const muffin = demoProducts().find((p) => p.sku === 'MUFFIN')!;
+
+let rig: E2eRig;
+let cashier: Page;
+let display: Page;
+
+// jsqr ships CommonJS with a default export; under NodeNext its default import is the module object.
+type DecodeQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = (jsQRModule as unknown as { default?: DecodeQr }).default ?? (jsQRModule as unknown as DecodeQr);
+
+async function qrOn(page: Page): Promise<string | undefined> {
+  const qr = page.getByTestId('payment-qr');
+  await qr.waitFor({ timeout: 10_000 });
+  const image = PNG.sync.read(await qr.screenshot());
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+async function startSale(page: Page): Promise<void> {
+  if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
+  await page.getByTestId('sale-total').waitFor();
+}
+
+const attemptOn = (page: Page, state: string) => page.locator(`[data-testid="attempt-status"][data-state="${state}"]`);
+const displayState = () => display.getByTestId('display-status').getAttribute('data-state');
+
+/** Seconds left on the attempt panel's countdown (m:ss). */
+async function countdownSeconds(page: Page): Promise<number> {
+  const text = (await page.locator('.attempt-countdown').innerText()).trim();
+  const match = /^(\d+):(\d{2})$/.exec(text);
+  if (!match) throw new Error(`not a countdown: ${text}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Reloads and waits for the screen to be back (the training banner renders once app:info has answered). */
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await page.getByTestId('training-banner').waitFor();
+}
+
+describe.skipIf(!ready)('reloading a screen mid-payment', () => {
+  beforeAll(async () => {
+    rig = await startE2e();
+    cashier = await rig.open('cashier');
+    display = await rig.open('customer-display', { width: 1024, height: 768 });
+  }, 60_000);
+  afterAll(async () => rig?.close());
+
+  it('cashier and customer display reloaded during a WeChat QR: the attempt, countdown and QR come back; paying completes both', async () => {
+    await startSale(cashier);
+    await cashier.getByTestId('product-result').filter({ hasText: latte.name }).first().click();
+    await cashier.getByTestId('tender-qr-WX_NATIVE').click();
+    const codeUrl = await qrOn(display);
+    expect(codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
+    await attemptOn(cashier, 'pending').waitFor({ timeout: 10_000 });
+
+    await reload(cashier);
+    await reload(display);
+
+    // The cashier: the same attempt, still counting down, cart frozen, no tenders, Cancel offered.
+    await attemptOn(cashier, 'pending').waitFor({ timeout: 10_000 });
+    await cashier.locator('.attempt-countdown').waitFor();
+    const left = await countdownSeconds(cashier);
+    expect(left).toBeGreaterThan(60);
+    expect(left).toBeLessThanOrEqual(120);
+    await expect.poll(() => countdownSeconds(cashier), { timeout: 5_000 }).toBeLessThan(left);
+    expect(await cashier.getByTestId('attempt-cancel').isEnabled()).toBe(true);
+    expect(await cashier.getByTestId('tender-qr-WX_NATIVE').count()).toBe(0);
+    expect(await cashier.getByTestId('product-result').count()).toBe(0);
+    expect(await cashier.getByTestId('void-sale').count()).toBe(0);
+
+    // The customer display: the very QR the customer was scanning, with its expiry.
+    expect(await displayState()).toBe('waiting');
+    expect(await qrOn(display)).toBe(codeUrl);
+    expect(await display.locator('.pay-qr-countdown').innerText()).toMatch(/\d:\d{2}/);
+
+    await rig.control.payQr({ codeUrl: codeUrl! });
+    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    await expect.poll(displayState, { timeout: 15_000 }).toBe('paid');
+    expect((await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId))).toMatchObject({ amount: latte.priceCents, status: 2 });
+  });
+
+  it('Cancel on a reloaded cashier stops the wait, and a display reloaded afterwards shows no QR', async () => {
+    await startSale(cashier);
+    await cashier.getByTestId('product-result').filter({ hasText: muffin.name }).first().click();
+    await cashier.getByTestId('tender-qr-ALIPAY_QR').click();
+    await qrOn(display);
+    await attemptOn(cashier, 'pending').waitFor({ timeout: 10_000 });
+
+    await reload(cashier);
+    await cashier.getByTestId('attempt-cancel').click();
+    await attemptOn(cashier, 'expired').waitFor({ timeout: 10_000 });
+    await expect.poll(() => display.getByTestId('payment-qr').count()).toBe(0);
+    await reload(display);
+    await expect.poll(displayState).toBe('cart');
+    expect(await display.getByTestId('payment-qr').count()).toBe(0);
+
+    // The till is usable again: acknowledge, and the tenders are back.
+    await cashier.getByTestId('attempt-dismiss').click();
+    expect(await cashier.getByTestId('tender-qr-WX_NATIVE').isEnabled()).toBe(true);
+  });
+
+  it('kiosk reloaded during a QR: the QR and Cancel come back, and Cancel works', async () => {
+    const kiosk = await rig.open('kiosk', { width: 1080, height: 1920 });
+    await kiosk.getByTestId('product-result').filter({ hasText: latte.name }).first().click();
+    await kiosk.getByTestId('kiosk-pay').click();
+    await kiosk.getByTestId('tender-qr-UPI_QR').click();
+    const codeUrl = await qrOn(kiosk);
+    expect(codeUrl).toBeTruthy();
+
+    await reload(kiosk);
+    expect(await qrOn(kiosk)).toBe(codeUrl);
+    await attemptOn(kiosk, 'pending').waitFor();
+    await kiosk.getByTestId('attempt-cancel').click();
+    await attemptOn(kiosk, 'expired').waitFor({ timeout: 10_000 });
+    expect(await kiosk.getByTestId('payment-qr').count()).toBe(0);
+    // The counter's display never heard of the kiosk's payment.
+    expect(await display.getByTestId('payment-qr').count()).toBe(0);
+  });
+});
