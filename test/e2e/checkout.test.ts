@@ -5,20 +5,13 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoProducts } from '../../main/app/demo-catalog.js';
 import { JOURNAL_FILE } from '../../main/app/services.js';
 import { qrLink } from '../../main/sandbox/v1-create.js';
-import { requireTool } from '../support/system-tools.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
-
-const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
-const latte = demoProducts().find((p) => p.sku === 'LATTE')!;
-const muffin = demoProducts().find((p) => p.sku === 'MUFFIN')!;
+import { E2E_READY, decodeQr, latte, muffin, startSale } from './support/screen-helpers.js';
 
 let rig: E2eRig;
 let cashier: Page;
@@ -41,11 +34,6 @@ function cad(cents: number): string {
   return `${cents < 0 ? '-' : ''}$${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 }
 
-async function startSale(page: Page): Promise<void> {
-  if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
-  await page.getByTestId('sale-total').waitFor();
-}
-
 async function addByButton(page: Page, name: string): Promise<void> {
   await page.getByTestId('product-result').filter({ hasText: name }).first().click();
 }
@@ -54,16 +42,7 @@ async function attemptState(page: Page, state: string): Promise<void> {
   await page.locator(`[data-testid="attempt-status"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
 }
 
-// jsqr ships CommonJS with a default export; under NodeNext its default import is the module object.
-type DecodeQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const jsQR = ((jsQRModule as unknown as { default?: DecodeQr }).default ?? (jsQRModule as unknown as DecodeQr));
-
-function decodeQr(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-}
-
-describe.skipIf(!ready)('POS in the browser', () => {
+describe.skipIf(!E2E_READY)('POS in the browser', () => {
   beforeAll(async () => {
     rig = await startE2e();
     cashier = await rig.open('cashier');

@@ -2,37 +2,14 @@
 // the same way). The QR, the countdown and attempt updates reach the screens as one-shot events; a reloaded
 // screen gets them back from payment:live. The cashier must again see the attempt with its countdown and a
 // Cancel that works, the customer display the very QR the customer was scanning, and the kiosk both.
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoProducts } from '../../main/app/demo-catalog.js';
-import { requireTool } from '../support/system-tools.js';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
-
-const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
-const latte = demoProducts().find((p) => p.sku === 'LATTE')!;
-const muffin = demoProducts().find((p) => p.sku === 'MUFFIN')!;
+import { E2E_READY, latte, muffin, qrOn, startSale } from './support/screen-helpers.js';
 
 let rig: E2eRig;
 let cashier: Page;
 let display: Page;
-
-// jsqr ships CommonJS with a default export; under NodeNext its default import is the module object.
-type DecodeQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-const jsQR = (jsQRModule as unknown as { default?: DecodeQr }).default ?? (jsQRModule as unknown as DecodeQr);
-
-async function qrOn(page: Page): Promise<string | undefined> {
-  const qr = page.getByTestId('payment-qr');
-  await qr.waitFor({ timeout: 10_000 });
-  const image = PNG.sync.read(await qr.screenshot());
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-}
-
-async function startSale(page: Page): Promise<void> {
-  if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
-  await page.getByTestId('sale-total').waitFor();
-}
 
 const attemptOn = (page: Page, state: string) => page.locator(`[data-testid="attempt-status"][data-state="${state}"]`);
 const displayState = () => display.getByTestId('display-status').getAttribute('data-state');
@@ -51,7 +28,7 @@ async function reload(page: Page): Promise<void> {
   await page.getByTestId('training-banner').waitFor();
 }
 
-describe.skipIf(!ready)('reloading a screen mid-payment', () => {
+describe.skipIf(!E2E_READY)('reloading a screen mid-payment', () => {
   beforeAll(async () => {
     rig = await startE2e();
     cashier = await rig.open('cashier');

@@ -9,10 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
 import type { MessageKey } from '../../renderer/shared/i18n/translate.js';
-import { requireTool } from '../support/system-tools.js';
 import { SCREENSHOT_DIR, startE2e, type E2eRig } from './support/e2e-rig.js';
+import { E2E_READY } from './support/screen-helpers.js';
 
-const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
 const LOCALES = ['en-CA', 'fr-CA', 'zh-CN'] as const;
 type Locale = (typeof LOCALES)[number];
 /** A PNG of a full screen is tens of kilobytes; a blank or broken capture is a few hundred bytes. */
@@ -44,7 +43,7 @@ async function displayState(page: Page, state: string): Promise<void> {
   await expect.poll(() => page.getByTestId('display-status').getAttribute('data-state'), { timeout: 15_000 }).toBe(state);
 }
 
-describe.skipIf(!ready)('screens in every language', () => {
+describe.skipIf(!E2E_READY)('screens in every language', () => {
   beforeAll(async () => {
     rig = await startE2e();
   }, 60_000);

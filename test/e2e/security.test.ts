@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_MERCHANT_FILE } from '../../main/app/training-gateway.js';
-import { requireTool } from '../support/system-tools.js';
 import { RENDERER_DIR, startE2e, type E2eRig } from './support/e2e-rig.js';
-
-const ready = requireTool('chromium', 'browser end-to-end tests') && requireTool('socat', 'the scanner in the end-to-end tests');
+import { E2E_READY } from './support/screen-helpers.js';
 
 let rig: E2eRig;
 const frames: string[] = [];
@@ -48,7 +46,7 @@ async function openWatched(role: Parameters<E2eRig['open']>[0]): Promise<Page> {
   return page;
 }
 
-describe.skipIf(!ready)('trust boundary in the browser', () => {
+describe.skipIf(!E2E_READY)('trust boundary in the browser', () => {
   beforeAll(async () => {
     rig = await startE2e();
   }, 60_000);
