@@ -2,50 +2,21 @@
 // PIN, and no path by which the merchant key reaches a screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { composeApp } from '../../main/app/compose.js';
-import type { HostApi, WindowRole } from '../../main/app/host-api.js';
+import { describe, expect, it } from 'vitest';
+import type { WindowRole } from '../../main/app/host-api.js';
 import { TRAINING_MERCHANT_FILE } from '../../main/app/training-gateway.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { composedAppPerTest, until } from '../support/composed-app.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
-import { makeTempDir } from '../support/temp-dir.js';
 
-let host: HostApi | undefined;
-let dir: ReturnType<typeof makeTempDir> | undefined;
-const answers: string[] = [];
-afterEach(async () => {
-  await host?.close();
-  dir?.remove();
-  host = dir = undefined;
-  answers.length = 0;
-});
-
-async function start() {
-  dir = makeTempDir('pos-compose-');
-  host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
-  return host;
-}
-
-async function call(role: WindowRole, channel: string, payload: unknown = {}) {
-  const result = await host!.invoke(role, channel, payload);
-  answers.push(JSON.stringify(result));
-  return result as { ok: boolean; value?: Record<string, unknown> & { session?: string }; error?: { code: string; message: string } };
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const app = composedAppPerTest('pos-compose-');
+const { start, call, answers } = app;
 
 const salePaid = async (role: WindowRole = 'cashier') => (await call(role, 'sale:current')).value?.status === 'paid';
 
 describe('composed app', () => {
   it('starts in training mode with a demo catalog', async () => {
     await start();
-    expect(host!.training).toBe(true);
+    expect(app.host.training).toBe(true);
     const info = await call('cashier', 'app:info');
     expect(info.value).toMatchObject({ training: true, currency: 'CAD', online: true });
     expect(String(info.value!.cardFormScriptUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cc\/iotpaycc\.js$/);
@@ -69,7 +40,7 @@ describe('composed app', () => {
   it('a cashier sale paid by scan: events reach the cashier and the customer display, not the kiosk', async () => {
     await start();
     const seen: Record<string, string[]> = { cashier: [], 'customer-display': [], kiosk: [], manager: [] };
-    for (const role of Object.keys(seen) as WindowRole[]) host!.subscribe(role, (event) => seen[role]!.push(event));
+    for (const role of Object.keys(seen) as WindowRole[]) app.host.subscribe(role, (event) => seen[role]!.push(event));
     const products = (await call('cashier', 'catalog:search', { query: 'latte' })).value as unknown as Array<{ sku: string }>;
     const sale = await call('cashier', 'sale:addItem', { sku: products[0]!.sku, quantity: 2 });
     expect(sale.value).toMatchObject({ totalCents: 990, status: 'open' });
@@ -107,7 +78,7 @@ describe('composed app', () => {
     expect((await call('manager', 'settings:setMerchantKey', { session, merchantKey: 'SECRETKEY123' })).error?.code).toBe('SECRET_STORE_UNAVAILABLE');
     const settings = await call('manager', 'settings:get', { session });
     expect(settings.value).toMatchObject({ merchantKeyStored: false, secretStoreAvailable: false, mode: 'training' });
-    const trainingKey = (JSON.parse(readFileSync(join(dir!.path, TRAINING_MERCHANT_FILE), 'utf8')) as { key: string }).key;
+    const trainingKey = (JSON.parse(readFileSync(join(app.dataDir, TRAINING_MERCHANT_FILE), 'utf8')) as { key: string }).key;
     for (const answer of answers) {
       expect(answer).not.toContain(trainingKey);
       expect(answer).not.toMatch(/"(key|merchantKey|sign|secret)"/);

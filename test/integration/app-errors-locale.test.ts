@@ -3,29 +3,12 @@
 // never reaches main at all (renderer/shared/AppProvider.tsx keeps it per window).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { composeApp } from '../../main/app/compose.js';
-import type { HostApi, WindowRole } from '../../main/app/host-api.js';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS, channelsFor } from '../../preload/contract.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { composedAppPerTest, type Answer } from '../support/composed-app.js';
 
-let host: HostApi | undefined;
-let dir: ReturnType<typeof makeTempDir> | undefined;
-afterEach(async () => {
-  await host?.close();
-  dir?.remove();
-  host = dir = undefined;
-});
-
-async function start(): Promise<HostApi> {
-  dir = makeTempDir('pos-errors-');
-  host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
-  return host;
-}
-
-type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string; details?: Record<string, unknown> } };
-const call = async (role: WindowRole, channel: string, payload: unknown = {}) => (await host!.invoke(role, channel, payload)) as Answer;
+const app = composedAppPerTest('pos-errors-');
+const { start, call } = app;
 
 describe('refusals with details', () => {
   it('wrong PINs say how many tries are left (singular at one), then how long the pad is locked', async () => {
@@ -75,7 +58,7 @@ describe('the store default language', () => {
   it('no other screen can change it; the manager can, behind the PIN, and every screen hears the new default', async () => {
     await start();
     const heard: string[] = [];
-    host!.subscribe('kiosk', (event, payload) => {
+    app.host.subscribe('kiosk', (event, payload) => {
       if (event === 'app:locale') heard.push((payload as { locale: string }).locale);
     });
     for (const role of ['cashier', 'kiosk', 'customer-display'] as const) {
@@ -89,7 +72,7 @@ describe('the store default language', () => {
     const session = (await call('manager', 'manager:unlock', { pin: '1234' })).value!.session as string;
     expect((await call('manager', 'app:setLocale', { locale: 'fr-CA', session })).ok).toBe(true);
     expect((await call('kiosk', 'app:info')).value?.locale).toBe('fr-CA');
-    expect(JSON.parse(readFileSync(join(dir!.path, 'settings.json'), 'utf8'))).toMatchObject({ locale: 'fr-CA' });
+    expect(JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ locale: 'fr-CA' });
     expect(heard).toEqual(['fr-CA']);
   });
 });

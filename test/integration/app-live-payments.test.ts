@@ -6,15 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttemptView, LivePaymentView } from '../../preload/contract.js';
-import { composeApp } from '../../main/app/compose.js';
-import type { HostApi, WindowRole } from '../../main/app/host-api.js';
+import type { WindowRole } from '../../main/app/host-api.js';
 import { LivePayments } from '../../main/app/live-payments.js';
 import { TRAINING_MERCHANT_FILE } from '../../main/app/training-gateway.js';
 import type { PaymentEvent } from '../../main/payments/payment-events.js';
 import { systemClock } from '../../main/shared/clock.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { composedAppPerTest } from '../support/composed-app.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
-import { makeTempDir } from '../support/temp-dir.js';
 
 type QrEvent = Extract<PaymentEvent, { type: 'qr' }>;
 
@@ -109,21 +107,12 @@ describe('LivePayments with the real engine and sandbox', () => {
 });
 
 describe('payment:live in the composed app', () => {
-  let host: HostApi | undefined;
-  let dir: ReturnType<typeof makeTempDir> | undefined;
-  afterEach(async () => {
-    await host?.close();
-    dir?.remove();
-    host = dir = undefined;
-  });
-
-  const call = async (role: WindowRole, channel: string, payload: unknown = {}) =>
-    (await host!.invoke(role, channel, payload)) as { ok: boolean; value?: unknown; error?: { code: string } };
+  const app = composedAppPerTest('pos-live-');
+  const { call } = app;
   const liveFor = async (role: WindowRole) => (await call(role, 'payment:live')).value as LivePaymentView | null;
 
   it('the counter screens pick up the QR in play; the kiosk sees none; the manager may not ask; cancel clears it', async () => {
-    dir = makeTempDir('pos-live-');
-    host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
+    const { host, dataDir } = await app.start();
     const qrs: unknown[] = [];
     host.subscribe('customer-display', (event, payload) => event === 'payment:qr' && qrs.push(payload));
     expect(await liveFor('cashier')).toBeNull();
@@ -144,7 +133,7 @@ describe('payment:live in the composed app', () => {
     expect(await liveFor('kiosk')).toBeNull();
     expect((await call('manager', 'payment:live')).error?.code).toBe('NOT_ALLOWED');
     expect((await call('cashier', 'payment:live', { attemptId: 1 })).error?.code).toBe('INVALID_REQUEST');
-    const trainingKey = (JSON.parse(readFileSync(join(dir.path, TRAINING_MERCHANT_FILE), 'utf8')) as { key: string }).key;
+    const trainingKey = (JSON.parse(readFileSync(join(dataDir, TRAINING_MERCHANT_FILE), 'utf8')) as { key: string }).key;
     expect(JSON.stringify(forDisplay)).not.toContain(trainingKey);
     expect(JSON.stringify(forDisplay)).not.toMatch(/"(key|sign|secret|merchantKey)"/);
 

@@ -3,48 +3,21 @@
 // by a refused call, and no other role can reach these channels.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { composeApp } from '../../main/app/compose.js';
-import type { HostApi, WindowRole } from '../../main/app/host-api.js';
+import { describe, expect, it } from 'vitest';
 import { SETTINGS_FILE } from '../../main/config/load-settings.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { composedAppPerTest, until } from '../support/composed-app.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
-import { makeTempDir } from '../support/temp-dir.js';
 
-type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };
-
-let host: HostApi | undefined;
-let dir: ReturnType<typeof makeTempDir> | undefined;
-const answers: string[] = [];
-afterEach(async () => {
-  await host?.close();
-  dir?.remove();
-  host = dir = undefined;
-  answers.length = 0;
-});
+const app = composedAppPerTest('pos-manager-setup-');
+const { call, answers } = app;
 
 async function start(): Promise<string> {
-  dir = makeTempDir('pos-manager-setup-');
-  host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
+  await app.start();
   const unlocked = await call('manager', 'manager:unlock', { pin: '1234' });
   return unlocked.value!.session as string;
 }
 
-async function call(role: WindowRole, channel: string, payload: unknown = {}): Promise<Answer> {
-  const result = await host!.invoke(role, channel, payload);
-  answers.push(JSON.stringify(result));
-  return result as Answer;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const savedFile = () => readFileSync(join(dir!.path, SETTINGS_FILE), 'utf8');
+const savedFile = () => readFileSync(join(app.dataDir, SETTINGS_FILE), 'utf8');
 const TIMERS = {
   scanPollMs: 2_000, scanDeadlineMs: { WX_MICROPAY: 40_000, ALIPAY_MICROPAY: 50_000, UPI_MICROPAY: 55_000 },
   qrPollMs: 1_500, qrExpiryMs: 90_000, qrBackgroundMs: 300_000, reconcileEveryMs: 20_000,

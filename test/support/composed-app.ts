@@ -1,0 +1,72 @@
+// The composed app for a test file: each test starts its own in a fresh data folder, closed and removed afterwards.
+import { afterEach } from 'vitest';
+import { composeApp } from '../../main/app/compose.js';
+import type { HostApi, WindowRole } from '../../main/app/host-api.js';
+import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { makeTempDir } from './temp-dir.js';
+
+export type Answer = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+};
+
+export type Call = (role: WindowRole, channel: string, payload?: unknown) => Promise<Answer>;
+
+export interface ComposedApp {
+  readonly host: HostApi;
+  readonly dataDir: string;
+  /** `host.invoke`, with every answer also kept as JSON in `answers`. */
+  readonly call: Call;
+  /** Every answer this test got, as JSON: for checking a secret never appears. */
+  readonly answers: string[];
+}
+
+export interface ComposedAppHarness extends ComposedApp {
+  /** Composes the app for the running test; `host`, `dataDir` and `call` refer to it until the test ends. */
+  readonly start: () => Promise<ComposedApp>;
+}
+
+/** For a test file (or describe): `start()` composes the app; afterEach closes it and removes its data folder. */
+export function composedAppPerTest(prefix = 'pos-app-'): ComposedAppHarness {
+  let host: HostApi | undefined;
+  let dir: ReturnType<typeof makeTempDir> | undefined;
+  const answers: string[] = [];
+  afterEach(async () => {
+    await host?.close();
+    dir?.remove();
+    host = dir = undefined;
+    answers.length = 0;
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the composed app is not started: call start() in the test first');
+    return value;
+  };
+  const call: Call = async (role, channel, payload = {}) => {
+    const result = await started(host).invoke(role, channel, payload);
+    answers.push(JSON.stringify(result));
+    return result as Answer;
+  };
+  const harness: ComposedAppHarness = {
+    get host() { return started(host); },
+    get dataDir() { return started(dir).path; },
+    call,
+    answers,
+    start: async () => {
+      dir = makeTempDir(prefix);
+      host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
+      return harness;
+    },
+  };
+  return harness;
+}
+
+/** Polls `check` every 20 ms, up to 200 times, until it holds. */
+export async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
