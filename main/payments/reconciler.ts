@@ -34,8 +34,10 @@ async function settleAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promi
 }
 
 /**
- * While offline with nothing open to ask about, nothing would notice the gateway coming back; a query for an
- * order number that never exists is a harmless probe (any answer, even "not found", proves it is reachable).
+ * A query for an order number that never exists is a harmless probe (any answer, even "not found", proves the
+ * gateway reachable; a connection that never opens proves it is not). While offline it notices the gateway
+ * coming back; while online with nothing open it is the heartbeat that shows the offline banner before a
+ * cashier tries a wallet, at start-up and within one timer tick of the network going down.
  */
 async function probeGateway(ctx: PaymentContext): Promise<void> {
   try {
@@ -50,7 +52,8 @@ async function probeGateway(ctx: PaymentContext): Promise<void> {
  * map of waits, so an attempt a flow starts during the pass is left to that flow too).
  */
 export async function reconcileOnce(ctx: PaymentContext, busy: Pick<ReadonlySet<number>, 'has'> = new Set()): Promise<ReconcileReport> {
-  if (!ctx.connectivity.isOnline()) await probeGateway(ctx);
+  const wasOffline = !ctx.connectivity.isOnline();
+  if (wasOffline) await probeGateway(ctx);
   let checked = 0;
   let stillOpen = 0;
   for (const attempt of nonFinalAttempts(ctx.journal)) {
@@ -65,5 +68,6 @@ export async function reconcileOnce(ctx: PaymentContext, busy: Pick<ReadonlySet<
     const after = await sendRefund(ctx, refund);
     if (after.state !== 'succeeded' && after.state !== 'failed') stillOpen += 1;
   }
+  if (!wasOffline && checked === 0 && refundsRetried === 0) await probeGateway(ctx);
   return { checked, refundsRetried, stillOpen };
 }

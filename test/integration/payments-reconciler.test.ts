@@ -119,6 +119,23 @@ describe('giving up on an attempt', () => {
 });
 
 describe('offline', () => {
+  it('a pass with nothing open probes the gateway, so the till knows it is offline before any tender is tried', async () => {
+    rig = await engineRig();
+    const connectivity: boolean[] = [];
+    rig.engine.subscribe((e) => {
+      if (e.type === 'connectivity') connectivity.push(e.online);
+    });
+    await rig.sandbox.close();
+    expect(rig.engine.isOnline()).toBe(true);
+    await rig.engine.reconcile();
+    expect(rig.engine.isOnline()).toBe(false);
+    expect(connectivity).toEqual([false]);
+    const saleId = rig.sale(900);
+    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' })).rejects.toBeInstanceOf(OfflineError);
+    expect(getSale(rig.journal, saleId).attempts).toEqual([]);
+    expect(rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1000 })).toMatchObject({ state: 'succeeded', changeCents: 100 });
+  });
+
   it('a card tender is refused with OfflineError, nothing journaled', async () => {
     rig = await engineRig();
     await rig.sandbox.close();
