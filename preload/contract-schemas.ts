@@ -73,6 +73,7 @@ export const requests = {
   resolve: session.extend({ attemptId: id, resolution: z.enum(['attached-to-sale', 'refunded', 'kept-as-unattached']) }),
   updateSettings: session.extend({
     terminalId: z.string().regex(/^[A-Z0-9]{2,8}$/).optional(),
+    storeName: z.string().trim().max(64).optional(),
     storeTimeZone: z.string().min(1).max(64).optional(),
     locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).optional(),
     mchId: z.string().min(1).max(30).optional(),

@@ -89,7 +89,8 @@ export const liveGatewaySchema = z.object({
 
 export const settingsSchema = z.object({
   terminalId: z.string().regex(/^[A-Z0-9]{2,8}$/, 'must be 2 to 8 capital letters or digits').default('T1'),
-  storeName: z.string().min(1).max(64).default('Training Store'),
+  /** Printed at the top of receipts; empty until the manager sets it (training receipts say TRAINING anyway). */
+  storeName: z.string().trim().max(64).default(''),
   storeTimeZone: ianaZone.default('America/Toronto'),
   currency: z.enum(['CAD', 'USD']).default('CAD'),
   locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).default('en-CA'),

@@ -11,10 +11,10 @@ import { TimersForm } from './TimersForm.js';
 import { WedgeForm } from './WedgeForm.js';
 
 type Settings = ChannelResponse<'settings:get'>;
-type Draft = { terminalId: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string };
+type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string };
 
 function draftOf(s: Settings): Draft {
-  return { terminalId: s.terminalId, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '' };
+  return { terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '' };
 }
 
 export function SettingsTab() {
@@ -44,6 +44,7 @@ export function SettingsTab() {
     }
     const changes: ManagerRequest<'settings:update'> = {};
     if (draft.terminalId !== settings.terminalId) changes.terminalId = draft.terminalId.trim().toUpperCase();
+    if (draft.storeName.trim() !== settings.storeName) changes.storeName = draft.storeName.trim();
     if (draft.storeTimeZone !== settings.storeTimeZone) changes.storeTimeZone = draft.storeTimeZone.trim();
     if (draft.locale !== settings.locale && isLocale(draft.locale)) changes.locale = draft.locale;
     if (draft.mchId !== (settings.mchId ?? '') && draft.mchId.trim()) changes.mchId = draft.mchId.trim();
@@ -86,6 +87,10 @@ export function SettingsTab() {
           {t('settings.terminalId')}
           <input className="field" data-testid="settings-terminal-id" value={draft.terminalId} maxLength={8} onChange={set('terminalId')} />
           <span className="hint" data-testid="settings-terminal-id-restart">{t('settings.appliesAfterRestart')}</span>
+        </label>
+        <label className="field-label">
+          {t('settings.storeName')}
+          <input className="field" data-testid="settings-store-name" value={draft.storeName} maxLength={64} onChange={set('storeName')} />
         </label>
         <label className="field-label">
           {t('settings.timeZone')}

@@ -28,7 +28,7 @@ export function ReceiptView({ saleId }: { saleId: number }) {
   return (
     <article className="receipt" data-testid="receipt" aria-label={t('receipt.title')}>
       <header className="receipt-head">
-        <strong>{receipt.storeName}</strong>
+        {receipt.storeName ? <strong>{receipt.storeName}</strong> : null}
         <span>
           {t('receipt.terminal')} {receipt.terminalId} · {t('receipt.saleNo', { id: sale.id })}
         </span>
@@ -58,6 +58,12 @@ export function ReceiptView({ saleId }: { saleId: number }) {
               {a.cashTenderedCents !== null ? ` (${t('cash.tendered')} ${money(a.cashTenderedCents, a.currency)})` : ''}
             </span>
             <span>{money(a.amountCents, a.currency)}</span>
+          </li>
+        ))}
+        {paid.filter((a) => a.changeCents).map((a) => (
+          <li key={`change-${a.id}`} className="receipt-change" data-testid="receipt-change">
+            <span>{t('cash.changeDue')}</span>
+            <span>{money(a.changeCents ?? 0, a.currency)}</span>
           </li>
         ))}
       </ul>

@@ -82,6 +82,18 @@ describe('manager settings: timers, wedge and scanners', () => {
     expect((await call('manager', 'settings:update', { session, storeTimeZone: 'Mars/Olympus' })).error?.code).toBe('CONFIG_INVALID');
   });
 
+  it('the store name applies at once to every screen and to receipts; an over-long name is refused', async () => {
+    const session = await start();
+    expect((await call('cashier', 'app:info')).value).toMatchObject({ storeName: '' });
+    expect((await call('manager', 'settings:update', { session, storeName: '  Thé & Co. 茶  ' })).value).toMatchObject({ storeName: 'Thé & Co. 茶', pendingRestart: [] });
+    expect((await call('cashier', 'app:info')).value).toMatchObject({ storeName: 'Thé & Co. 茶' });
+    await call('cashier', 'sale:addCustom', { name: 'Tea', amountCents: 450 });
+    const sale = (await call('cashier', 'sale:current')).value as { id: number };
+    await call('cashier', 'payment:payCash', { saleId: sale.id, tenderedCents: 500 });
+    expect((await call('cashier', 'receipt:get', { saleId: sale.id })).value).toMatchObject({ storeName: 'Thé & Co. 茶' });
+    expect((await call('manager', 'settings:update', { session, storeName: 'x'.repeat(65) })).error).toMatchObject({ code: 'INVALID_REQUEST' });
+  });
+
   it('saves a serial port and restarts the scanner service at once; refuses bad ports and framings', async () => {
     const session = await start();
     const serial = { kind: 'serial', path: '/dev/pos-test-no-such-port', baudRate: 9600, framing: { kind: 'suffix', suffix: 'CRLF' } };

@@ -44,7 +44,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       const s = ctx.services.settings;
       const saved = current();
       return {
-        training: ctx.services.training, terminalId: s.terminalId, storeName: s.storeName, currency: s.currency, locale: saved.locale, wedge: { ...saved.scanRules.wedge },
+        training: ctx.services.training, terminalId: s.terminalId, storeName: saved.storeName, currency: s.currency, locale: saved.locale, wedge: { ...saved.scanRules.wedge },
         timeZone: s.storeTimeZone, online: ctx.services.engine.isOnline(), cardFormScriptUrl: ctx.cardFormScriptUrl,
       };
     },
@@ -65,6 +65,8 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       // Terminal id, zone and gateway take effect at the next start: the journal and client were built with them.
       const next = {
         ...s, gateway,
+        // The store name applies at once: receipts read it from the saved file.
+        ...(r.storeName !== undefined ? { storeName: r.storeName } : {}),
         ...(r.terminalId ? { terminalId: r.terminalId } : {}), ...(r.storeTimeZone ? { storeTimeZone: r.storeTimeZone } : {}),
         ...(r.locale ? { locale: r.locale } : {}), ...(r.newPin ? { managerPinHash: hashPin(r.newPin) } : {}),
         // Timers apply at the next start (the engine holds them); the wedge when a till screen next loads.

@@ -227,6 +227,7 @@ export const enCA = {
   'settings.modeTraining': 'Training mode',
   'settings.modeLive': 'Live',
   'settings.terminalId': 'Terminal ID (2–8 letters or digits)',
+  'settings.storeName': 'Store name (printed on receipts)',
   'settings.timeZone': 'Store time zone',
   'settings.locale': 'Default language',
   'settings.mchId': 'IOTPay merchant ID',

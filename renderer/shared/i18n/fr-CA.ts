@@ -229,6 +229,7 @@ export const frCA: Messages = {
   'settings.modeTraining': 'Mode formation',
   'settings.modeLive': 'En service',
   'settings.terminalId': 'ID du terminal (2 à 8 lettres ou chiffres)',
+  'settings.storeName': 'Nom du magasin (imprimé sur les reçus)',
   'settings.timeZone': 'Fuseau horaire du magasin',
   'settings.locale': 'Langue par défaut',
   'settings.mchId': 'ID marchand IOTPay',

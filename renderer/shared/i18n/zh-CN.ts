@@ -229,6 +229,7 @@ export const zhCN: Messages = {
   'settings.modeTraining': '培训模式',
   'settings.modeLive': '正式运行',
   'settings.terminalId': '终端编号（2–8 位字母或数字）',
+  'settings.storeName': '门店名称（打印在小票上）',
   'settings.timeZone': '门店时区',
   'settings.locale': '默认语言',
   'settings.mchId': 'IOTPay 商户号',

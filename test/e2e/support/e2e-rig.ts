@@ -2,13 +2,14 @@
 // with a real serial scanner on a socat pty. Each test file gets its own data folder and ports.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { composeApp } from '../../../main/app/compose.js';
 import type { HostApi, WindowRole } from '../../../main/app/host-api.js';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/browser-host.js';
 import { createControlClient, type ControlClient } from '../../../main/sandbox/control-client.js';
-import { createLogger, silentSink } from '../../../main/shared/logger.js';
+import { createLogger, silentSink, type Logger } from '../../../main/shared/logger.js';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
@@ -17,31 +18,29 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/scree
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export interface E2eRig {
+/** Chromium on the browser host over a composed app. */
+export interface BrowserRig {
   dataDir: string;
   host: HostApi;
   server: BrowserHost;
-  control: ControlClient;
-  pty: PtyPair;
   browser: Browser;
   open(role: WindowRole, size?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eRig> {
-  const dir = makeTempDir('pos-e2e-');
-  const pty = await openPtyPair(dir.path);
-  // The counter's scanner is a serial one on the pty, configured the way the setup screen saves it.
-  writeFileSync(join(dir.path, 'settings.json'), JSON.stringify({ scanners: [{ kind: 'serial', path: pty.device, baudRate: 9600 }] }));
-  const logger = createLogger('e2e', silentSink);
-  const host = await composeApp({ dataDir: dir.path, logger });
-  if (!host.trainingControlUrl) throw new Error('e2e expects training mode');
+/** The training rig: the built-in sandbox's control API, and the counter's serial scanner on a pty. */
+export interface E2eRig extends BrowserRig {
+  control: ControlClient;
+  pty: PtyPair;
+}
+
+async function openBrowserRig(dir: { path: string; remove(): void }, host: HostApi, logger: Logger, cleanup: () => Promise<void>): Promise<BrowserRig> {
   const server = await startBrowserHost({ host, rendererDir: RENDERER_DIR, cardScriptOrigins: [host.cardFormOrigin], logger });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
-    dataDir: dir.path, host, server, pty, browser, control: createControlClient(host.trainingControlUrl),
+    dataDir: dir.path, host, server, browser,
     async open(role, size = { width: 1280, height: 800 }) {
       const context = await browser.newContext({ viewport: size });
       contexts.push(context);
@@ -54,8 +53,38 @@ export async function startE2e(): Promise<E2eRig> {
       await browser.close();
       await server.close();
       await host.close();
-      await pty.close();
+      await cleanup();
       dir.remove();
     },
   };
+}
+
+export async function startE2e(): Promise<E2eRig> {
+  const dir = makeTempDir('pos-e2e-');
+  const pty = await openPtyPair(dir.path);
+  // The counter's scanner is a serial one on the pty, configured the way the setup screen saves it.
+  writeFileSync(join(dir.path, 'settings.json'), JSON.stringify({ scanners: [{ kind: 'serial', path: pty.device, baudRate: 9600 }] }));
+  const logger = createLogger('e2e', silentSink);
+  const host = await composeApp({ dataDir: dir.path, logger });
+  if (!host.trainingControlUrl) throw new Error('e2e expects training mode');
+  const rig = await openBrowserRig(dir, host, logger, () => pty.close());
+  return { ...rig, control: createControlClient(host.trainingControlUrl), pty };
+}
+
+/** A live (non-training) app whose IOTPay endpoint refuses every connection: the shop's network is down. */
+export async function startOfflineE2e(): Promise<BrowserRig> {
+  const dir = makeTempDir('pos-e2e-offline-');
+  const logger = createLogger('e2e', silentSink);
+  const deadUrl = await closedLoopbackUrl();
+  const host = await composeApp({ dataDir: dir.path, logger, gatewayOverrides: { gatewayUrl: deadUrl, mchId: '10000701', key: 'OFFLINEKEY' } });
+  return openBrowserRig(dir, host, logger, async () => undefined);
+}
+
+/** A loopback URL nothing listens on: a port the OS just handed out and took back. */
+async function closedLoopbackUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }
