@@ -79,7 +79,8 @@ export interface EventMap {
   'payment:attempt': AttemptView;
   'payment:countdown': { attemptId: number; remainingMs: number };
   'payment:cardForm': { attemptId: number; secureId: string; amountCents: number; currency: string };
-  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string; saleId?: number };
+  /** `code` (scan-refused only) is translated by the screen like a refusal's; `message` is main's English fallback. */
+  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string; code?: string; saleId?: number };
   'app:connectivity': { online: boolean };
   'app:locale': { locale: 'en-CA' | 'fr-CA' | 'zh-CN' };
   'refund:changed': { refundId: number; attemptId: number; state: string; amountCents: number };

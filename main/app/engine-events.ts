@@ -41,7 +41,7 @@ export function forwardTillEvent(journal: Journal, emit: Emit, e: TillEvent): vo
       emit('sale:changed', saleView(journal, e.saleId));
       return emit('till:notice', { kind: 'line-added', message: e.name, saleId: e.saleId });
     case 'scan-refused':
-      return emit('till:notice', { kind: 'scan-refused', message: e.detail, saleId: e.saleId });
+      return emit('till:notice', { kind: 'scan-refused', message: e.detail, code: e.code, saleId: e.saleId });
     default:
       return assertNever(e);
   }

@@ -25,7 +25,8 @@ export class TillError extends Error {
 export type TillEvent =
   | { type: 'sale-opened'; saleId: number }
   | { type: 'line-added'; saleId: number; lineNo: number; sku: string; name: string; unitPriceCents: number }
-  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed' | 'payment-in-progress'; detail: string; saleId?: number };
+  // `code` is what the screen translates (an error code: SCAN_… for the till's own refusals, else the payment error's).
+  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed' | 'payment-in-progress'; code: string; detail: string; saleId?: number };
 
 export interface TillDeps {
   journal: Journal;
@@ -124,14 +125,14 @@ export class Till {
   private onProduct(scan: ProductScan): void {
     const product = this.deps.catalog.findByScan(scan);
     if (!product) {
-      this.refuse({ reason: 'unknown-product', detail: `no product with code ${scan.scanned}` });
+      this.refuse({ reason: 'unknown-product', code: 'SCAN_UNKNOWN_PRODUCT', detail: `no product with code ${scan.scanned}` });
       return;
     }
     let saleId: number;
     try {
       saleId = this.editableSale();
     } catch (err) {
-      this.refuse({ reason: 'payment-in-progress', detail: err instanceof Error ? err.message : String(err) });
+      this.refuse({ reason: 'payment-in-progress', code: codeOf(err, 'PAYMENT_IN_PROGRESS'), detail: err instanceof Error ? err.message : String(err) });
       return;
     }
     const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity: 1 });
@@ -141,14 +142,14 @@ export class Till {
   private onPaymentCode(scan: PaymentScan): void {
     const saleId = this.currentSale();
     if (getSaleRecord(this.deps.journal, saleId).totalCents === 0) {
-      this.refuse({ reason: 'empty-sale', detail: 'ring up the items before scanning the payment code' });
+      this.refuse({ reason: 'empty-sale', code: 'SCAN_EMPTY_SALE', detail: 'ring up the items before scanning the payment code' });
       return;
     }
     this.lastPayment = this.deps.engine.chargeByScan({ saleId, code: scan.code, cashier: this.deps.cashier() }).catch((err: unknown) => {
       // Typed refusals (offline, payment in progress, code reused) reach the cashier; the journal holds the rest.
       const detail = err instanceof Error ? err.message : String(err);
       this.deps.logger.warn('scan payment refused', { code: (err as { code?: string }).code, detail });
-      this.refuse({ reason: 'payment-failed', detail });
+      this.refuse({ reason: 'payment-failed', code: codeOf(err, 'INTERNAL'), detail });
       return undefined;
     });
   }
@@ -158,6 +159,11 @@ export class Till {
   }
 
   private onUnknown(scan: UnknownScan): void {
-    this.refuse({ reason: 'unreadable', detail: `${scan.reason} (${scan.masked})` });
+    this.refuse({ reason: 'unreadable', code: 'SCAN_UNREADABLE', detail: `${scan.reason} (${scan.masked})` });
   }
+}
+
+function codeOf(err: unknown, fallback: string): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : fallback;
 }

@@ -4,6 +4,7 @@ import { usePosEvent } from './use-pos-event.js';
 
 export function useTillNotices(): void {
   usePosEvent('till:notice', (notice) => {
-    if (notice.kind === 'scan-refused') pushToast(notice.message, 'error');
+    // With a code the toast is worded in the screen's language at render time, like any refusal from main.
+    if (notice.kind === 'scan-refused') pushToast(notice.code ? { code: notice.code, message: notice.message } : notice.message, 'error');
   });
 }

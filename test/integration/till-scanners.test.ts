@@ -74,7 +74,7 @@ describe.skipIf(!hasSocat)('till fed by a serial scanner', () => {
     const events: TillEvent[] = [];
     const till = new Till({ journal: rig.journal, engine: rig.engine, catalog: new Catalog(), currency: 'CAD', cashier: () => 'alice', logger: createLogger('t', silentSink), onEvent: (e) => events.push(e) });
     till.handlers().onPaymentCode({ kind: 'payment', wallet: 'WX_MICROPAY', code: walletCode('WX', '01'), source: 'wedge', deviceId: 'kbd', firstByteAt: 0, receivedAt: 0, classifiedAt: 0 });
-    expect(events.at(-1)).toMatchObject({ type: 'scan-refused', reason: 'empty-sale' });
+    expect(events.at(-1)).toMatchObject({ type: 'scan-refused', reason: 'empty-sale', code: 'SCAN_EMPTY_SALE' });
     expect(rig.sandbox.ledger.snapshot().orders).toHaveLength(0);
   });
 });
