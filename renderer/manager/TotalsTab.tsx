@@ -4,6 +4,7 @@ import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { walletKey } from '../shared/wallet.js';
 import { BarChart } from './BarChart.js';
+import { TotalsTable } from './TotalsTable.js';
 import { useManagerCall } from './manager-api.js';
 
 type Totals = ChannelResponse<'report:dailyTotals'>;
@@ -76,50 +77,17 @@ export function TotalsTab() {
             format={(v) => money(v)}
           />
           {/* The chart's numbers as a table: payments and refunds per channel, counts included. */}
-          <table className="table" data-testid="totals-by-channel">
-            <thead>
-              <tr>
-                <th>{t('manager.channel')}</th>
-                <th>{t('manager.payments')}</th>
-                <th>{t('manager.gross')}</th>
-                <th>{t('manager.refunds')}</th>
-                <th>{t('manager.net')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.byChannel.map((c) => (
-                <tr key={`${c.label}-${c.currency}`} data-testid="totals-channel" data-channel={c.label}>
-                  <td>{channelName(c.label)} <span className="hint">{c.label}</span></td>
-                  <td data-testid="channel-count">{c.paymentCount}</td>
-                  <td data-testid="channel-gross">{money(c.grossCents, c.currency)}</td>
-                  <td data-testid="channel-refunds" data-count={c.refundCount}>{money(c.refundCents, c.currency)}</td>
-                  <td data-testid="channel-net">{money(c.netCents, c.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('manager.cashier')}</th>
-                <th>{t('manager.payments')}</th>
-                <th>{t('manager.gross')}</th>
-                <th>{t('manager.refunds')}</th>
-                <th>{t('manager.net')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.byCashier.map((c) => (
-                <tr key={`${c.label}-${c.currency}`}>
-                  <td>{c.label}</td>
-                  <td>{c.paymentCount}</td>
-                  <td>{money(c.grossCents, c.currency)}</td>
-                  <td>{money(c.refundCents, c.currency)}</td>
-                  <td>{money(c.netCents, c.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TotalsTable
+            heading={t('manager.channel')}
+            lines={totals.byChannel}
+            testIdPrefix="channel"
+            name={(label) => (
+              <>
+                {channelName(label)} <span className="hint">{label}</span>
+              </>
+            )}
+          />
+          <TotalsTable heading={t('manager.cashier')} lines={totals.byCashier} />
         </>
       ) : null}
     </section>
