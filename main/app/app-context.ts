@@ -6,13 +6,15 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { MerchantSecretStore } from './host-api.js';
 import type { ManagerSessions } from './manager-sessions.js';
+import type { SavedSettings } from './saved-settings.js';
 import type { ScannerService } from './scanner-service.js';
 import type { Services } from './services.js';
 import type { Till } from './till.js';
 
 export interface AppContext {
   services: Services & { engine: PaymentEngine };
-  dataDir: string;
+  /** settings.json as saved; `services.settings` is what the running app was built with. */
+  savedSettings: SavedSettings;
   catalog: Catalog;
   /** The counter till (cashier + customer display) and the self-service till (kiosk). */
   tills: { counter: Till; kiosk: Till };

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { EventMap, EventName } from '../../preload/contract.js';
 import { Catalog } from '../catalog/catalog.js';
 import { importCatalogCsv } from '../catalog/csv-import.js';
-import { loadSettings } from '../config/load-settings.js';
 import type { Settings } from '../config/settings.js';
 import { consoleSink, createLogger, type Logger } from '../shared/logger.js';
 import type { PaymentEngine } from '../payments/engine.js';
@@ -22,6 +21,7 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import type { ComposeOptions, HostApi } from './host-api.js';
 import { LivePayments } from './live-payments.js';
 import { ManagerSessions } from './manager-sessions.js';
+import { SavedSettings } from './saved-settings.js';
 import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
 import { Till } from './till.js';
@@ -66,9 +66,10 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   const fanout = new EventFanout(saleOfEvent(services.journal), (role, saleId) => (role === 'kiosk' ? till.kiosk : till.counter).owns(saleId), logger.child('events'));
   const settings: Settings = services.settings;
   const scanner = (t: Till) => new ScannerService({ handlers: t.handlers(), rules: settings.scanRules, clock: services.journal.clock, logger: logger.child('scanners') });
+  const savedSettings = new SavedSettings(options.dataDir, settings);
   const ctx: AppContext = {
-    services: live, dataDir: options.dataDir, catalog, tills: till, scanners: { counter: scanner(till.counter), kiosk: scanner(till.kiosk) },
-    sessions: new ManagerSessions(services.journal.clock, () => loadSettings(options.dataDir).managerPinHash),
+    services: live, savedSettings, catalog, tills: till, scanners: { counter: scanner(till.counter), kiosk: scanner(till.kiosk) },
+    sessions: new ManagerSessions(services.journal.clock, () => savedSettings.get().managerPinHash),
     secretStore: options.secretStore, clock: services.journal.clock, logger,
     cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
     emit,

@@ -2,6 +2,8 @@
 // it comes from the OS secret store (Electron safeStorage), a CLI flag or an environment variable
 // (credentials.ts), so a config file can be copied between terminals without leaking it.
 import { z } from 'zod';
+// The same lists the manager's setup screen offers (preload/manager-limits.ts), so the file and the screen agree.
+import { BAUD_RATES, SUFFIXES, WEDGE_TERMINATORS } from '../../preload/manager-limits.js';
 
 const ianaZone = z.string().refine((zone) => {
   try {
@@ -29,7 +31,7 @@ export const timersSchema = z.object({
 });
 
 const framingSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('suffix'), suffix: z.enum(['CR', 'LF', 'CRLF', 'TAB']) }),
+  z.object({ kind: z.literal('suffix'), suffix: z.enum(SUFFIXES) }),
   z.object({ kind: z.literal('timeout'), gapMs: z.number().int().min(5).max(1000) }),
 ]);
 
@@ -38,7 +40,7 @@ export const scannerSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('serial'),
     path: z.string().min(1),
-    baudRate: z.number().int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), 'is not a standard baud rate').default(9600),
+    baudRate: z.number().int().refine((b) => (BAUD_RATES as readonly number[]).includes(b), 'is not a standard baud rate').default(9600),
     framing: framingSchema.default({ kind: 'suffix', suffix: 'CR' }),
   }),
   z.object({
@@ -69,7 +71,7 @@ export const scanRulesSchema = z.object({
     maxInterKeyGapMs: z.number().int().min(5).max(200).default(25),
     minLength: z.number().int().min(4).max(64).default(8),
     /** KeyboardEvent.code values that end a scan; most scanners send Enter, some Tab. */
-    terminators: z.array(z.enum(['Enter', 'NumpadEnter', 'Tab'])).min(1).default(['Enter', 'NumpadEnter', 'Tab']),
+    terminators: z.array(z.enum(WEDGE_TERMINATORS)).min(1).default([...WEDGE_TERMINATORS]),
   }).prefault({}),
 });
 

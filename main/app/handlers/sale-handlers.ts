@@ -1,5 +1,4 @@
 // Building a sale: items, custom amounts, quantities, voids, catalog search and wedge scans.
-import { loadSettings } from '../../config/load-settings.js';
 import type { Handlers } from '../dispatch.js';
 import { tillFor, type AppContext } from '../app-context.js';
 import { saleView } from '../views.js';
@@ -42,7 +41,7 @@ export function saleHandlers(ctx: AppContext): SaleHandlers {
     'receipt:get': (r, role) => {
       if (!tillFor(ctx, role).owns(r.saleId)) throw new TillError('NOT_THIS_TILL', 'That sale was not rung up at this till.');
       const info = ctx.services.settings;
-      return { storeName: loadSettings(ctx.dataDir).storeName, terminalId: info.terminalId, training: ctx.services.training, sale: saleView(journal, r.saleId), printedAt: ctx.clock.now() };
+      return { storeName: ctx.savedSettings.get().storeName, terminalId: info.terminalId, training: ctx.services.training, sale: saleView(journal, r.saleId), printedAt: ctx.clock.now() };
     },
   };
 }

@@ -1,7 +1,6 @@
 // App info, locale, settings (the merchant key is write-only), journal verification and scanner status.
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
-import { loadSettings, saveSettings } from '../../config/load-settings.js';
 import type { Settings } from '../../config/settings.js';
 import { verifyChain } from '../../journal/events.js';
 import { hashPin } from '../manager-sessions.js';
@@ -31,7 +30,7 @@ export class SecretStoreUnavailableError extends Error {
 
 export function settingsHandlers(ctx: AppContext): SettingsHandlers {
   const guard = (r: { session: string }) => ctx.sessions.require(r.session);
-  const current = (): Settings => loadSettings(ctx.dataDir);
+  const current = (): Settings => ctx.savedSettings.get();
   const view = (s: Settings) => ({
     terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, currency: s.currency,
     mode: s.gateway.mode, mchId: s.gateway.mode === 'live' ? s.gateway.mchId : null, loginName: s.gateway.mode === 'live' ? s.gateway.loginName : null,
@@ -51,7 +50,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     // The store default (manager only); each screen's own language switch stays in that screen.
     'app:setLocale': (r) => {
       guard(r);
-      saveSettings(ctx.dataDir, { ...current(), locale: r.locale });
+      ctx.savedSettings.save({ ...current(), locale: r.locale });
       ctx.emit('app:locale', { locale: r.locale });
       return { ok: true as const };
     },
@@ -65,7 +64,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       // Terminal id, zone and gateway take effect at the next start: the journal and client were built with them.
       const next = {
         ...s, gateway,
-        // The store name applies at once: receipts read it from the saved file.
+        // The store name applies at once: receipts read the saved settings.
         ...(r.storeName !== undefined ? { storeName: r.storeName } : {}),
         ...(r.terminalId ? { terminalId: r.terminalId } : {}), ...(r.storeTimeZone ? { storeTimeZone: r.storeTimeZone } : {}),
         ...(r.locale ? { locale: r.locale } : {}), ...(r.newPin ? { managerPinHash: hashPin(r.newPin) } : {}),
@@ -73,7 +72,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
         ...(r.timers ? { timers: r.timers } : {}), ...(r.wedge ? { scanRules: { ...s.scanRules, wedge: r.wedge } } : {}),
         ...(r.scanners ? { scanners: r.scanners } : {}),
       };
-      const saved = saveSettings(ctx.dataDir, next);
+      const saved = ctx.savedSettings.save(next);
       // Scanners apply at once: the counter's drivers are stopped and the new choice started.
       if (r.scanners) await ctx.scanners.counter.restart(saved.scanners);
       if (r.locale && r.locale !== s.locale) ctx.emit('app:locale', { locale: r.locale });
