@@ -10,9 +10,10 @@ import { WINDOW_ROLES, type HostApi, type WindowRole } from '../app/host-api.js'
 import type { Logger } from '../shared/logger.js';
 import { attachBridgeConnection } from './bridge-connection.js';
 import { HARD_MAX_FRAME_BYTES } from './bridge-protocol.js';
-import { cardOriginsFor, checkedCardOrigin } from './card-origins.js';
+import { checkedCardOrigin } from '../web-policy/origins.js';
+import type { WebPolicy } from '../web-policy/web-policy.js';
 import { BrowserHostError } from './errors.js';
-import { hostAllowed, originAllowed } from './http-policy.js';
+import { browserHostPolicy } from './http-policy.js';
 import { createRoleTokens } from './role-tokens.js';
 import { createStaticHandler } from './static-server.js';
 
@@ -26,8 +27,6 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Origins that serve the card form's script and iframe; defaults to the host's own `cardFormOrigin`. */
-  cardScriptOrigins?: readonly string[];
   logger: Logger;
 }
 
@@ -47,13 +46,18 @@ function rejectUpgrade(socket: Duplex, status: string): void {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { host, rendererDir, logger: log } = options;
-  const cardOrigins = (options.cardScriptOrigins ?? cardOriginsFor(host)).map(checkedCardOrigin);
+  // A bad card origin (host.cardFormOrigin) refuses the start before a port is bound; the policy needs the port.
+  checkedCardOrigin(host.cardFormOrigin, host.training);
   const tokens = createRoleTokens();
-  let port = 0;
+  let policy: WebPolicy | undefined;
+  const currentPolicy = (): WebPolicy => {
+    if (policy === undefined) throw new BrowserHostError('LISTEN_FAILED', 'request before the host was listening');
+    return policy;
+  };
   const missing = WINDOW_ROLES.filter((role) => !existsSync(join(rendererDir, `${role}.html`)));
   if (missing.length > 0) log.warn('renderer pages missing; run npm run build:renderer', { rendererDir, missing: missing.join(',') });
 
-  const handleStatic = createStaticHandler({ rendererDir, port: () => port, cardOrigins, log: log.child('http') });
+  const handleStatic = createStaticHandler({ rendererDir, policy: currentPolicy, log: log.child('http') });
   const server = createServer((request, response) => {
     handleStatic(request, response).catch((error: unknown) => {
       log.error('static request failed', { error: String(error) });
@@ -66,7 +70,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?', 1)[0];
     if (path !== BRIDGE_PATH) return rejectUpgrade(socket, '404 Not Found');
-    if (!hostAllowed(request.headers.host, port) || !originAllowed(request.headers.origin, port)) {
+    const { isAppHost, isAppOrigin } = currentPolicy();
+    if (!isAppHost(request.headers.host) || !isAppOrigin(request.headers.origin)) {
       log.warn('WebSocket refused: foreign Host or Origin', { host: request.headers.host?.slice(0, 100), origin: request.headers.origin?.slice(0, 100) });
       return rejectUpgrade(socket, '403 Forbidden');
     }
@@ -75,9 +80,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(new BrowserHostError('LISTEN_FAILED', `cannot listen on ${LOOPBACK}:${options.port ?? 0}: ${error.message}`)));
-    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      try {
+        policy = browserHostPolicy((server.address() as AddressInfo).port, host);
+        resolve();
+      } catch (error) {
+        server.close();
+        reject(error as Error);
+      }
+    });
   });
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
   const url = `http://${LOOPBACK}:${port}/`;
   const urls = Object.fromEntries(WINDOW_ROLES.map((role) => [role, `${url}${role}.html#token=${tokens.tokens[role]}`])) as Record<WindowRole, string>;
   log.info('browser host listening', { url });

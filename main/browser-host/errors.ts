@@ -1,6 +1,6 @@
 // Errors raised by the browser host, each with a stable `code` that logs, the CLI and tests can match on.
 
-export type BrowserHostErrorCode = 'BAD_ARGUMENT' | 'BAD_CARD_ORIGIN' | 'NO_RENDERER' | 'LISTEN_FAILED';
+export type BrowserHostErrorCode = 'BAD_ARGUMENT' | 'NO_RENDERER' | 'LISTEN_FAILED';
 
 export class BrowserHostError extends Error {
   constructor(

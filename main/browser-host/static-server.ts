@@ -5,13 +5,14 @@ import { realpath, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sep } from 'node:path';
 import type { Logger } from '../shared/logger.js';
-import { hostAllowed, securityHeaders } from './http-policy.js';
+import type { WebPolicy } from '../web-policy/web-policy.js';
+import { securityHeaders } from './http-policy.js';
 import { resolveStaticRequest } from './static-files.js';
 
 export interface StaticServerOptions {
   rendererDir: string;
-  port(): number;
-  cardOrigins: readonly string[];
+  /** The host's web policy (CSP, Host check), known once the port is. */
+  policy(): WebPolicy;
   log: Logger;
 }
 
@@ -33,8 +34,9 @@ async function containedFile(rootDir: string, filePath: string): Promise<string 
 
 export function createStaticHandler(options: StaticServerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
-    const headers = securityHeaders(options.port(), options.cardOrigins);
-    if (!hostAllowed(request.headers.host, options.port())) {
+    const policy = options.policy();
+    const headers = securityHeaders(policy);
+    if (!policy.isAppHost(request.headers.host)) {
       options.log.warn('request refused: foreign Host header', { host: request.headers.host?.slice(0, 100) });
       return plain(response, 421, 'Misdirected request', headers);
     }

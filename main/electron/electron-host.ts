@@ -10,7 +10,7 @@ import { registerIpcHandlers } from './ipc-registration.js';
 import { parseLaunchPlan, type LaunchPlan } from './launch-plan.js';
 import { guardWebContents, lockDownSession } from './navigation-guards.js';
 import { createMerchantSecretStore } from './secret-store.js';
-import { contentSecurityPolicy } from './security.js';
+import { electronWebPolicy } from './security.js';
 import { RoleWindows } from './windows.js';
 
 export interface ElectronHostOptions {
@@ -21,11 +21,6 @@ export interface ElectronHostOptions {
   /** Origins whose links may open in the OS browser; empty unless a shop needs one. */
   externalOrigins?: readonly string[];
   log?: Logger;
-}
-
-/** The training sandbox's card-form origin; live mode's IOTPay origin is already in the CSP. */
-function trainingCardOrigin(host: HostApi): string | undefined {
-  return host.training ? host.cardFormOrigin : undefined;
 }
 
 export function startElectronHost(options: ElectronHostOptions): void {
@@ -79,7 +74,8 @@ export function startElectronHost(options: ElectronHostOptions): void {
       host = await options.compose({ dataDir, secretStore: createMerchantSecretStore(dataDir), gatewayOverrides: plan.gatewayOverrides });
       serveAppProtocol(session.defaultSession, {
         rootDir: rendererDir(app.getAppPath()),
-        contentSecurityPolicy: contentSecurityPolicy(trainingCardOrigin(host)),
+        // The CSP admits the composed host's card origin (host.cardFormOrigin): a bad one stops the start-up here.
+        contentSecurityPolicy: electronWebPolicy(host).contentSecurityPolicy,
         training: host.training,
         log: log.child('app-protocol'),
       });

@@ -3,7 +3,6 @@
 export type ElectronHostErrorCode =
   | 'UNKNOWN_ROLE'
   | 'BAD_ARGUMENT'
-  | 'BAD_TRAINING_ORIGIN'
   | 'SECRET_STORE_UNAVAILABLE'
   | 'SECRET_UNREADABLE'
   | 'EMPTY_SECRET';

@@ -1,5 +1,5 @@
 // Deny by default, for every webContents the app ever creates: navigation away from the window's own page,
-// pop-ups, <webview>, downloads and renderer permission prompts (STYLE.md §9).
+// pop-ups, <webview>, downloads and renderer permission prompts (docs/style.md §9).
 import { shell, type Session, type WebContents } from 'electron';
 import type { WindowRole } from '../app/host-api.js';
 import type { Logger } from '../shared/logger.js';

@@ -1,4 +1,4 @@
-// MerchantSecretStore over Electron safeStorage (STYLE.md §4). Where the OS has no real secret store the key is
+// MerchantSecretStore over Electron safeStorage (docs/style.md §4). Where the OS has no real secret store the key is
 // never written, not even "temporarily"; the shop then passes it per launch or stays in training mode.
 import { safeStorage } from 'electron';
 import type { MerchantSecretStore } from '../app/host-api.js';

@@ -1,7 +1,7 @@
 // The trust checks of the Electron host as pure functions, so hostile inputs are unit-tested without Electron
-// (STYLE.md §9). Everything the app shows comes from app://pos/; every other URL is foreign until proven otherwise.
-import { WINDOW_ROLES, type WindowRole } from '../app/host-api.js';
-import { ElectronHostError } from './errors.js';
+// (docs/style.md §9). Everything the app shows comes from app://pos/; every other URL is foreign until proven otherwise.
+import { WINDOW_ROLES, type HostApi, type WindowRole } from '../app/host-api.js';
+import { webPolicy, type WebPolicy } from '../web-policy/web-policy.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pos';
@@ -15,9 +15,6 @@ export const ROLE_PAGES: Readonly<Record<WindowRole, string>> = {
   kiosk: 'kiosk.html',
   manager: 'manager.html',
 };
-
-/** IOTPay v3 serves its card form (iotpaycc.js iframe) from this origin only. */
-export const IOTPAY_CARD_ORIGINS: readonly string[] = ['https://ccapi.iotpaycloud.com'];
 
 const MAX_URL_LENGTH = 2048;
 // Whitespace, control characters, invisible Unicode and backslashes never appear in our own URLs. Chromium and
@@ -103,33 +100,11 @@ export function senderAllowed(frameUrl: unknown, expectedRole: WindowRole | unde
   return expectedRole !== undefined && roleOfAppUrl(frameUrl) === expectedRole;
 }
 
-/** The training sandbox serves its card-form stand-in on loopback; anything else would widen frame-src. */
-export function trainingFrameOrigin(origin: string): string {
-  const parsed = parseStrict(origin);
-  const loopback = parsed && parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === '[::1]');
-  if (!parsed || !loopback || parsed.username !== '' || parsed.password !== '') {
-    throw new ElectronHostError('BAD_TRAINING_ORIGIN', `training card origin must be http://127.0.0.1:PORT, got ${JSON.stringify(origin.slice(0, 80))}`);
-  }
-  return parsed.origin;
+/**
+ * The web policy of app:// pages (main/web-policy/, shared with the browser host): the CSP sent with every
+ * app:// response admits the composed host's card origin (IOTPay live, the sandbox in training) as script and
+ * frame. No sockets: Electron pages talk to main over IPC.
+ */
+export function electronWebPolicy(host: Pick<HostApi, 'cardFormOrigin' | 'training'>): WebPolicy {
+  return webPolicy({ appOrigins: [APP_ORIGIN], cardOrigin: host.cardFormOrigin, training: host.training });
 }
-
-/** The CSP sent with every app:// response. No inline script, no eval, frames only for the IOTPay card form. */
-export function contentSecurityPolicy(trainingCardOrigin?: string): string {
-  const frames = [...IOTPAY_CARD_ORIGINS, ...(trainingCardOrigin === undefined ? [] : [trainingFrameOrigin(trainingCardOrigin)])];
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "media-src 'self'",
-    "connect-src 'self'",
-    `frame-src ${frames.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();

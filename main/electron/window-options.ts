@@ -1,4 +1,4 @@
-// BrowserWindow options per role, as data: the security baseline (STYLE.md §9) is asserted by unit tests here,
+// BrowserWindow options per role, as data: the security baseline (docs/style.md §9) is asserted by unit tests here,
 // not remembered at each `new BrowserWindow`. Type-only import: this file never loads Electron at run time.
 import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
 import type { WindowRole } from '../app/host-api.js';

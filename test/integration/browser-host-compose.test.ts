@@ -7,7 +7,6 @@ import WebSocket from 'ws';
 import { composeApp } from '../../main/app/compose.js';
 import { WINDOW_ROLES, type HostApi, type WindowRole } from '../../main/app/host-api.js';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host.js';
-import { cardOriginsFor } from '../../main/browser-host/card-origins.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { createBrowserBridge, type BridgeSocket } from '../../renderer/shared/browser-bridge.js';
 import type { PosApi } from '../../preload/contract.js';
@@ -23,7 +22,7 @@ beforeAll(async () => {
   for (const role of WINDOW_ROLES) writeFileSync(join(rendererDir, `${role}.html`), '<!doctype html>');
   const logger = createLogger('test', silentSink);
   host = await composeApp({ dataDir: join(temp.path, 'data'), logger });
-  server = await startBrowserHost({ host, rendererDir, cardScriptOrigins: cardOriginsFor(host), logger });
+  server = await startBrowserHost({ host, rendererDir, logger });
 });
 afterAll(async () => {
   await server?.close();
@@ -42,9 +41,11 @@ function bridgeFor(role: WindowRole): PosApi {
 describe('browser host + composeApp', () => {
   it('runs in training mode with the sandbox card form allowed by the CSP', async () => {
     expect(host.training).toBe(true);
-    const origins = cardOriginsFor(host);
-    expect(origins).toHaveLength(1);
-    expect(origins[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.cardFormOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const page = await fetch(new URL('/cashier.html', server.url));
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`script-src 'self' ${host.cardFormOrigin};`);
+    expect(csp).toContain(`frame-src ${host.cardFormOrigin};`);
   });
 
   it('answers each role as compose allows it, and refuses the rest', async () => {

@@ -52,7 +52,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app-1.js'), 'console.log(1)');
   writeFileSync(join(temp.path, 'secret.html'), 'merchant key');
   symlinkSync(join(temp.path, 'secret.html'), join(rendererDir, 'escape.html'));
-  server = await startBrowserHost({ host, rendererDir, port: 0, cardScriptOrigins: ['http://127.0.0.1:40999'], logger: createLogger('test', silentSink) });
+  server = await startBrowserHost({ host, rendererDir, port: 0, logger: createLogger('test', silentSink) });
 });
 afterEach(() => open.splice(0).forEach((ws) => ws.terminate()));
 afterAll(async () => {

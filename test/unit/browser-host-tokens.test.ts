@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WINDOW_ROLES } from '../../main/app/host-api.js';
-import type { HostApi } from '../../main/app/host-api.js';
-import { cardOriginsFor, checkedCardOrigin } from '../../main/browser-host/card-origins.js';
-import { BrowserHostError } from '../../main/browser-host/errors.js';
-import { contentSecurityPolicy, hostAllowed, originAllowed, securityHeaders } from '../../main/browser-host/http-policy.js';
+import { browserHostPolicy, securityHeaders } from '../../main/browser-host/http-policy.js';
 import { createRoleTokens } from '../../main/browser-host/role-tokens.js';
 
 describe('browser host: role tokens', () => {
@@ -35,6 +32,10 @@ describe('browser host: role tokens', () => {
   });
 });
 
+const policy = (port: number, cardFormOrigin = 'https://ccapi.iotpaycloud.com', training = false) => browserHostPolicy(port, { cardFormOrigin, training });
+const hostAllowed = (host: string | undefined, port: number) => policy(port).isAppHost(host);
+const originAllowed = (origin: string | undefined, port: number) => policy(port).isAppOrigin(origin);
+
 describe('browser host: Host and Origin checks', () => {
   it('answers only to its own loopback name and port (DNS rebinding)', () => {
     expect(hostAllowed('127.0.0.1:8123', 8123)).toBe(true);
@@ -55,8 +56,8 @@ describe('browser host: Host and Origin checks', () => {
 });
 
 describe('browser host: security headers', () => {
-  it('sends a strict CSP: no inline script, frames and scripts only for the card form', () => {
-    const csp = contentSecurityPolicy(8123, ['https://ccapi.iotpaycloud.com']);
+  it('sends the shared strict CSP with its own loopback sockets and the composed card origin', () => {
+    const csp = policy(8123).contentSecurityPolicy;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' https://ccapi.iotpaycloud.com;");
     expect(csp).toContain('frame-src https://ccapi.iotpaycloud.com;');
@@ -65,39 +66,22 @@ describe('browser host: security headers', () => {
     expect(csp).toContain("style-src 'self';");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-    expect(contentSecurityPolicy(8123, [])).toContain("frame-src 'none'");
+    expect(policy(8123, 'http://127.0.0.1:40123', true).contentSecurityPolicy).toContain("script-src 'self' http://127.0.0.1:40123;");
   });
 
   it('sends no-store and the framing, referrer and sniffing headers', () => {
-    expect(securityHeaders(1, [])).toMatchObject({
+    expect(securityHeaders(policy(1))).toMatchObject({
+      'Content-Security-Policy': policy(1).contentSecurityPolicy,
       'Cache-Control': 'no-store',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
       'X-Content-Type-Options': 'nosniff',
     });
   });
-});
 
-describe('browser host: card form origins', () => {
-  const host = (cardFormOrigin: string): HostApi => ({
-    training: true, cardFormOrigin, invoke: () => Promise.reject(new Error('unused')), subscribe: () => () => {}, close: () => Promise.resolve(),
-  });
-
-  it('uses the origin the composed host reports, checked', () => {
-    expect(cardOriginsFor(host('http://127.0.0.1:40123'))).toEqual(['http://127.0.0.1:40123']);
-    expect(cardOriginsFor(host('https://ccapi.iotpaycloud.com'))).toEqual(['https://ccapi.iotpaycloud.com']);
-    expect(() => cardOriginsFor(host("https://x.example; script-src *"))).toThrow(BrowserHostError);
-  });
-
-  it.each([
-    'http://evil.example', 'https://a.example/path', "https://a.example; script-src 'unsafe-inline'", 'https://*.example',
-    'https://user:pw@a.example', 'javascript:alert(1)', 'data:text/html,x', 'https://a.example?x', 'ftp://a.example', '', 'https://a.example https://b.example',
-  ])('refuses %j, which would widen or break the CSP', (origin) => {
-    expect(() => checkedCardOrigin(origin)).toThrow(BrowserHostError);
-  });
-
-  it('canonicalises a good origin', () => {
-    expect(checkedCardOrigin('https://ccapi.iotpaycloud.com/')).toBe('https://ccapi.iotpaycloud.com');
-    expect(checkedCardOrigin('http://localhost:9000')).toBe('http://localhost:9000');
+  it('refuses a card origin that would widen or break the CSP (more cases in web-policy.test.ts)', () => {
+    for (const origin of ["https://x.example; script-src *", 'http://127.0.0.1:40123']) {
+      expect(() => policy(8123, origin, false)).toThrow(expect.objectContaining({ code: 'BAD_CARD_ORIGIN' }) as Error);
+    }
   });
 });

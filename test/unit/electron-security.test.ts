@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WINDOW_ROLES } from '../../main/app/host-api.js';
-import { ElectronHostError } from '../../main/electron/errors.js';
 import {
-  CONTENT_SECURITY_POLICY,
-  contentSecurityPolicy,
+  electronWebPolicy,
   externalLinkAllowed,
   isAppUrl,
   navigationAllowed,
@@ -13,6 +11,7 @@ import {
   senderAllowed,
   windowOpenAllowed,
 } from '../../main/electron/security.js';
+import { WebPolicyError } from '../../main/web-policy/errors.js';
 
 // URLs that must never count as our own renderer, whatever the parser does with them.
 const HOSTILE = [
@@ -153,30 +152,39 @@ describe('senderAllowed', () => {
   });
 });
 
-describe('content security policy', () => {
+describe('content security policy (main/web-policy/, shared with the browser host)', () => {
   const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const LIVE = 'https://ccapi.iotpaycloud.com';
 
-  it('is strict: self only, no inline or eval, frames only for the IOTPay card form', () => {
-    const d = directives(CONTENT_SECURITY_POLICY);
+  it('live: self only, no inline or eval; the IOTPay card origin may serve the card script and its iframe', () => {
+    const csp = electronWebPolicy({ cardFormOrigin: LIVE, training: false }).contentSecurityPolicy;
+    const d = directives(csp);
     expect(d.get('default-src')).toEqual(["'self'"]);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('script-src')).toEqual(["'self'", LIVE]);
+    expect(d.get('frame-src')).toEqual([LIVE]);
     expect(d.get('connect-src')).toEqual(["'self'"]);
     expect(d.get('img-src')).toEqual(["'self'", 'data:']);
-    expect(d.get('frame-src')).toEqual(['https://ccapi.iotpaycloud.com']);
     expect(d.get('object-src')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\*|http:/);
+    expect(csp).not.toMatch(/unsafe-|\*|http:/);
   });
 
-  it('training adds exactly the sandbox loopback origin to frame-src', () => {
-    const d = directives(contentSecurityPolicy('http://127.0.0.1:48123/v3/cardform'));
-    expect(d.get('frame-src')).toEqual(['https://ccapi.iotpaycloud.com', 'http://127.0.0.1:48123']);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+  it('training: the sandbox loopback origin serves the card script and frame, and nothing else is added', () => {
+    const policy = electronWebPolicy({ cardFormOrigin: 'http://127.0.0.1:48123', training: true });
+    const d = directives(policy.contentSecurityPolicy);
+    expect(d.get('script-src')).toEqual(["'self'", 'http://127.0.0.1:48123']);
+    expect(d.get('frame-src')).toEqual(['http://127.0.0.1:48123']);
+    expect(policy.allows('script-src', 'http://127.0.0.1:48123/cc/iotpaycc.js')).toBe(true);
+    expect(policy.allows('script-src', 'app://pos/assets/index-abc.js')).toBe(true);
+    expect(policy.isAppOrigin('app://pos')).toBe(true);
   });
 
-  it('refuses a training origin that is not loopback http', () => {
-    for (const origin of ['https://evil.com', 'http://evil.com:80', 'http://127.0.0.1.evil.com', "http://127.0.0.1:1 'unsafe-inline'", 'http://user@127.0.0.1:1', '*', '', 'javascript:1']) {
-      expect(() => contentSecurityPolicy(origin), origin).toThrow(ElectronHostError);
+  it('refuses a card origin that is not https, or loopback http in training', () => {
+    for (const [origin, training] of [
+      ['https://evil.com/path', false], ['http://evil.com:80', true], ['http://127.0.0.1.evil.com', true], ["http://127.0.0.1:1 'unsafe-inline'", true],
+      ['http://user@127.0.0.1:1', true], ['*', true], ['', true], ['javascript:1', true], ['http://127.0.0.1:48123', false],
+    ] as const) {
+      expect(() => electronWebPolicy({ cardFormOrigin: origin, training }), origin).toThrow(WebPolicyError);
     }
   });
 });
