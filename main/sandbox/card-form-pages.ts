@@ -1,4 +1,4 @@
-// The browser side of the stand-in card SDK (API.md §4.3): iotpaycc.js, the iframe form, the hosted page.
+// The browser side of the stand-in card SDK (docs/iotpay-api.md §4.3): iotpaycc.js, the iframe form, the hosted page.
 // Same shape as IOTPay's: `Iotpay(secureId, 'Pay'|'Add', options).mount(selector, callback)`, and the callback
 // event `{result, message, detail:{retCode, retMsg, retData}}`.
 import { escapeHtml } from './http-exchange.js';

@@ -20,7 +20,7 @@ function returnUrlFor(ctx: GatewayContext, secureId: string): string {
   return ctx.ledger.v3PurchaseBySecureId(secureId)?.returnUrl ?? ctx.ledger.card({ secureId })?.returnUrl ?? '';
 }
 
-/** The hosted flow ends in a browser redirect to returnUrl with retCode and status (API.md §4.1). */
+/** The hosted flow ends in a browser redirect to returnUrl with retCode and status (docs/iotpay-api.md §4.1). */
 function hostedRedirect(res: ServerResponse, returnUrl: string, result: CardResult): void {
   let target: URL;
   try {

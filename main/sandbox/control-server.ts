@@ -1,5 +1,6 @@
 // The control API on its own loopback port (docs/sandbox.md "Control API"): training mode and tests act as
 // the customer, read the ledger, steer faults and move a manual clock. Never part of the IOTPay wire.
+// `GET /` is the trainer's page for a person in a browser (trainer-routes.ts); everything else is JSON.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ManualClock } from '../shared/clock.js';
 import { submitCard } from './card-payments.js';
@@ -7,6 +8,7 @@ import { customerCancels, customerPays, type CustomerOutcome, type CustomerTarge
 import { FaultConfigError, type Faults, type InjectedFault } from './faults.js';
 import type { GatewayContext } from './gateway-context.js';
 import { readBody, sendJson } from './http-exchange.js';
+import { handleTrainerRoute } from './trainer-routes.js';
 
 export interface ControlDeps {
   ctx: GatewayContext;
@@ -86,7 +88,9 @@ function route(deps: ControlDeps, method: string, path: string, body: Json): Jso
 }
 
 async function handle(deps: ControlDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (await handleTrainerRoute(deps.ctx, req, res, url)) return;
+  const path = url.pathname;
   const text = (await readBody(req)) ?? '';
   let body: Json = {};
   if (text.trim() !== '') {

@@ -1,4 +1,4 @@
-// Asynchronous notifications (API.md §3.7 v1 signed form post; §4.4 v3 signed JSON). A sandbox must never
+// Asynchronous notifications (docs/iotpay-api.md §3.7 v1 signed form post; §4.4 v3 signed JSON). A sandbox must never
 // reach out to the network, so only loopback notifyUrls are called; anything else is skipped with a log line.
 import { sign, signableFields } from '../iotpay/sign.js';
 import type { Logger } from '../shared/logger.js';
@@ -13,7 +13,7 @@ export interface Notifier {
   close(): void;
 }
 
-/** Retry delays after a failed or unacknowledged v1 notify (xxpay retries too, API.md §3.7). */
+/** Retry delays after a failed or unacknowledged v1 notify (xxpay retries too, docs/iotpay-api.md §3.7). */
 const RETRY_DELAYS_MS = [1000, 2000];
 const NOTIFY_TIMEOUT_MS = 5000;
 
@@ -29,7 +29,7 @@ export function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-/** v1 notify fields (API.md §3.7), all as strings, as a form body would carry them. */
+/** v1 notify fields (docs/iotpay-api.md §3.7), all as strings, as a form body would carry them. */
 export function v1NotifyFields(order: V1Order, merchant: Merchant): Record<string, string> {
   const fields: Record<string, string> = {
     payOrderId: order.payOrderId, mchId: merchant.mchId, mchOrderNo: order.mchOrderNo, channelId: order.channelId,
@@ -63,7 +63,7 @@ export function createNotifier({ merchant, ledger, timers, logger }: NotifierDep
         logger.warn('v1 notify failed', { mchOrderNo: order.mchOrderNo, error: String(error) });
         return '';
       });
-      // xxpay accepts a trimmed, case-insensitive `success` as the acknowledgement (API.md §3.7).
+      // xxpay accepts a trimmed, case-insensitive `success` as the acknowledgement (docs/iotpay-api.md §3.7).
       if (reply.trim().toLowerCase() === 'success') {
         ledger.commit(() => {
           if (order.status === 2) order.status = 3;

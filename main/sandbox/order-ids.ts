@@ -1,4 +1,4 @@
-// Ids in the shape IOTPay and the wallets use (API.md §3.6, §4.0): a two-letter prefix, a UTC timestamp and
+// Ids in the shape IOTPay and the wallets use (docs/iotpay-api.md §3.6, §4.0): a two-letter prefix, a UTC timestamp and
 // random digits, 28 characters in all, which fits v3's 30-character payOrderId limit.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { V1Channel } from '../iotpay/wire.js';
@@ -40,7 +40,7 @@ export function channelOrderNo(channel: V1Channel, epochMs: number): string {
   return `UP${stamp(epochMs)}${digits(10)}`;
 }
 
-/** 64 hex characters, as in IOTPay's SDK samples (API.md §4.1). */
+/** 64 hex characters, as in IOTPay's SDK samples (docs/iotpay-api.md §4.1). */
 export function secureId(): string {
   return randomBytes(32).toString('hex');
 }
@@ -49,7 +49,7 @@ export function numericId(length: number): string {
   return digits(length);
 }
 
-/** `yyyy-MM-dd HH:mm:ss` (UTC): the v3 paySuccTime format (API.md §4.4). */
+/** `yyyy-MM-dd HH:mm:ss` (UTC): the v3 paySuccTime format (docs/iotpay-api.md §4.4). */
 export function v3Time(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }

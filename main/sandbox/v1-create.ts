@@ -65,7 +65,7 @@ function createApp(ctx: GatewayContext, request: CreateRequest): GatewayReply {
   return v1Success(fields, ctx.merchant.key);
 }
 
-/** A code is single-use: once any order carried it, the wallet refuses it (API.md §5 "Payment-code lifetime"). */
+/** A code is single-use: once any order carried it, the wallet refuses it (docs/iotpay-api.md §5 "Payment-code lifetime"). */
 function micropayScenario(ctx: GatewayContext, request: CreateRequest): MicropayScenario {
   const channel = request.channelId as MicropayChannel;
   if (!isWalletCode(channel, request.identityCode)) return 'invalid-code';
@@ -107,7 +107,7 @@ function createMicropay(ctx: GatewayContext, request: CreateRequest): GatewayRep
     data.orders.push(created);
     return created;
   });
-  // The logger masks `code` to its last 4 digits (STYLE.md §11).
+  // The logger masks `code` to its last 4 digits (docs/style.md §11).
   ctx.logger.info('micropay', { mchOrderNo: order.mchOrderNo, code: request.identityCode, scenario });
   const ids = { payOrderId: order.payOrderId, mchOrderNo: order.mchOrderNo };
   if (scenario === 'insufficient-funds') return v1BusinessFail(ERR.INSUFFICIENT_FUNDS, ids, ctx.merchant.key);

@@ -1,4 +1,4 @@
-// The v1 gateway (API.md §3): authenticate, then create_order, query_order or refund_order.
+// The v1 gateway (docs/iotpay-api.md §3): authenticate, then create_order, query_order or refund_order.
 import { ERR } from '../iotpay/wire.js';
 import { assertNever, type GatewayContext, type GatewayReply } from './gateway-context.js';
 import type { V1Order, V1Refund } from './ledger-records.js';

@@ -1,4 +1,4 @@
-// The v1 response envelope (API.md §3.0, docs/sandbox.md "v1 responses"): request errors are unsigned FAIL
+// The v1 response envelope (docs/iotpay-api.md §3.0, docs/sandbox.md "v1 responses"): request errors are unsigned FAIL
 // bodies; business results are retCode=SUCCESS with resCode, signed over every top-level scalar field.
 import { sign, signableFields } from '../iotpay/sign.js';
 import { ERR } from '../iotpay/wire.js';

@@ -1,4 +1,4 @@
-// v1 request rules (API.md §3.2, §3.5, §3.8, §5): required fields, lengths, channel, currency, amount, extra.
+// v1 request rules (docs/iotpay-api.md §3.2, §3.5, §3.8, §5): required fields, lengths, channel, currency, amount, extra.
 import { MICROPAY_CHANNELS, QR_CHANNELS, V1_CHANNELS, V1_LIMITS, currenciesFor, type V1Channel } from '../iotpay/wire.js';
 import type { WireParams } from './wire-parse.js';
 import { amountProblem, centsOf, extraMember, fieldProblem, rejected, text, type Checked } from './validate.js';
@@ -25,7 +25,7 @@ export interface CreateRequest {
 const CREATE_REQUIRED = ['mchOrderNo', 'channelId', 'currency', 'amount', 'clientIp', 'notifyUrl', 'subject', 'body', 'jobNo'];
 const MICROPAY_REQUIRED = ['codeType', 'identityCode'];
 
-/** extra members WeChat needs to build the order (API.md §3.2 "extra per channel"). */
+/** extra members WeChat needs to build the order (docs/iotpay-api.md §3.2 "extra per channel"). */
 const REQUIRED_EXTRA: Partial<Record<V1Channel, readonly string[]>> = {
   WX_NATIVE: ['productId'],
   WX_APP: ['type', 'appId'],

@@ -1,4 +1,4 @@
-// The v3 card gateway (API.md §4): purchase and add-card sessions, token purchases, void, refund and query.
+// The v3 card gateway (docs/iotpay-api.md §4): purchase and add-card sessions, token purchases, void, refund and query.
 import { V3_ORDER_NOT_FOUND_MSG } from '../iotpay/wire.js';
 import { assertNever, type GatewayContext, type GatewayReply } from './gateway-context.js';
 import type { V3Purchase } from './ledger-records.js';
@@ -37,7 +37,7 @@ function addCard(ctx: GatewayContext, params: WireParams): GatewayReply {
   const checked = checkAddCard(params);
   if (!checked.ok) return v3Fail(checked.message);
   const existing = ctx.ledger.card({ cardId: checked.value.cardId });
-  // One card per cardId (API.md §4.2); an abandoned, never-completed session may be started again.
+  // One card per cardId (docs/iotpay-api.md §4.2); an abandoned, never-completed session may be started again.
   if (existing?.state === 'bound') return v3Fail('cardId already exists');
   const session = newSecureId();
   ctx.ledger.commit((data) => {

@@ -1,4 +1,4 @@
-// v3 transaction records as IOTPay returns them in retData and notifications (API.md §4.4, §4.9), and the
+// v3 transaction records as IOTPay returns them in retData and notifications (docs/iotpay-api.md §4.4, §4.9), and the
 // v3 envelope: `sign` over retData's top-level scalars (the sandbox's addition, docs/sandbox.md "v3 responses").
 import { sign, signableFields } from '../iotpay/sign.js';
 import type { GatewayReply } from './gateway-context.js';

@@ -1,4 +1,4 @@
-// cc_void and cc_refund (API.md §4.9, §4.10): each creates an RP… record and lowers the original's
+// cc_void and cc_refund (docs/iotpay-api.md §4.9, §4.10): each creates an RP… record and lowers the original's
 // refundable amount. The sandbox has no settlement cut-off, so every transaction can still be voided.
 import type { GatewayContext, GatewayReply } from './gateway-context.js';
 import type { V3Refund } from './ledger-records.js';

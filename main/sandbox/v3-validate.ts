@@ -1,4 +1,4 @@
-// v3 request rules (API.md §4.1–4.11, §5): required fields, lengths, channel, CAD only, amounts.
+// v3 request rules (docs/iotpay-api.md §4.1–4.11, §5): required fields, lengths, channel, CAD only, amounts.
 import { CARD_CHANNELS, CARD_CURRENCIES, V3_LIMITS, type CardChannel } from '../iotpay/wire.js';
 import type { WireParams } from './wire-parse.js';
 import { amountProblem, centsOf, fieldProblem, rejected, text, type Checked } from './validate.js';
@@ -42,7 +42,7 @@ export interface ReverseRequest {
 
 const field = (params: WireParams, name: string) => text(params, name);
 
-/** The docs call it `channel`; IOTPay's PHP SDK sends `channelId` (API.md §4.0), so both are accepted. */
+/** The docs call it `channel`; IOTPay's PHP SDK sends `channelId` (docs/iotpay-api.md §4.0), so both are accepted. */
 function channelOf(params: WireParams): Checked<CardChannel> {
   const channel = field(params, 'channel') || field(params, 'channelId');
   if (channel === '') return rejected('channel is required');

@@ -49,7 +49,7 @@ export function amountProblem(field: string): string {
   return `${field} must be a positive integer number of cents`;
 }
 
-/** `extra` is a JSON string (API.md §2.2); an unparsable one counts as having none of the named members. */
+/** `extra` is a JSON string (docs/iotpay-api.md §2.2); an unparsable one counts as having none of the named members. */
 export function extraMember(extra: string, name: string): string {
   try {
     const parsed: unknown = JSON.parse(extra);

@@ -1,4 +1,4 @@
-// Request bodies as IOTPay receives them (API.md §1, §2.2): v1 is a form with one field `params` holding JSON,
+// Request bodies as IOTPay receives them (docs/iotpay-api.md §1, §2.2): v1 is a form with one field `params` holding JSON,
 // sent either URL-encoded (`params=%7B…`) or raw the way PHP's `'params=' . json_encode($arr)` sends it;
 // v3 is the raw JSON object.
 
