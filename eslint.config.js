@@ -1,5 +1,5 @@
 // Lint: typed rules for TypeScript, plus the one architectural rule we never bend:
-// only main/electron/ and preload/ may import `electron` (STYLE.md §5, "Electron at the edge").
+// only main/electron/ and preload/ may import `electron` (docs/style.md §5, "Electron at the edge").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -7,8 +7,8 @@ const electronImportBan = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron (STYLE.md §5).' }],
-      patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron (STYLE.md §5).' }],
+      paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron (docs/style.md §5).' }],
+      patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron (docs/style.md §5).' }],
     },
   ],
 };

@@ -1,5 +1,5 @@
 // Tests that need a system tool (socat, chromium) skip with a loud notice on a laptop that lacks it,
-// and fail under CI=true, where .ci/run must have installed it (DEVELOPERS.md, "This machine and CI").
+// and fail under CI=true, where .ci/run must have installed it (docs/toolchain.md §10).
 import { execFileSync } from 'node:child_process';
 
 export function hasTool(command: string): boolean {

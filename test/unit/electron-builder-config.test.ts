@@ -43,7 +43,7 @@ describe('electron-builder.yml', () => {
 
   it('rebuilds native modules and warns about the better-sqlite3 ABI trap', () => {
     expect(text).toMatch(/^npmRebuild: true$/m);
-    expect(text).toMatch(/TOOLCHAIN\.md §1/);
+    expect(text).toMatch(/docs\/toolchain\.md §1/);
     expect(text).toMatch(/ABI/);
   });
 
