@@ -11,7 +11,7 @@ import { percentile } from '../main/scanners/percentiles.js';
 import { systemClock } from '../main/shared/clock.js';
 import { createLogger, silentSink } from '../main/shared/logger.js';
 import { FAST_TIMINGS } from '../test/support/engine-fixtures.js';
-import { clientFor, orderNo, walletCode } from '../test/support/sandbox-fixtures.js';
+import { clientFor, orderNo, walletCode, walletScan } from '../test/support/sandbox-fixtures.js';
 import { makeTempDir } from '../test/support/temp-dir.js';
 
 const ROUNDS = Number(process.env.BENCH_ENGINE_ROUNDS ?? 300);
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       const sale = createSale(journal, { cashier: 'ann', currency: 'CAD' });
       addLine(journal, sale.id, { sku: 'B', name: 'bench', unitPriceCents: 1000, quantity: 1 });
       const t1 = process.hrtime.bigint();
-      const attempt = await engine.chargeByScan({ saleId: sale.id, code: walletCode('WX', '01'), cashier: 'ann' });
+      const attempt = await engine.chargeByScan({ saleId: sale.id, ...walletScan('WX', '01'), cashier: 'ann' });
       const fullMs = ms(t1);
       if (attempt.state !== 'succeeded') throw new Error(`bench payment ended ${attempt.state}`);
       if (i >= 20) {

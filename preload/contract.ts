@@ -3,7 +3,7 @@
 // at the door (main/app/dispatch.ts); preloads and the browser bridge expose exactly these channels; the
 // renderer imports only types from here. No other list of channel names exists.
 import type { z } from 'zod';
-import { empty, requests as rq, responses as rs } from './contract-schemas.js';
+import { empty, qrView, requests as rq, responses as rs } from './contract-schemas.js';
 
 export type WindowRole = 'cashier' | 'customer-display' | 'kiosk' | 'manager';
 
@@ -26,7 +26,8 @@ export const CHANNELS = {
   'sale:addCustom': channel(rq.addCustom, rs.sale, CASHIER),
   'sale:setQuantity': channel(rq.setQuantity, rs.sale, TILL),
   'sale:removeLine': channel(rq.removeLine, rs.sale, TILL),
-  'sale:void': channel(empty, rs.sale, TILL),
+  'sale:void': channel(rq.voidSale, rs.sale, TILL),
+  'sale:refundExcess': channel(rq.refundExcess, rs.sale, CASHIER),
   'catalog:search': channel(rq.search, rs.products, TILL),
   'scan:submit': channel(rq.scan, rs.scanResult, TILL),
   'payment:chargeByScan': channel(rq.chargeByScan, rs.attempt, TILL),
@@ -35,6 +36,9 @@ export const CHANNELS = {
   'payment:confirmCard': channel(rq.attempt, rs.attempt, CASHIER),
   'payment:payCash': channel(rq.payCash, rs.attempt, CASHIER),
   'payment:cancel': channel(rq.attempt, rs.cancelled, TILL),
+  'payment:override': channel(rq.override, rs.attempt, CASHIER),
+  // Late successes of this till's sales that wait for a manager: a banner on the cashier screen until resolved.
+  'payment:needsAction': channel(empty, rs.attempts, TILL),
   // What a screen that (re)loads mid-payment needs to pick it up again; the events only carry changes.
   'payment:live': channel(empty, rs.livePayment, [...TILL, 'customer-display']),
   'receipt:get': channel(rq.receipt, rs.receipt, TILL),
@@ -61,7 +65,7 @@ export type ChannelRequest<C extends ChannelName> = z.input<(typeof CHANNELS)[C]
 export type ChannelResponse<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['response']>;
 
 /**
- * What every call answers (STYLE.md §2). The renderer shows a translated message for `error.code`, with
+ * What every call answers (docs/style.md §2). The renderer shows a translated message for `error.code`, with
  * `error.message` (main's English) as the fallback for codes it has no words for. `details` carries only the
  * whitelisted numbers such a message needs (tries left, minutes, cents due): main/app/error-details.ts.
  */
@@ -75,9 +79,10 @@ export type LivePaymentView = NonNullable<z.output<typeof rs.livePayment>>;
 /** Events pushed to screens. The customer display gets only what it shows: amounts, the QR, status. */
 export interface EventMap {
   'sale:changed': SaleView;
-  'payment:qr': { attemptId: number; channel: string; codeUrl: string; amountCents: number; currency: string; expiresAt: number };
+  'payment:qr': z.output<typeof qrView>;
   'payment:attempt': AttemptView;
-  'payment:countdown': { attemptId: number; remainingMs: number };
+  /** `waiting`: the customer is paying; `checking`: the till asks the gateway until the wallet's own close. */
+  'payment:countdown': { attemptId: number; remainingMs: number; phase: 'waiting' | 'checking' };
   'payment:cardForm': { attemptId: number; secureId: string; amountCents: number; currency: string };
   /** `code` (scan-refused only) is translated by the screen like a refusal's; `message` is main's English fallback. */
   'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string; code?: string; saleId?: number };

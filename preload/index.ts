@@ -1,6 +1,6 @@
 // The Electron preload, bundled once per window role (scripts/build-electron.ts → dist/preload/<role>.cjs).
 // The role and its allow-lists are build-time constants (preload/build-defines.ts), never read from the page;
-// the page gets `window.pos` with exactly invoke and on. ipcRenderer itself is never exposed (STYLE.md §3).
+// the page gets `window.pos` with exactly invoke and on. ipcRenderer itself is never exposed (docs/style.md §3).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { WindowRole } from './contract.js';
 import { createRoleApi, type IpcPort } from './role-api.js';

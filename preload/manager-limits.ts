@@ -2,7 +2,7 @@
 // (manager-schemas.ts) enforce them in main, and the setup screens show them, from this one place.
 
 /**
- * Wallet timer bounds in ms, ARCHITECTURE.md §3. WeChat revokes unpaid micropay orders after about 45 s, so a
+ * Wallet timer bounds in ms, docs/architecture.md §3. WeChat revokes unpaid micropay orders after about 45 s, so a
  * longer deadline only keeps the cashier waiting on a dead order; the upper bounds keep a typo from stalling a till.
  */
 export const TIMER_BOUNDS = {

@@ -9,7 +9,7 @@ import type { ManagerSessions } from './manager-sessions.js';
 import type { SavedSettings } from './saved-settings.js';
 import type { ScannerService } from './scanner-service.js';
 import type { Services } from './services.js';
-import type { Till } from './till.js';
+import type { Till } from '../checkout/till.js';
 
 export interface AppContext {
   services: Services & { engine: PaymentEngine };

@@ -24,7 +24,7 @@ import { ManagerSessions } from './manager-sessions.js';
 import { SavedSettings } from './saved-settings.js';
 import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
-import { Till } from './till.js';
+import { Till } from '../checkout/till.js';
 
 export const CATALOG_FILE = 'catalog.csv';
 const IOTPAY_CARD_SCRIPT = 'https://ccapi.iotpaycloud.com/cc/iotpaycc.js';
@@ -41,11 +41,11 @@ function loadCatalog(dataDir: string, training: boolean, logger: Logger): Catalo
   return catalog;
 }
 
-function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog, logger: Logger, emit: AppContext['emit']) {
+function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog, sessions: ManagerSessions, logger: Logger, emit: AppContext['emit']) {
   const make = (who: 'cashier' | 'kiosk') =>
     new Till({
       journal: services.journal, engine: services.engine, catalog, currency: services.settings.currency, cashier: () => cashierOf(who),
-      logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e),
+      logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin) => sessions.approve(pin),
     });
   return { counter: make('cashier'), kiosk: make('kiosk') };
 }
@@ -62,14 +62,15 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   // called after both exist.
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => fanout.emit(event, payload);
   const catalog = loadCatalog(options.dataDir, services.training, logger);
-  const till = tills(live, catalog, logger, emit);
+  const savedSettings = new SavedSettings(options.dataDir, services.settings);
+  const sessions = new ManagerSessions(services.journal.clock, () => savedSettings.get().managerPinHash);
+  const till = tills(live, catalog, sessions, logger, emit);
   const fanout = new EventFanout(saleOfEvent(services.journal), (role, saleId) => (role === 'kiosk' ? till.kiosk : till.counter).owns(saleId), logger.child('events'));
   const settings: Settings = services.settings;
   const scanner = (t: Till) => new ScannerService({ handlers: t.handlers(), rules: settings.scanRules, clock: services.journal.clock, logger: logger.child('scanners') });
-  const savedSettings = new SavedSettings(options.dataDir, settings);
   const ctx: AppContext = {
     services: live, savedSettings, catalog, tills: till, scanners: { counter: scanner(till.counter), kiosk: scanner(till.kiosk) },
-    sessions: new ManagerSessions(services.journal.clock, () => savedSettings.get().managerPinHash),
+    sessions,
     secretStore: options.secretStore, clock: services.journal.clock, logger,
     cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
     emit,
@@ -77,7 +78,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   // Remembered before the screens hear of it, so a screen that loads mid-payment can ask (payment:live).
   const livePayments = new LivePayments(services.journal, services.journal.clock);
   const stopLivePayments = engine.subscribe((e) => livePayments.observe(e));
-  const stopEngineEvents = engine.subscribe((e) => forwardPaymentEvent(services.journal, emit, e));
+  const stopEngineEvents = engine.subscribe((e) => forwardPaymentEvent(services.journal, services.journal.clock, emit, e));
   const invoke = createDispatcher(
     { ...saleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx) },
     logger.child('ipc'),

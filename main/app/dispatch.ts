@@ -1,4 +1,4 @@
-// The one door (STYLE.md §2): every call from any screen, through either host, is checked here once. The
+// The one door (docs/style.md §2): every call from any screen, through either host, is checked here once. The
 // channel must exist, the caller's role must be on its allow-list, the payload must parse; the handler's
 // answer is parsed with the response schema too, so a field added by mistake is stripped rather than sent.
 import { ZodError } from 'zod';

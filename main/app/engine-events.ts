@@ -3,24 +3,28 @@ import type { EventMap, EventName } from '../../preload/contract.js';
 import { getAttempt } from '../journal/attempt-queries.js';
 import type { Journal } from '../journal/database.js';
 import type { PaymentEvent } from '../payments/payment-events.js';
+import type { Clock } from '../shared/clock.js';
 import { assertNever } from '../scanners/scan-types.js';
-import type { TillEvent } from './till.js';
+import type { TillEvent } from '../checkout/till.js';
 import { attemptView, saleView } from './views.js';
 
 type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void;
 
-export function forwardPaymentEvent(journal: Journal, emit: Emit, e: PaymentEvent): void {
+export function forwardPaymentEvent(journal: Journal, clock: Clock, emit: Emit, e: PaymentEvent): void {
   switch (e.type) {
     case 'attempt':
       emit('payment:attempt', attemptView(getAttempt(journal, e.attemptId)));
       emit('sale:changed', saleView(journal, e.saleId));
       return;
     case 'qr':
-      return emit('payment:qr', { attemptId: e.attemptId, channel: e.channel, codeUrl: e.codeUrl, amountCents: e.amountCents, currency: e.currency, expiresAt: e.expiresAt });
+      // The screens get how long the QR stays valid, not a wall-clock instant (main/shared/clock.ts).
+      return emit('payment:qr', {
+        attemptId: e.attemptId, channel: e.channel, codeUrl: e.codeUrl, amountCents: e.amountCents, currency: e.currency, expiresInMs: e.expiresAt - clock.monotonic(),
+      });
     case 'card-form':
       return emit('payment:cardForm', { attemptId: e.attemptId, secureId: e.secureId, amountCents: e.amountCents, currency: e.currency });
     case 'countdown':
-      return emit('payment:countdown', { attemptId: e.attemptId, remainingMs: e.remainingMs });
+      return emit('payment:countdown', { attemptId: e.attemptId, remainingMs: e.remainingMs, phase: e.phase });
     case 'sale':
       return emit('sale:changed', saleView(journal, e.saleId));
     case 'refund':

@@ -1,6 +1,6 @@
 // What a host (Electron in main/electron/, or the loopback browser host in main/browser-host/) gets from the
 // composition root. Hosts only move messages: validation, role checks and everything else happen behind
-// `invoke`, once, for both hosts alike (STYLE.md "Validate at the door, once").
+// `invoke`, once, for both hosts alike (docs/style.md §2, "Validate at the door, once").
 
 import type { IpcResult as ContractResult, WindowRole } from '../../preload/contract.js';
 

@@ -6,18 +6,20 @@
 import type { LivePaymentView } from '../../preload/contract.js';
 import { attemptsForSale, getAttempt } from '../journal/attempt-queries.js';
 import type { Journal } from '../journal/database.js';
-import { isInFlight } from '../payments/attempt-moves.js';
+import { attemptPhase, isInFlightAttemptState } from '../../preload/payment-states.js';
 import type { PaymentEvent } from '../payments/payment-events.js';
 import type { Clock } from '../shared/clock.js';
 import { attemptView } from './views.js';
 
-type QrShown = NonNullable<LivePaymentView['qr']>;
+type QrShown = Omit<NonNullable<LivePaymentView['qr']>, 'expiresInMs'> & { expiresAt: number };
 
+/** All instants here are on the monotonic clock; the screens get durations from now. */
 interface Remembered {
   saleId: number;
   qr?: QrShown;
-  /** Epoch ms when main stops waiting at the till, from the latest countdown. */
+  /** When main stops waiting (or checking) at the till, from the latest countdown. */
   deadlineAt?: number;
+  countdown?: 'waiting' | 'checking';
 }
 
 export class LivePayments {
@@ -29,8 +31,10 @@ export class LivePayments {
   observe(e: PaymentEvent): void {
     switch (e.type) {
       case 'attempt':
-        if (e.state === 'created' || e.state === 'sent' || e.state === 'pending') this.entry(e.attemptId, e.saleId);
-        else this.byAttempt.delete(e.attemptId);
+        if (!isInFlightAttemptState(e.state)) this.byAttempt.delete(e.attemptId);
+        // Checking: the till stopped waiting, so the QR is withdrawn from the customer's screen.
+        else if (attemptPhase(e.state) === 'checking') delete this.entry(e.attemptId, e.saleId).qr;
+        else this.entry(e.attemptId, e.saleId);
         return;
       case 'qr':
         // Exactly the fields the payment:qr event carries; the gateway's signed answer never gets here.
@@ -40,7 +44,7 @@ export class LivePayments {
         return;
       case 'countdown': {
         const known = this.byAttempt.get(e.attemptId);
-        if (known) known.deadlineAt = this.clock.now() + e.remainingMs;
+        if (known) Object.assign(known, { deadlineAt: this.clock.monotonic() + e.remainingMs, countdown: e.phase });
         return;
       }
       case 'card-form':
@@ -54,22 +58,25 @@ export class LivePayments {
 
   /** The payment in flight on a sale, or null. An attempt the journal has in flight is reported even unseen. */
   forSale(saleId: number): LivePaymentView | null {
-    const now = this.clock.now();
+    const now = this.clock.monotonic();
     let best: { id: number; seen?: Remembered } | undefined;
     for (const [id, seen] of this.byAttempt) {
       if (seen.saleId === saleId && (!best || id > best.id)) best = { id, seen };
     }
-    if (best && !isInFlight(getAttempt(this.journal, best.id))) {
+    if (best && !isInFlightAttemptState(getAttempt(this.journal, best.id).state)) {
       // Left flight without an event reaching us (it should not happen); forget it and ask the journal.
       this.byAttempt.delete(best.id);
       best = undefined;
     }
-    best ??= attemptsForSale(this.journal, saleId).filter(isInFlight).map((a) => ({ id: a.id })).at(-1);
+    best ??= attemptsForSale(this.journal, saleId).filter((a) => isInFlightAttemptState(a.state)).map((a) => ({ id: a.id })).at(-1);
     if (!best) return null;
     const live: LivePaymentView = { attempt: attemptView(getAttempt(this.journal, best.id)) };
-    const { qr, deadlineAt } = best.seen ?? {};
-    if (qr && qr.expiresAt > now) live.qr = { ...qr };
-    if (deadlineAt !== undefined && deadlineAt > now) live.deadlineAt = deadlineAt;
+    const { qr, deadlineAt, countdown } = best.seen ?? {};
+    if (qr && qr.expiresAt > now) {
+      const { expiresAt, ...shown } = qr;
+      live.qr = { ...shown, expiresInMs: expiresAt - now };
+    }
+    if (deadlineAt !== undefined && deadlineAt > now) Object.assign(live, { remainingMs: deadlineAt - now, countdown });
     return live;
   }
 

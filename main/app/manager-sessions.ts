@@ -40,7 +40,24 @@ export class ManagerSessions {
   constructor(private readonly clock: Clock, private readonly pinHash: () => string | undefined) {}
 
   unlock(pin: string): { session: string; expiresAt: number } {
-    const now = this.clock.now();
+    const now = this.verify(pin);
+    const session = randomBytes(24).toString('base64url');
+    this.sessions.set(session, now + IDLE_MS);
+    return { session, expiresAt: now + IDLE_MS };
+  }
+
+  /**
+   * A manager's PIN typed at the till to approve one action there (an override, a change below what was paid):
+   * counted toward the same lockout as the manager screen's, and no session is opened. Returns who approved.
+   */
+  approve(pin: string): string {
+    this.verify(pin);
+    return 'manager';
+  }
+
+  /** Returns the wall-clock time of a good PIN. The lockout runs on the monotonic clock: setting the clock does not lift it. */
+  private verify(pin: string): number {
+    const now = this.clock.monotonic();
     if (now < this.lockedUntil) {
       const minutes = Math.ceil((this.lockedUntil - now) / 60_000);
       throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. Try again in ${minutes} min.`, { minutes });
@@ -57,9 +74,7 @@ export class ManagerSessions {
       throw new ManagerAuthError('PIN_WRONG', `Wrong PIN. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { triesLeft });
     }
     this.wrongTries = 0;
-    const session = randomBytes(24).toString('base64url');
-    this.sessions.set(session, now + IDLE_MS);
-    return { session, expiresAt: now + IDLE_MS };
+    return this.clock.now();
   }
 
   /** Checks a session and extends it: activity keeps a manager signed in. */

@@ -7,7 +7,7 @@ import type { DeviceStatus } from '../scanners/device-status.js';
 import { HidScannerDriver } from '../scanners/hid-driver.js';
 import { RecentScans, type RecentScanEntry, type RecentScanStats } from '../scanners/recent-scans.js';
 import { ReplayGuard } from '../scanners/replay-guard.js';
-import { createScanRouter, type ScanHandlers, type ScanRouter } from '../scanners/router.js';
+import { createScanDoor, type ScanHandlers, type ScanRouter } from '../scanners/router.js';
 import type { ClassifiedScan } from '../scanners/scan-types.js';
 import { SerialScannerDriver } from '../scanners/serial-driver.js';
 import type { Clock } from '../shared/clock.js';
@@ -21,15 +21,18 @@ export function classifierRulesFrom(rules: ScanRules): ClassifierRules {
 
 export class ScannerService {
   private readonly route: ScanRouter;
+  private readonly classify: ScanRouter;
   private readonly recentScans = new RecentScans(50);
   private readonly status = new Map<string, DeviceStatus>();
   private readonly drivers: Driver[] = [];
 
   constructor(private readonly deps: { handlers: ScanHandlers; rules: ScanRules; clock: Clock; logger: Logger; onStatus?: (s: DeviceStatus) => void }) {
-    this.route = createScanRouter({
+    const door = createScanDoor({
       handlers: deps.handlers, replayGuard: new ReplayGuard({ clock: deps.clock }), clock: deps.clock, logger: deps.logger.child('scans'),
       rules: classifierRulesFrom(deps.rules), recent: this.recentScans,
     });
+    this.route = door.route;
+    this.classify = door.classify;
   }
 
   /** Starts every configured scanner; each one's failure is reported as its status, not thrown. */
@@ -44,6 +47,12 @@ export class ScannerService {
   /** A scan the renderer's keyboard-wedge detector saw; classified like any other. */
   submitWedgeScan(text: string, firstByteAt: number, receivedAt: number): ClassifiedScan {
     return this.route({ text, source: 'wedge', deviceId: 'keyboard-wedge', firstByteAt, receivedAt, noisy: false });
+  }
+
+  /** Digits a cashier typed for a wallet code: classified by the same door, returned rather than routed. */
+  classifyTypedCode(text: string): ClassifiedScan {
+    const at = this.deps.clock.now();
+    return this.classify({ text, source: 'wedge', deviceId: 'typed', firstByteAt: at, receivedAt: at, noisy: false });
   }
 
   recent(): { scans: RecentScanEntry[]; stats: RecentScanStats } {

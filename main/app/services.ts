@@ -41,7 +41,7 @@ export interface OpenServicesOptions {
   timers?: Timers;
 }
 
-/** The terminal's LAN address, sent as `clientIp` as IOTPay's POS samples do (API.md §3.2). */
+/** The terminal's LAN address, sent as `clientIp` as IOTPay's POS samples do (docs/iotpay-api.md §3.2). */
 function terminalIp(): string {
   for (const addresses of Object.values(networkInterfaces())) {
     const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);

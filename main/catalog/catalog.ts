@@ -62,6 +62,14 @@ export class Catalog {
     return hits.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).slice(0, limit);
   }
 
+  /** What the till's search box finds: the product whose barcode (GTIN) this is, then name and SKU matches. */
+  search(query: string, limit = 50): Product[] {
+    const digits = query.replace(/[\s-]/g, '');
+    const byCode = /^\d{8,14}$/.test(digits) ? this.findByGtin(digits) : undefined;
+    const byName = this.searchByName(query, limit).filter((p) => p !== byCode);
+    return (byCode ? [byCode, ...byName] : byName).slice(0, limit);
+  }
+
   get size(): number {
     return this.bySku.size;
   }

@@ -1,4 +1,4 @@
-// A sellable item. Money is integer cents (ARCHITECTURE §4); the GTIN is kept as GTIN-14 so a product
+// A sellable item. Money is integer cents (docs/architecture.md §4); the GTIN is kept as GTIN-14 so a product
 // printed as UPC-A and scanned as EAN-13 (a leading 0) is the same row.
 import { normaliseGtin } from '../scanners/gs1.js';
 import { CatalogError } from './errors.js';
@@ -34,7 +34,7 @@ export function toProduct(input: ProductInput): Product {
   return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents };
 }
 
-/** "12.34" → 1234 by string arithmetic, never `amount * 100` (STYLE.md anti-patterns: float money). */
+/** "12.34" → 1234 by string arithmetic, never `amount * 100` (docs/style.md, anti-patterns: float money). */
 export function parsePriceCents(text: string): number {
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match?.[1]) throw new CatalogError('INVALID_PRICE', `price "${text}" must look like 12 or 12.34`);

@@ -1,26 +1,27 @@
-// One till's checkout session: the sale being rung up right now, and what a scan does to it. A product code
-// adds its catalog item; a wallet payment code pays everything still due by merchant-scan (one scan at
-// checkout is enough); anything else is refused with a reason the cashier can read. Scanners, the keyboard
-// wedge and the screens all feed the same till, so a scan means the same thing whatever it came from.
+// One till's checkout session: the sale being rung up right now and its life cycle (new sale, lines, tenders,
+// void, close), and what a scan does to it. A product code adds its catalog item (or one more of it); a wallet
+// payment code, classified once at the scanner door, pays everything still due by merchant-scan; anything else
+// is refused with a reason the cashier can read. Scanners, the keyboard wedge, typed codes and the screens all
+// feed the same till, so a scan means the same thing whatever it came from.
+// The rules (docs/payments.md "A sale never dead-ends"): while a payment holds the sale nothing about it
+// changes; once money is paid, lines cannot drop below it, nor the sale be voided, without a manager, and the
+// excess is then paid back (sale-excess.ts).
 import type { Catalog } from '../catalog/catalog.js';
 import type { Journal } from '../journal/database.js';
-import { attemptsForSale } from '../journal/attempt-queries.js';
-import { addLine, createSale, getSaleRecord, removeLine, updateQuantity } from '../journal/sales.js';
-import { voidSale } from '../journal/sale-settlement.js';
-import { isInFlight } from '../payments/attempt-moves.js';
-import { PaymentInProgressError } from '../payments/payment-errors.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
+import { getSale } from '../journal/sale-queries.js';
+import { saleBalance } from '../journal/sale-balance.js';
+import { voidSale } from '../journal/sale-settlement.js';
+import { addLine, createSale, getSaleRecord, removeLine, updateQuantity } from '../journal/sales.js';
 import type { PaymentEngine } from '../payments/engine.js';
+import { PaymentInProgressError } from '../payments/payment-errors.js';
 import type { ScanHandlers } from '../scanners/router.js';
 import type { PaymentScan, ProductScan, UnknownScan } from '../scanners/scan-types.js';
 import type { Logger } from '../shared/logger.js';
+import { refundAll, refundExcess } from './sale-excess.js';
+import { TillError } from './till-errors.js';
 
-export class TillError extends Error {
-  constructor(readonly code: 'UNKNOWN_PRODUCT' | 'SALE_HAS_PAYMENTS' | 'NOT_THIS_TILL', message: string) {
-    super(message);
-    this.name = 'TillError';
-  }
-}
+export { TillError } from './till-errors.js';
 
 export type TillEvent =
   | { type: 'sale-opened'; saleId: number }
@@ -36,6 +37,13 @@ export interface TillDeps {
   cashier: () => string;
   logger: Logger;
   onEvent: (event: TillEvent) => void;
+  /** Checks a manager PIN typed at the till and returns who approved (wrong PINs count toward the lockout). */
+  approve: (pin: string) => string;
+}
+
+/** A change a manager may approve at the till: the PIN, when the cashier typed one. */
+export interface Approval {
+  pin?: string;
 }
 
 export class Till {
@@ -65,12 +73,18 @@ export class Till {
     return this.opened.has(saleId);
   }
 
-  addProduct(sku: string, quantity: number): number {
+  /** Adds a product; the same product again adds to its line's quantity instead of a second line. */
+  addProduct(sku: string, quantity: number): { saleId: number; lineNo: number } {
     const product = this.deps.catalog.findBySku(sku);
     if (!product) throw new TillError('UNKNOWN_PRODUCT', `No product with SKU ${sku}.`);
     const saleId = this.editableSale();
-    addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity });
-    return saleId;
+    const same = getSale(this.deps.journal, saleId).lines.find((l) => l.sku === product.sku && l.unitPriceCents === product.priceCents);
+    if (same) {
+      updateQuantity(this.deps.journal, saleId, same.lineNo, same.quantity + quantity);
+      return { saleId, lineNo: same.lineNo };
+    }
+    const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity });
+    return { saleId, lineNo };
   }
 
   addCustom(name: string, amountCents: number): number {
@@ -79,26 +93,31 @@ export class Till {
     return saleId;
   }
 
-  setQuantity(lineNo: number, quantity: number): number {
-    const saleId = this.editableSale();
-    updateQuantity(this.deps.journal, saleId, lineNo, quantity);
-    return saleId;
+  setQuantity(lineNo: number, quantity: number, approval: Approval = {}): number {
+    return this.changeLines(lineNo, approval, (saleId, line) => ({
+      newTotal: (quantity - line.quantity) * line.unitPriceCents,
+      apply: () => updateQuantity(this.deps.journal, saleId, lineNo, quantity),
+    }));
   }
 
-  removeLine(lineNo: number): number {
-    const saleId = this.editableSale();
-    removeLine(this.deps.journal, saleId, lineNo);
-    return saleId;
+  removeLine(lineNo: number, approval: Approval = {}): number {
+    return this.changeLines(lineNo, approval, (saleId, line) => ({
+      newTotal: -line.lineTotalCents,
+      apply: () => removeLine(this.deps.journal, saleId, lineNo),
+    }));
   }
 
-  /** Starts over: an open sale with lines but no money is voided (journaled), then a fresh one opens. */
+  /**
+   * Starts over. An open sale with lines but no money is voided (journaled), then a fresh one opens; a sale that
+   * holds money must be finished, or voided with a manager.
+   */
   newSale(): number {
     const current = this.saleId === undefined ? undefined : getSaleRecord(this.deps.journal, this.saleId);
     if (current?.status === 'open') {
-      if (current.totalCents === 0) return current.id;
-      const attempts = attemptsForSale(this.deps.journal, current.id);
-      if (attempts.some((a) => a.state === 'succeeded' || isInFlight(a))) {
-        throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; finish it or have a manager refund it.');
+      if (current.totalCents === 0 && this.balance(current.id).paidCents === 0) return current.id;
+      this.refuseIfHeld(current.id);
+      if (this.balance(current.id).paidCents > 0) {
+        throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; finish it, or have a manager void it (the payment is refunded).');
       }
       voidSale(this.deps.journal, current.id);
     }
@@ -106,11 +125,24 @@ export class Till {
     return this.currentSale();
   }
 
-  /** Lines are frozen while a wallet or card payment is waiting: the customer is paying for what they saw. */
-  private editableSale(): number {
+  /** Voids the open sale. With payments, a manager approves and every payment is refunded first. */
+  async voidCurrent(approval: Approval = {}): Promise<{ voided: number; next: number }> {
     const saleId = this.currentSale();
-    const busy = attemptsForSale(this.deps.journal, saleId).find(isInFlight);
-    if (busy) throw new PaymentInProgressError(busy.id);
+    this.refuseIfHeld(saleId);
+    const hadPayments = this.balance(saleId).paidCents > 0;
+    if (hadPayments) {
+      if (approval.pin === undefined) throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; a manager must approve refunding it.');
+      await refundAll(this.deps, saleId, this.deps.approve(approval.pin));
+    }
+    // An empty sale with nothing paid is simply kept as the next one.
+    if (hadPayments || getSaleRecord(this.deps.journal, saleId).totalCents > 0) voidSale(this.deps.journal, saleId);
+    return { voided: saleId, next: this.newSale() };
+  }
+
+  /** Pays back what the open sale holds above its total (a manager approves). */
+  async refundExcess(approval: Required<Approval>): Promise<number> {
+    const saleId = this.shownSale();
+    await refundExcess(this.deps, saleId, this.deps.approve(approval.pin));
     return saleId;
   }
 
@@ -122,21 +154,64 @@ export class Till {
     };
   }
 
+  /** A classified wallet code from the scanner door (scanned or typed) pays the open sale. */
+  chargeScanned(scan: Pick<PaymentScan, 'wallet' | 'code'>, amountCents?: number, onStarted?: (a: AttemptRecord) => void): Promise<AttemptRecord> {
+    const saleId = this.currentSale();
+    return this.deps.engine.chargeByScan({ saleId, wallet: scan.wallet, code: scan.code, amountCents, cashier: this.deps.cashier() }, onStarted);
+  }
+
+  private balance(saleId: number) {
+    const { sale, attempts, refunds } = getSale(this.deps.journal, saleId);
+    return saleBalance(sale.totalCents, attempts, refunds);
+  }
+
+  private refuseIfHeld(saleId: number): void {
+    const holding = this.balance(saleId).holding;
+    if (holding) throw new PaymentInProgressError(holding.id);
+  }
+
+  /** Lines are frozen while a payment holds the sale: the customer is paying for what they saw. */
+  private editableSale(): number {
+    const saleId = this.currentSale();
+    this.refuseIfHeld(saleId);
+    return saleId;
+  }
+
+  private changeLines(
+    lineNo: number,
+    approval: Approval,
+    plan: (saleId: number, line: { quantity: number; unitPriceCents: number; lineTotalCents: number }) => { newTotal: number; apply: () => void },
+  ): number {
+    const saleId = this.editableSale();
+    const line = getSale(this.deps.journal, saleId).lines.find((l) => l.lineNo === lineNo);
+    if (!line) throw new TillError('UNKNOWN_LINE', `Line ${lineNo} is not on this sale.`);
+    const { newTotal: delta, apply } = plan(saleId, line);
+    const { paidCents, totalCents } = this.balance(saleId);
+    const below = paidCents > 0 && delta < 0 && totalCents + delta < paidCents;
+    if (below && approval.pin === undefined) {
+      throw new TillError('BELOW_PAID', 'This would take the sale below what the customer has paid; a manager must approve it.');
+    }
+    // The approval is checked, then the change made. The excess is paid back only when the cashier says the
+    // sale is done (refundExcess): the customer may still be taking more lines off.
+    if (below && approval.pin !== undefined) this.deps.approve(approval.pin);
+    apply();
+    return saleId;
+  }
+
   private onProduct(scan: ProductScan): void {
     const product = this.deps.catalog.findByScan(scan);
     if (!product) {
       this.refuse({ reason: 'unknown-product', code: 'SCAN_UNKNOWN_PRODUCT', detail: `no product with code ${scan.scanned}` });
       return;
     }
-    let saleId: number;
+    let added: { saleId: number; lineNo: number };
     try {
-      saleId = this.editableSale();
+      added = this.addProduct(product.sku, 1);
     } catch (err) {
       this.refuse({ reason: 'payment-in-progress', code: codeOf(err, 'PAYMENT_IN_PROGRESS'), detail: err instanceof Error ? err.message : String(err) });
       return;
     }
-    const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity: 1 });
-    this.deps.onEvent({ type: 'line-added', saleId, lineNo, sku: product.sku, name: product.name, unitPriceCents: product.priceCents });
+    this.deps.onEvent({ type: 'line-added', saleId: added.saleId, lineNo: added.lineNo, sku: product.sku, name: product.name, unitPriceCents: product.priceCents });
   }
 
   private onPaymentCode(scan: PaymentScan): void {
@@ -145,7 +220,7 @@ export class Till {
       this.refuse({ reason: 'empty-sale', code: 'SCAN_EMPTY_SALE', detail: 'ring up the items before scanning the payment code' });
       return;
     }
-    this.lastPayment = this.deps.engine.chargeByScan({ saleId, code: scan.code, cashier: this.deps.cashier() }).catch((err: unknown) => {
+    this.lastPayment = this.chargeScanned(scan).catch((err: unknown) => {
       // Typed refusals (offline, payment in progress, code reused) reach the cashier; the journal holds the rest.
       const detail = err instanceof Error ? err.message : String(err);
       this.deps.logger.warn('scan payment refused', { code: (err as { code?: string }).code, detail });
@@ -159,7 +234,9 @@ export class Till {
   }
 
   private onUnknown(scan: UnknownScan): void {
-    this.refuse({ reason: 'unreadable', code: 'SCAN_UNREADABLE', detail: `${scan.reason} (${scan.masked})` });
+    // A wallet code seen a second time is single-use: say so, rather than "could not be read".
+    const code = scan.reason === 'replayed-payment-code' ? 'PAYMENT_CODE_REUSED' : 'SCAN_UNREADABLE';
+    this.refuse({ reason: 'unreadable', code, detail: `${scan.reason} (${scan.masked})` });
   }
 }
 

@@ -43,7 +43,7 @@ function parse(argv: string[]) {
   }
 }
 
-/** A wallet code pasted into a CSV cell must not reach the terminal whole (STYLE.md §11): keep its last 4. */
+/** A wallet code pasted into a CSV cell must not reach the terminal whole (docs/style.md §11): keep its last 4. */
 function maskPaymentCodes(text: string): string {
   return text.replace(/\d{9,64}/g, (digits) => (looksLikePaymentCode(digits) ? maskCode(digits) : digits));
 }

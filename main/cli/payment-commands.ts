@@ -2,9 +2,11 @@
 // and a reconcile pass. Charge and refund wait for a final state (asking IOTPay again, as the reconciler does)
 // and print it; past --wait seconds they say what is still open and that `reconcile` will settle it.
 import type { Services } from '../app/services.js';
+import { classifierRulesFrom } from '../app/scanner-service.js';
+import { classifyCode } from '../scanners/classifier.js';
 import { QR_CHANNELS, type QrChannel } from '../iotpay/wire.js';
 import { findAttemptByMchOrderNo, getAttempt } from '../journal/attempt-queries.js';
-import { isFinalAttemptState, isFinalRefundState } from '../journal/attempt-states.js';
+import { isSettledAttemptState, isSettledRefundState } from '../journal/attempt-states.js';
 import { getRefund } from '../journal/refund-queries.js';
 import { addLine, createSale } from '../journal/sales.js';
 import type { AttemptRecord, RefundRecord } from '../journal/payment-records.js';
@@ -60,7 +62,10 @@ export async function chargeCommand(services: Services, flags: Flags, out: Out):
   addLine(services.journal, sale.id, { sku: 'CUSTOM', name: 'Custom amount', unitPriceCents: amountCents, quantity: 1 });
   let attempt: AttemptRecord;
   if (flags.scan !== undefined) {
-    attempt = await engine.chargeByScan({ saleId: sale.id, code: textFlag(flags, 'scan') as string, cashier });
+    // The command line is a scanner door too: the configured rules classify the code once (main/scanners/classifier.ts).
+    const scanned = classifyCode(textFlag(flags, 'scan') as string, classifierRulesFrom(services.settings.scanRules));
+    if (scanned.kind !== 'payment') throw new UsageError('--scan must be a WeChat Pay, Alipay or UnionPay payment code');
+    attempt = await engine.chargeByScan({ saleId: sale.id, wallet: scanned.wallet, code: scanned.code, cashier });
   } else if (flags.qr !== undefined) {
     const channel = textFlag(flags, 'qr') as string;
     if (!(QR_CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--qr must be one of ${QR_CHANNELS.join(', ')}`);
@@ -74,9 +79,9 @@ export async function chargeCommand(services: Services, flags: Flags, out: Out):
     const tendered = centsFlag(flags, 'tendered', false) ?? amountCents;
     attempt = engine.payCash({ saleId: sale.id, cashier, tenderedCents: tendered });
   }
-  const settled = await untilFinal(engine, () => getAttempt(services.journal, attempt.id), (a) => isFinalAttemptState(a.state), waitSeconds(flags), out);
+  const settled = await untilFinal(engine, () => getAttempt(services.journal, attempt.id), (a) => isSettledAttemptState(a.state), waitSeconds(flags), out);
   out(describeAttempt(settled));
-  return settled.state === 'succeeded' ? 0 : isFinalAttemptState(settled.state) ? 1 : 3;
+  return settled.state === 'succeeded' ? 0 : isSettledAttemptState(settled.state) ? 1 : 3;
 }
 
 export async function refundCommand(services: Services, flags: Flags, out: Out): Promise<number> {
@@ -90,9 +95,9 @@ export async function refundCommand(services: Services, flags: Flags, out: Out):
     reason: textFlag(flags, 'reason', false) ?? 'refund from the admin command line',
     approvedBy: textFlag(flags, 'by', false) ?? 'admin-cli',
   });
-  const refund: RefundRecord = await untilFinal(engine, () => getRefund(services.journal, started.id), (r) => isFinalRefundState(r.state), waitSeconds(flags), out);
+  const refund: RefundRecord = await untilFinal(engine, () => getRefund(services.journal, started.id), (r) => isSettledRefundState(r.state), waitSeconds(flags), out);
   out(`${refund.mchRefundNo} refund of ${money(refund.amountCents, refund.currency)} on ${order}: ${refund.state}${refund.failureCode ? ` (${refund.failureCode})` : ''}`);
-  return refund.state === 'succeeded' ? 0 : isFinalRefundState(refund.state) ? 1 : 3;
+  return refund.state === 'succeeded' ? 0 : isSettledRefundState(refund.state) ? 1 : 3;
 }
 
 export async function reconcileCommand(services: Services, out: Out): Promise<number> {

@@ -16,7 +16,7 @@ const ianaZone = z.string().refine((zone) => {
 
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
-/** Wallet timers, ARCHITECTURE.md §3. WeChat revokes unpaid micropay orders after about 45 s. */
+/** Wallet timers, docs/architecture.md §3. WeChat revokes unpaid micropay orders after about 45 s. */
 export const timersSchema = z.object({
   scanPollMs: z.number().int().min(500).default(3_000),
   scanDeadlineMs: z.object({
@@ -59,7 +59,7 @@ export const scannerSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** Wallet code rules change (API.md §7.1), so they are settings; absent means the built-in defaults. */
+/** Wallet code rules change (docs/iotpay-api.md §7.1), so they are settings; absent means the built-in defaults. */
 export const scanRulesSchema = z.object({
   wallets: z.array(z.object({
     wallet: z.enum(['WX_MICROPAY', 'ALIPAY_MICROPAY', 'UPI_MICROPAY']),
@@ -83,7 +83,7 @@ export const liveGatewaySchema = z.object({
   v3BaseUrl: httpUrl.default('https://ccapi.iotpaycloud.com/v3/'),
   notifyUrl: httpUrl.default('http://127.0.0.1/iotpay/notify'),
   /**
-   * IOTPay documents no signature on v3 (card) responses (API.md §2). Off: an unsigned card SUCCESS is refused
+   * IOTPay documents no signature on v3 (card) responses (docs/iotpay-api.md §2). Off: an unsigned card SUCCESS is refused
    * as untrusted. Turn on only for a gateway known never to sign them. Training always checks (the sandbox signs).
    */
   acceptUnsignedCardResponses: z.boolean().default(false),

@@ -1,4 +1,4 @@
-// v3 card API (API.md §4): hosted/embedded purchase and add-card give a secureId for IOTPay's card form, so
+// v3 card API (docs/iotpay-api.md §4): hosted/embedded purchase and add-card give a secureId for IOTPay's card form, so
 // card data never touches our code; query, void, refund and token purchase return transaction records.
 import { z } from 'zod';
 import { DeclinedError, OrderNotFoundError, RefundRejectedError, RequestRejectedError } from './errors.js';
@@ -11,7 +11,7 @@ import { CARD_CHANNELS, CARD_CURRENCIES, V3_LIMITS, V3_ORDER_NOT_FOUND_MSG, type
 
 export type CardState = 'pending' | 'unknown' | 'succeeded' | 'failed' | 'unrecognised';
 
-/** v3 status (API.md §4.0): 0 pending, 1 the bank's answer is unknown, 2/3 success, 9 fail. */
+/** v3 status (docs/iotpay-api.md §4.0): 0 pending, 1 the bank's answer is unknown, 2/3 success, 9 fail. */
 export function stateOfV3Status(status: number): CardState {
   switch (status) {
     case 0:

@@ -6,7 +6,7 @@ import { V1_LIMITS, V3_LIMITS } from './wire.js';
 export const DEFAULT_V1_BASE_URL = 'https://api.iotpaycloud.com/v1/';
 export const DEFAULT_V3_BASE_URL = 'https://ccapi.iotpaycloud.com/v3/';
 
-/** IOTPay's PHP SDK waits 30 s; queries are cheap and polled, so a stuck one should give way sooner (API.md §5). */
+/** IOTPay's PHP SDK waits 30 s; queries are cheap and polled, so a stuck one should give way sooner (docs/iotpay-api.md §5). */
 export const DEFAULT_TIMEOUTS = { createMs: 30_000, queryMs: 15_000, refundMs: 30_000 } as const;
 export type Timeouts = { createMs: number; queryMs: number; refundMs: number };
 
@@ -22,7 +22,7 @@ export interface ClientSettings {
   notifyUrl: string;
   timeouts: Timeouts;
   /**
-   * Accept a v3 SUCCESS response that carries no `sign` (API.md §2: IOTPay documents none). Off by default: an
+   * Accept a v3 SUCCESS response that carries no `sign` (docs/iotpay-api.md §2: IOTPay documents none). Off by default: an
    * unsigned SUCCESS is a ResponseSignatureError. A wrong `sign` is refused either way.
    */
   acceptUnsignedCardResponses: boolean;

@@ -106,7 +106,7 @@ export class DuplicateOrderError extends OutcomeUnknownError {
   readonly code = 'DUPLICATE_ORDER';
 }
 
-/** `resCode=FAIL` with a code we do not know (for example SYSTEMERROR): API.md §3.3 step 6 says query, don't assume. */
+/** `resCode=FAIL` with a code we do not know (for example SYSTEMERROR): docs/iotpay-api.md §3.3 step 6 says query, don't assume. */
 export class UnrecognisedFailureError extends OutcomeUnknownError {
   readonly code = 'UNRECOGNISED_FAILURE';
   constructor(readonly gatewayCode: string, message: string) {

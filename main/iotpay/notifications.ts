@@ -1,4 +1,4 @@
-// Asynchronous notifications (API.md §3.7 v1, §4.4 v3). A notification is only a hint until its signature
+// Asynchronous notifications (docs/iotpay-api.md §3.7 v1, §4.4 v3). A notification is only a hint until its signature
 // and merchant id check out; even then the engine books money only after matching amount and currency
 // against its own journal. The replies are exact: IOTPay keeps re-sending until it reads them.
 import { z } from 'zod';
@@ -7,9 +7,9 @@ import { stateOfV3Status, type CardTransaction } from './cards.js';
 import type { QueriedOrder } from './orders.js';
 import { verify } from './sign.js';
 
-/** v1: the body must be exactly `success` (API.md §3.7). */
+/** v1: the body must be exactly `success` (docs/iotpay-api.md §3.7). */
 export const V1_NOTIFY_ACK = 'success';
-/** v3: IOTPay's PHP SDK answers `SUCCESS` to a valid notification (API.md §4.4). */
+/** v3: IOTPay's PHP SDK answers `SUCCESS` to a valid notification (docs/iotpay-api.md §4.4). */
 export const V3_NOTIFY_ACK = 'SUCCESS';
 
 export class NotificationRejectedError extends Error {
@@ -50,7 +50,7 @@ function checked<T extends z.ZodType>(schema: T, fields: Record<string, unknown>
 
 /**
  * v1 notifications arrive as HTTP parameters: xxpay-style servers put them in the query string, others in a
- * form body (API.md §3.7), so both are merged. A field present in both with different values is refused.
+ * form body (docs/iotpay-api.md §3.7), so both are merged. A field present in both with different values is refused.
  */
 export function parseV1Notification(input: { query?: string; body?: string }, key: string, mchId: string): V1Notification {
   const fields: Record<string, string> = {};
@@ -67,7 +67,7 @@ export function parseV1Notification(input: { query?: string; body?: string }, ke
   };
 }
 
-/** v3 notifications are a JSON body (API.md §4.4), verified over its top-level scalar fields. */
+/** v3 notifications are a JSON body (docs/iotpay-api.md §4.4), verified over its top-level scalar fields. */
 export function parseV3Notification(body: string, key: string, mchId: string): V3Notification {
   let json: unknown;
   try {

@@ -1,6 +1,6 @@
 // v1 general orders: create_order for the customer-scan QR, merchant-scan (micropay) and app channels, and
-// query_order (API.md §3.2, §3.3, §3.5). create_order is never retried here: after an uncertain outcome the
-// caller queries (ARCHITECTURE.md §3).
+// query_order (docs/iotpay-api.md §3.2, §3.3, §3.5). create_order is never retried here: after an uncertain outcome the
+// caller queries (docs/architecture.md §3).
 import { z } from 'zod';
 import { MalformedResponseError, OrderNotFoundError, UnrecognisedFailureError } from './errors.js';
 import { businessFailure, intLike, parseFields, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
@@ -23,7 +23,7 @@ interface OrderBase {
 
 export interface QrOrderRequest extends OrderBase {
   channel: QrChannel;
-  /** WX_NATIVE requires `extra.productId` (API.md §3.2); defaults to the order number. */
+  /** WX_NATIVE requires `extra.productId` (docs/iotpay-api.md §3.2); defaults to the order number. */
   productId?: string;
 }
 
@@ -96,7 +96,7 @@ export class OrdersResource {
     const extra = channel === 'WX_NATIVE' ? JSON.stringify({ productId }) : undefined;
     const json = await this.create(this.orderParams(request, channel, extra), 'create_order');
     const fields = parseFields(qrResponse, json, 'create_order');
-    // WeChat answers with codeUrl, Alipay and UnionPay with qr_code; retDetail carries the same link (API.md §3.2).
+    // WeChat answers with codeUrl, Alipay and UnionPay with qr_code; retDetail carries the same link (docs/iotpay-api.md §3.2).
     const codeUrl = fields.codeUrl || fields.qr_code || fields.retDetail || (typeof fields.retParams === 'string' ? fields.retParams : '');
     if (!codeUrl) throw new MalformedResponseError('create_order: no codeUrl, qr_code or retDetail in the answer');
     return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, codeUrl };
@@ -114,7 +114,7 @@ export class OrdersResource {
     try {
       json = await this.create(params, 'create_order');
     } catch (err) {
-      // WeChat's USERPAYING (customer typing a password) is "in progress", not a failure (API.md §3.3, §8).
+      // WeChat's USERPAYING (customer typing a password) is "in progress", not a failure (docs/iotpay-api.md §3.3, §8).
       if (err instanceof UnrecognisedFailureError && err.gatewayCode === ERR.USERPAYING) {
         return { mchOrderNo: request.mchOrderNo, state: 'paying' };
       }

@@ -1,4 +1,4 @@
-// v1 refund_order (API.md §3.8). An uncertain refund is retried by the caller with the SAME mchRefundNo;
+// v1 refund_order (docs/iotpay-api.md §3.8). An uncertain refund is retried by the caller with the SAME mchRefundNo;
 // the gateway (and our sandbox) answers a repeated mchRefundNo with the first refund's result.
 import { z } from 'zod';
 import { UnrecognisedFailureError } from './errors.js';
@@ -50,7 +50,7 @@ export class RefundsResource {
       channelId: request.channel === undefined ? undefined : checkOneOf('channel', request.channel, V1_CHANNELS),
     };
     const json = await this.sender.postV1('refund_order', params, this.settings.timeouts.refundMs);
-    // Both retCode and resCode must be SUCCESS (API.md §3.8: do not copy the sample's OR).
+    // Both retCode and resCode must be SUCCESS (docs/iotpay-api.md §3.8: do not copy the sample's OR).
     if (json.resCode !== 'SUCCESS') throw businessFailure(json, 'refund_order');
     const fields = parseFields(refundResponse, json, 'refund_order');
     // No refund status table is published. Read it like order statuses: 2/3 done, 0/1 accepted but not done;

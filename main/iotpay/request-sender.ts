@@ -30,7 +30,7 @@ export const UNSIGNED_V3_HINT =
   'IOTPay documents no v3 response signature; if this gateway never signs card responses, set ' +
   'gateway.acceptUnsignedCardResponses to true in settings.json (card outcomes are then confirmed by cc_query and signed notifications)';
 
-/** A retCode=FAIL message that means our signature (key or mchId) is wrong, per API.md §5.1's variants. */
+/** A retCode=FAIL message that means our signature (key or mchId) is wrong, per docs/iotpay-api.md §5.1's variants. */
 const SIGNATURE_COMPLAINT = /sign/i;
 
 function joinUrl(base: string, endpoint: string): string {
@@ -40,7 +40,7 @@ function joinUrl(base: string, endpoint: string): string {
 export class RequestSender {
   constructor(private readonly config: SenderConfig) {}
 
-  /** v1: `application/x-www-form-urlencoded` with one field `params` holding the signed JSON (API.md §1). */
+  /** v1: `application/x-www-form-urlencoded` with one field `params` holding the signed JSON (docs/iotpay-api.md §1). */
   async postV1(endpoint: string, params: SignParams, timeoutMs: number): Promise<JsonObject> {
     const signed = { ...params, sign: sign(params, this.config.key) };
     const body = new URLSearchParams({ params: JSON.stringify(signed) }).toString();
@@ -48,13 +48,13 @@ export class RequestSender {
     const json = this.parse(endpoint, response);
     if (json.retCode === 'FAIL') throw this.rejection(json);
     if (json.retCode !== 'SUCCESS') throw new MalformedResponseError(`${endpoint}: retCode is ${String(json.retCode)}`);
-    // A SUCCESS envelope must be signed over its top-level scalars (API.md §2.3); unsigned is untrusted.
+    // A SUCCESS envelope must be signed over its top-level scalars (docs/iotpay-api.md §2.3); unsigned is untrusted.
     if (!verify(json, this.config.key)) throw new ResponseSignatureError(`${endpoint}: response signature missing or wrong`);
     return json;
   }
 
   /**
-   * v3: raw JSON body (API.md §4.0). IOTPay documents no signature on v3 synchronous responses (API.md §2), but
+   * v3: raw JSON body (docs/iotpay-api.md §4.0). IOTPay documents no signature on v3 synchronous responses (docs/iotpay-api.md §2), but
    * an unsigned SUCCESS is untrusted like any other, so it is refused unless the merchant opted out with
    * `acceptUnsignedCardResponses` (the sandbox always signs). A `sign` that is present is always checked over
    * `retData`'s scalars; card outcomes are confirmed by cc_query and by the signed notification in any case.

@@ -5,7 +5,7 @@ import { DeclinedError, DuplicateOrderError, InvalidPaymentCodeError, MalformedR
 import { ERR } from './wire.js';
 import type { JsonObject } from './request-sender.js';
 
-/** IOTPay samples send numbers both as JSON numbers and as digit strings (API.md §2.2). */
+/** IOTPay samples send numbers both as JSON numbers and as digit strings (docs/iotpay-api.md §2.2). */
 export const intLike = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
 export const text = z.string().min(1);
 
@@ -18,7 +18,7 @@ export function parseFields<T extends z.ZodType>(schema: T, json: unknown, endpo
   return result.data;
 }
 
-/** The payment state a v1 status stands for (API.md §3.5). Unknown numbers are kept, never guessed. */
+/** The payment state a v1 status stands for (docs/iotpay-api.md §3.5). Unknown numbers are kept, never guessed. */
 export type GatewayPaymentState = 'awaiting_payment' | 'paying' | 'paid' | 'cancelled' | 'unrecognised';
 
 export function stateOfV1Status(status: number): GatewayPaymentState {
@@ -34,7 +34,7 @@ export function stateOfV1Status(status: number): GatewayPaymentState {
     case 9:
       return 'cancelled';
     default:
-      // API.md §3.5: "treat unknown values as pending, needs attention"; the engine keeps querying.
+      // docs/iotpay-api.md §3.5: "treat unknown values as pending, needs attention"; the engine keeps querying.
       return 'unrecognised';
   }
 }

@@ -1,7 +1,7 @@
-// IOTPay's MD5 signature (API.md §2.1, identical for v1 and v3):
+// IOTPay's MD5 signature (docs/iotpay-api.md §2.1, identical for v1 and v3):
 // drop `sign` and empty values, sort names by code unit, join `k=v` with `&`, append `&key=KEY`,
 // MD5 over UTF-8, uppercase hex. Verification recomputes over whatever fields arrived, because
-// IOTPay says responses may gain fields (API.md §2.3).
+// IOTPay says responses may gain fields (docs/iotpay-api.md §2.3).
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type SignScalar = string | number | boolean | null | undefined;
@@ -15,7 +15,7 @@ function isSignable(value: unknown): value is string | number | boolean {
 export function stringToSign(params: SignParams, key: string): string {
   const pairs = Object.keys(params)
     .filter((name) => name !== 'sign' && isSignable(params[name]))
-    .sort() // plain code-unit order: ASCII for IOTPay's ASCII field names (API.md §2.2)
+    .sort() // plain code-unit order: ASCII for IOTPay's ASCII field names (docs/iotpay-api.md §2.2)
     .map((name) => `${name}=${String(params[name])}`);
   return `${pairs.join('&')}&key=${key}`;
 }
@@ -26,7 +26,7 @@ export function sign(params: SignParams, key: string): string {
 
 /**
  * Keeps only top-level scalars: nested objects (`payParams`, `retData`, `retParams` objects) are not
- * covered by IOTPay's signature (API.md §2.3, inferred from xxpay's makeRetData).
+ * covered by IOTPay's signature (docs/iotpay-api.md §2.3, inferred from xxpay's makeRetData).
  */
 export function signableFields(received: Readonly<Record<string, unknown>>): Record<string, SignScalar> {
   const flat: Record<string, SignScalar> = {};

@@ -1,5 +1,5 @@
 // Checks applied before any byte is sent, so a bad request fails here with a clear message instead of at
-// the gateway (or worse, being half-accepted). Limits come from wire.ts (API.md §5).
+// the gateway (or worse, being half-accepted). Limits come from wire.ts (docs/iotpay-api.md §5).
 import { ValidationError } from './errors.js';
 import { MAX_AMOUNT_CENTS, type Currency } from './wire.js';
 
@@ -23,7 +23,7 @@ export function checkOrderNumber(field: string, value: unknown, max: number): st
   return text;
 }
 
-/** Money is a positive integer number of cents (API.md §2.6); 12.5 or 1e21 must never reach the wire. */
+/** Money is a positive integer number of cents (docs/iotpay-api.md §2.6); 12.5 or 1e21 must never reach the wire. */
 export function checkAmount(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new ValidationError(field, `must be an integer number of cents, got ${String(value)}`);

@@ -1,6 +1,6 @@
 // What IOTPay's wire accepts: channels, currencies, field limits and status codes.
 // Shared by the client (to refuse bad input before sending) and the sandbox (to refuse it like IOTPay).
-// Sources: API.md §3.1 (channels), §3.2 and §5 (lengths, currencies), §3.5 (statuses), §4.0 (v3).
+// Sources: docs/iotpay-api.md §3.1 (channels), §3.2 and §5 (lengths, currencies), §3.5 (statuses), §4.0 (v3).
 
 export const QR_CHANNELS = ['WX_NATIVE', 'ALIPAY_QR', 'UPI_QR'] as const;
 export const MICROPAY_CHANNELS = ['WX_MICROPAY', 'ALIPAY_MICROPAY', 'UPI_MICROPAY'] as const;
@@ -16,13 +16,13 @@ export type CardChannel = (typeof CARD_CHANNELS)[number];
 
 export type Currency = 'CAD' | 'USD' | 'CNY';
 
-/** v1 currencies: CAD and USD everywhere, CNY only for WX_NATIVE (API.md §5). v3 is CAD only. */
+/** v1 currencies: CAD and USD everywhere, CNY only for WX_NATIVE (docs/iotpay-api.md §5). v3 is CAD only. */
 export function currenciesFor(channel: V1Channel): readonly Currency[] {
   return channel === 'WX_NATIVE' ? ['CAD', 'USD', 'CNY'] : ['CAD', 'USD'];
 }
 export const CARD_CURRENCIES: readonly Currency[] = ['CAD'];
 
-/** Maximum lengths (characters) of v1 request fields, API.md §5. */
+/** Maximum lengths (characters) of v1 request fields, docs/iotpay-api.md §5. */
 export const V1_LIMITS = {
   mchId: 30,
   mchOrderNo: 30,
@@ -48,7 +48,7 @@ export const V1_LIMITS = {
   payOrderId: 64,
 } as const satisfies Record<string, number>;
 
-/** Maximum lengths of v3 request fields, API.md §5. */
+/** Maximum lengths of v3 request fields, docs/iotpay-api.md §5. */
 export const V3_LIMITS = {
   mchId: 30,
   mchOrderNo: 30,
@@ -66,13 +66,13 @@ export const V3_LIMITS = {
 /** Largest amount either side accepts: far above any shop sale, far below float trouble. */
 export const MAX_AMOUNT_CENTS = 100_000_000_00;
 
-/** v1 order status (API.md §3.5). */
+/** v1 order status (docs/iotpay-api.md §3.5). */
 export const V1_STATUS = { CREATED: 0, PAYING: 1, PAID: 2, PAID_NOTIFIED: 3, CANCELLED_SYSTEM: 4, CANCELLED_USER: 9 } as const;
-/** v3 transaction status (API.md §4.0): 1 means the bank's answer is unknown. */
+/** v3 transaction status (docs/iotpay-api.md §4.0): 1 means the bank's answer is unknown. */
 export const V3_STATUS = { PENDING: 0, UNKNOWN: 1, SUCCESS: 2, SUCCESS_SETTLED: 3, FAIL: 9 } as const;
 
 /**
- * Business error codes (`errCode` when `resCode=FAIL`). IOTPay publishes no table (API.md §5.1), so these are
+ * Business error codes (`errCode` when `resCode=FAIL`). IOTPay publishes no table (docs/iotpay-api.md §5.1), so these are
  * the sandbox's codes, named after WeChat's where one exists; the client treats any other code as "outcome unknown".
  */
 export const ERR = {

@@ -1,9 +1,10 @@
 // Read side for attempts: lookups for the payments layer, the reconciler's work list, the manager's list.
 import type { Journal } from './database.js';
 import { JournalNotFoundError } from './errors.js';
+import { IN_FLIGHT_ATTEMPT_STATES, sqlStateList } from '../../preload/payment-states.js';
 import { toAttempt, type AttemptRecord, type AttemptRow } from './payment-records.js';
 
-const NON_FINAL = `state IN ('created', 'sent', 'pending', 'expired', 'unknown')`;
+const NON_FINAL = `state IN (${sqlStateList(IN_FLIGHT_ATTEMPT_STATES)})`;
 
 export function getAttempt(journal: Journal, id: number): AttemptRecord {
   const row = journal.statement('SELECT * FROM attempts WHERE id = ?').get(id) as AttemptRow | undefined;

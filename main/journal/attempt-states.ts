@@ -1,14 +1,17 @@
-// The attempt and refund state machines (ARCHITECTURE.md §3), as data. Pure: no database, no clock.
+// The attempt and refund state machines (docs/architecture.md §3), as data. Pure: no database, no clock.
 //   succeeded, failed  final; nothing leaves them.
 //   expired            we stopped waiting; a later query may still find it paid or failed.
 //   unknown            the response was lost; a query decides, and may find it still pending.
 // A late success (expired/unknown -> succeeded) may need a manager; the caller decides and sets needs_action.
 
-export const ATTEMPT_STATES = ['created', 'sent', 'pending', 'succeeded', 'failed', 'expired', 'unknown'] as const;
-export type AttemptState = (typeof ATTEMPT_STATES)[number];
+// The state lists and their predicates are declared once, in preload/payment-states.ts (shared with the
+// screens); this file adds only the transitions.
+import type { AttemptState, RefundState } from '../../preload/payment-states.js';
 
-export const REFUND_STATES = ['created', 'sent', 'succeeded', 'failed', 'unknown'] as const;
-export type RefundState = (typeof REFUND_STATES)[number];
+export {
+  ATTEMPT_STATES, REFUND_STATES, IN_FLIGHT_ATTEMPT_STATES, SETTLED_ATTEMPT_STATES, isSettledAttemptState, isInFlightAttemptState,
+  isSettledRefundState, refundHoldsMoney, sqlStateList, type AttemptState, type RefundState,
+} from '../../preload/payment-states.js';
 
 const ATTEMPT_NEXT: Record<AttemptState, readonly AttemptState[]> = {
   // After a crash, a `created` attempt may or may not have left; the reconciler's query settles it directly.
@@ -37,17 +40,4 @@ export function canTransition(from: AttemptState, to: AttemptState): boolean {
 
 export function canTransitionRefund(from: RefundState, to: RefundState): boolean {
   return REFUND_NEXT[from].includes(to);
-}
-
-export function isFinalAttemptState(state: AttemptState): boolean {
-  return state === 'succeeded' || state === 'failed';
-}
-
-export function isFinalRefundState(state: RefundState): boolean {
-  return state === 'succeeded' || state === 'failed';
-}
-
-/** Refunds that hold part of the attempt's refundable amount: they may still succeed. */
-export function refundCountsAgainstCap(state: RefundState): boolean {
-  return state !== 'failed';
 }

@@ -1,7 +1,7 @@
-// Payment attempt writes. Journal first (ARCHITECTURE.md §3): createAttempt commits the attempt and its
+// Payment attempt writes. Journal first (docs/architecture.md §3): createAttempt commits the attempt and its
 // mchOrderNo before any request leaves; every later change goes through transitionAttempt, validated by the
 // state machine, with its event in the same transaction.
-import { canTransition, isFinalAttemptState, type AttemptState } from './attempt-states.js';
+import { canTransition, isSettledAttemptState, type AttemptState } from './attempt-states.js';
 import type { Journal } from './database.js';
 import { IllegalTransitionError, JournalInputError, PaymentCodeReusedError, SaleStateError } from './errors.js';
 import { appendEvent } from './events.js';
@@ -87,7 +87,7 @@ export function transitionAttempt(journal: Journal, id: number, to: AttemptState
     const current = getAttempt(journal, id);
     if (!canTransition(current.state, to)) throw new IllegalTransitionError('attempt', id, current.state, to);
     const now = journal.clock.now();
-    const final = isFinalAttemptState(to);
+    const final = isSettledAttemptState(to);
     const fields = {
       id, state: to, now, finalized_at: final ? now : null,
       pay_order_id: update.payOrderId ?? null, channel_order_no: update.channelOrderNo ?? null,
@@ -119,7 +119,7 @@ export function transitionAttempt(journal: Journal, id: number, to: AttemptState
 export function scheduleAttemptCheck(journal: Journal, id: number, nextCheckAt: number): void {
   journal.write(() => {
     const current = getAttempt(journal, id);
-    if (isFinalAttemptState(current.state)) return;
+    if (isSettledAttemptState(current.state)) return;
     journal.statement('UPDATE attempts SET next_check_at = ? WHERE id = ?').run(nextCheckAt, id);
   });
 }
@@ -137,6 +137,23 @@ export function clearNeedsAction(journal: Journal, id: number, resolvedBy: strin
     journal.statement('UPDATE attempts SET needs_action = 0, attached = ?, updated_at = ? WHERE id = ?').run(Number(attached), journal.clock.now(), id);
     const payload = { resolvedBy, resolution, attached };
     appendEvent(journal, { kind: 'attempt.action_resolved', entity: 'attempt', entityId: id, payload });
+    return getAttempt(journal, id);
+  });
+}
+
+/**
+ * A manager lets the attempt's sale take another tender while the attempt is still in flight (migration 0070).
+ * The attempt itself is unchanged and still reconciled; `by` and `reason` go into the hash chain.
+ */
+export function releaseAttempt(journal: Journal, id: number, by: string, reason: string): AttemptRecord {
+  assertText('by', by);
+  assertText('reason', reason, 200);
+  return journal.write(() => {
+    const current = getAttempt(journal, id);
+    if (isSettledAttemptState(current.state)) throw new JournalInputError('attemptId', `attempt ${id} is already ${current.state}`);
+    if (current.released) return current;
+    journal.statement('UPDATE attempts SET released = 1, updated_at = ? WHERE id = ?').run(journal.clock.now(), id);
+    appendEvent(journal, { kind: 'attempt.released', entity: 'attempt', entityId: id, payload: { by, reason, state: current.state } });
     return getAttempt(journal, id);
   });
 }

@@ -25,7 +25,7 @@ export class JournalVersionError extends JournalError {
   }
 }
 
-/** A state change the attempt or refund state machine forbids (ARCHITECTURE.md §3). */
+/** A state change the attempt or refund state machine forbids (docs/architecture.md §3). */
 export class IllegalTransitionError extends JournalError {
   readonly code = 'ILLEGAL_TRANSITION';
   constructor(readonly entity: string, readonly id: number, readonly from: string, readonly to: string) {

@@ -1,4 +1,4 @@
-// mchOrderNo / mchRefundNo minting (ARCHITECTURE.md §3, "Idempotency").
+// mchOrderNo / mchRefundNo minting (docs/architecture.md §3, "Idempotency").
 // Shape: terminal id + kind letter (P pay, R refund) + yyMMdd store day + 4-digit journal tag + sequence
 // (at least 8 digits), e.g. `T01P260115042700000042`; 27 characters with an 8-character terminal id.
 // - Unique across terminals: the terminal id ends at the only letter after it, and everything after is digits.

@@ -17,6 +17,8 @@ export interface AttemptRecord {
   needsAction: boolean;
   /** False once a manager refunded a late success or kept it apart from the sale (migration 0060). */
   attached: boolean;
+  /** A manager let the sale take another tender while this one was in flight (migration 0070). */
+  released: boolean;
   payOrderId: string | null;
   channelOrderNo: string | null;
   codeLast4: string | null;
@@ -60,6 +62,7 @@ export interface AttemptRow {
   state: AttemptState;
   needs_action: number;
   attached: number;
+  released: number;
   pay_order_id: string | null;
   channel_order_no: string | null;
   code_last4: string | null;
@@ -96,7 +99,7 @@ export interface RefundRow {
 export function toAttempt(r: AttemptRow): AttemptRecord {
   return {
     id: r.id, saleId: r.sale_id, tender: r.tender, channel: r.channel, amountCents: r.amount_cents,
-    currency: r.currency, mchOrderNo: r.mch_order_no, state: r.state, needsAction: r.needs_action === 1, attached: r.attached === 1,
+    currency: r.currency, mchOrderNo: r.mch_order_no, state: r.state, needsAction: r.needs_action === 1, attached: r.attached === 1, released: r.released === 1,
     payOrderId: r.pay_order_id, channelOrderNo: r.channel_order_no, codeLast4: r.code_last4,
     failureCode: r.failure_code, failureMessage: r.failure_message, cashTenderedCents: r.cash_tendered_cents,
     changeCents: r.change_cents, cashier: r.cashier, createdAt: r.created_at, updatedAt: r.updated_at,
@@ -111,9 +114,4 @@ export function toRefund(r: RefundRow): RefundRecord {
     failureCode: r.failure_code, failureMessage: r.failure_message, approvedBy: r.approved_by,
     createdAt: r.created_at, updatedAt: r.updated_at, finalizedAt: r.finalized_at,
   };
-}
-
-/** Whether this attempt pays its sale: succeeded, no manager decision pending, and not set apart from it. */
-export function paysSale(a: AttemptRecord): boolean {
-  return a.state === 'succeeded' && !a.needsAction && a.attached;
 }

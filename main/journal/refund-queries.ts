@@ -1,7 +1,10 @@
 // Read side for refunds.
 import type { Journal } from './database.js';
 import { JournalNotFoundError } from './errors.js';
+import { UNSETTLED_REFUND_STATES, sqlStateList } from '../../preload/payment-states.js';
 import { toRefund, type RefundRecord, type RefundRow } from './payment-records.js';
+
+const UNSETTLED = `state IN (${sqlStateList(UNSETTLED_REFUND_STATES)})`;
 
 export function getRefund(journal: Journal, id: number): RefundRecord {
   const row = journal.statement('SELECT * FROM refunds WHERE id = ?').get(id) as RefundRow | undefined;
@@ -22,7 +25,7 @@ export function refundsForAttempt(journal: Journal, attemptId: number): RefundRe
 /** Refunds still to be settled by a retry with the same mchRefundNo or a query. */
 export function nonFinalRefunds(journal: Journal): RefundRecord[] {
   const rows = journal
-    .statement(`SELECT * FROM refunds WHERE state IN ('created', 'sent', 'unknown') ORDER BY created_at`)
+    .statement(`SELECT * FROM refunds WHERE ${UNSETTLED} ORDER BY created_at`)
     .all() as RefundRow[];
   return rows.map(toRefund);
 }

@@ -1,13 +1,14 @@
 // Refund writes. The cap is checked and the refund inserted in one IMMEDIATE transaction, so two refunds
 // racing from two connections cannot both fit: succeeded + in-flight refunds never exceed what was paid.
-import { canTransitionRefund, isFinalRefundState, type RefundState } from './attempt-states.js';
+import { canTransitionRefund, isSettledRefundState, type RefundState } from './attempt-states.js';
 import { getAttempt } from './attempt-queries.js';
 import type { Journal } from './database.js';
 import { IllegalTransitionError, JournalInputError, RefundExceedsPaidError } from './errors.js';
 import { appendEvent } from './events.js';
 import { assertCents, assertText } from './money.js';
 import { mintOrderNumber } from './order-numbers.js';
-import { getRefund } from './refund-queries.js';
+import { getRefund, refundsForAttempt } from './refund-queries.js';
+import { refundableCents as refundableOf } from './sale-balance.js';
 import type { RefundRecord } from './payment-records.js';
 
 export interface NewRefund {
@@ -24,14 +25,9 @@ export interface RefundUpdate {
   failureMessage?: string;
 }
 
-/** What is still refundable: paid minus refunds that succeeded or may still succeed. */
+/** What is still refundable: paid minus refunds that succeeded or may still succeed (journal/sale-balance.ts). */
 export function refundableCents(journal: Journal, attemptId: number): number {
-  const attempt = getAttempt(journal, attemptId);
-  if (attempt.state !== 'succeeded') return 0;
-  const { held } = journal
-    .statement(`SELECT coalesce(sum(amount_cents), 0) AS held FROM refunds WHERE attempt_id = ? AND state != 'failed'`)
-    .get(attemptId) as { held: number };
-  return attempt.amountCents - held;
+  return refundableOf(getAttempt(journal, attemptId), refundsForAttempt(journal, attemptId));
 }
 
 export function createRefund(journal: Journal, input: NewRefund): RefundRecord {
@@ -76,7 +72,7 @@ export function transitionRefund(journal: Journal, id: number, to: RefundState, 
          WHERE id = @id`,
       )
       .run({
-        id, state: to, now, finalized_at: isFinalRefundState(to) ? now : null,
+        id, state: to, now, finalized_at: isSettledRefundState(to) ? now : null,
         refund_order_id: update.refundOrderId ?? null, failure_code: update.failureCode ?? null,
         failure_message: update.failureMessage ?? null,
       });

@@ -2,56 +2,45 @@
 // the UI event, then settling the sale when it is fully paid. Also decides when a success needs a manager.
 import { getAttempt } from '../journal/attempt-queries.js';
 import { transitionAttempt, type AttemptUpdate } from '../journal/attempts.js';
-import { isFinalAttemptState, type AttemptState } from '../journal/attempt-states.js';
-import { paysSale, type AttemptRecord } from '../journal/payment-records.js';
+import { isSettledAttemptState, type AttemptState } from '../journal/attempt-states.js';
+import type { AttemptRecord } from '../journal/payment-records.js';
+import { paidCents, saleBalance, type SaleBalance } from '../journal/sale-balance.js';
 import { settleSale } from '../journal/sale-settlement.js';
 import { getSale } from '../journal/sale-queries.js';
 import type { PaymentContext } from './payment-context.js';
 
-/** May still succeed while someone is waiting for it at the till. */
-export function isInFlight(a: AttemptRecord): boolean {
-  return a.state === 'created' || a.state === 'sent' || a.state === 'pending';
-}
-
-/** What the sale still owes: total minus attached successes minus payments that may still succeed. */
-export function dueCents(ctx: PaymentContext, saleId: number): { due: number; paid: number; inFlight?: AttemptRecord } {
-  const { sale, attempts } = getSale(ctx.journal, saleId);
-  const paid = attempts.filter(paysSale).reduce((s, a) => s + a.amountCents, 0);
-  const inFlight = attempts.filter(isInFlight);
-  const held = inFlight.reduce((s, a) => s + a.amountCents, 0);
-  return { due: sale.totalCents - paid - held, paid, inFlight: inFlight[0] };
+/** The sale's money as the engine and the screens see it (journal/sale-balance.ts). */
+export function balanceOf(ctx: PaymentContext, saleId: number): SaleBalance {
+  const { sale, attempts, refunds } = getSale(ctx.journal, saleId);
+  return saleBalance(sale.totalCents, attempts, refunds);
 }
 
 /**
- * Who learnt the outcome. `till`: a flow the cashier is still watching (it may have gone `unknown` and been
- * settled by the flow's own query). `reconciler`: nobody is waiting at the till.
+ * Who learnt the outcome. `till`: a flow the cashier is still watching. `reconciler`: nobody is waiting at the
+ * till (after a restart, or after the till's checking window).
  */
 export type Observer = 'till' | 'reconciler';
 
 /**
- * A success is attached to its sale when the sale is still open and can absorb it. Otherwise (late success
- * after the cashier gave up, an `unknown` attempt found paid when nobody was waiting, e.g. after a restart,
- * sale already paid or voided, or an amount that does not match) a manager must attach or refund it
- * (ARCHITECTURE.md §3, "Late success").
+ * A success pays its sale whenever the sale is still open and still owes at least its amount: whoever paid meant
+ * to pay this sale, even after the cashier stopped waiting (docs/payments.md "Late success"). Otherwise (sale
+ * already paid or voided, or the payment would overpay it) a manager attaches or refunds it.
  */
-function needsManager(ctx: PaymentContext, attempt: AttemptRecord, by: Observer): boolean {
-  if (attempt.state === 'expired') return true;
-  if (attempt.state === 'unknown' && by === 'reconciler') return true;
-  const { sale, attempts } = getSale(ctx.journal, attempt.saleId);
+function needsManager(ctx: PaymentContext, attempt: AttemptRecord): boolean {
+  const { sale, attempts, refunds } = getSale(ctx.journal, attempt.saleId);
   if (sale.status !== 'open') return true;
-  const paid = attempts.filter((a) => a.id !== attempt.id && paysSale(a)).reduce((s, a) => s + a.amountCents, 0);
-  return paid + attempt.amountCents > sale.totalCents;
+  const others = attempts.filter((a) => a.id !== attempt.id);
+  return paidCents(others, refunds) + attempt.amountCents > sale.totalCents;
 }
 
-/** Closes the sale as paid once its attached successes cover the total and nothing is still in flight. */
+/** Closes the sale as paid once what pays it covers the total and nothing holds it. */
 export function trySettle(ctx: PaymentContext, saleId: number): void {
-  const { sale, attempts } = getSale(ctx.journal, saleId);
+  const { sale, attempts, refunds } = getSale(ctx.journal, saleId);
   if (sale.status !== 'open' || sale.totalCents === 0) return;
-  const paid = attempts.filter(paysSale).reduce((s, a) => s + a.amountCents, 0);
-  const busy = attempts.some(isInFlight);
-  if (paid !== sale.totalCents || busy) return;
+  const balance = saleBalance(sale.totalCents, attempts, refunds);
+  if (balance.paidCents !== sale.totalCents || balance.holding) return;
   settleSale(ctx.journal, saleId);
-  ctx.events.emit({ type: 'sale', saleId, status: 'paid', paidCents: paid, dueCents: 0 });
+  ctx.events.emit({ type: 'sale', saleId, status: 'paid', paidCents: balance.paidCents, dueCents: 0 });
 }
 
 /** Tells the screens an attempt changed. */
@@ -62,12 +51,13 @@ export function emitAttempt(ctx: PaymentContext, a: AttemptRecord): void {
   });
 }
 
-export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}, by: Observer = 'till'): AttemptRecord {
+export function moveAttempt(ctx: PaymentContext, attemptId: number, to: AttemptState, update: AttemptUpdate = {}): AttemptRecord {
   const before = getAttempt(ctx.journal, attemptId);
   // A till flow and the reconciler can race to the same answer; the first one to write it wins.
-  if (isFinalAttemptState(before.state)) return before;
-  const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before, by) : update.needsAction;
+  if (isSettledAttemptState(before.state)) return before;
+  const flagged = to === 'succeeded' && update.needsAction === undefined ? needsManager(ctx, before) : update.needsAction;
   const after = transitionAttempt(ctx.journal, attemptId, to, { ...update, needsAction: flagged });
+  if (isSettledAttemptState(to)) ctx.schedule.forget(attemptId);
   emitAttempt(ctx, after);
   if (to === 'succeeded' && !after.needsAction) trySettle(ctx, after.saleId);
   return after;

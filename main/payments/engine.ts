@@ -7,6 +7,8 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { startCardPayment, confirmCard, type CardCharge, type CardStart } from './card.js';
 import { payCash, type CashPayment } from './cash.js';
+import { trySettle } from './attempt-moves.js';
+import { CheckSchedule } from './check-schedule.js';
 import { Connectivity } from './connectivity.js';
 import { chargeByQr, type QrCharge } from './customer-qr.js';
 import { chargeByScan, type ScanCharge } from './merchant-scan.js';
@@ -14,8 +16,9 @@ import type { PaymentContext, PaymentTimings } from './payment-context.js';
 import { PaymentEventBus, type PaymentListener } from './payment-events.js';
 import { reconcileOnce, type ReconcileReport } from './reconciler.js';
 import { refundPayment, type RefundRequest } from './refunds.js';
-import { resolveLateSuccess, type LateSuccessResolution } from './late-success.js';
+import { releaseAttempt, resolveLateSuccess, type LateSuccessResolution } from './late-success.js';
 import type { Timers } from './timers.js';
+import { WaitControl, type WaitSignals } from './wait-signals.js';
 
 export interface PaymentEngineDeps {
   journal: Journal;
@@ -29,13 +32,14 @@ export interface PaymentEngineDeps {
 
 export class PaymentEngine {
   private readonly ctx: PaymentContext;
-  private readonly waits = new Map<number, AbortController>();
+  private readonly waits = new Map<number, WaitControl>();
   private stopTimer: (() => void) | undefined;
   private reconciling: Promise<ReconcileReport> | undefined;
 
   constructor(deps: PaymentEngineDeps) {
     const events = new PaymentEventBus(deps.logger);
-    this.ctx = { ...deps, events, connectivity: new Connectivity(events) };
+    const schedule = new CheckSchedule(deps.clock, deps.timings.reconcileEveryMs, deps.timings.reconcileBackoffMaxMs);
+    this.ctx = { ...deps, events, connectivity: new Connectivity(events), schedule };
   }
 
   subscribe(listener: PaymentListener): () => void {
@@ -48,24 +52,24 @@ export class PaymentEngine {
 
   /** Resolves with the final (or expired) attempt; `onStarted` sees it as soon as it is journaled. */
   chargeByScan(charge: ScanCharge, onStarted?: (a: AttemptRecord) => void): Promise<AttemptRecord> {
-    return this.tracked((signal, track) => chargeByScan(this.ctx, charge, signal, track), onStarted);
+    return this.tracked((signals, track) => chargeByScan(this.ctx, charge, signals, track), onStarted);
   }
 
   chargeByQr(charge: QrCharge, onStarted?: (a: AttemptRecord) => void): Promise<AttemptRecord> {
-    return this.tracked((signal, track) => chargeByQr(this.ctx, charge, signal, track), onStarted);
+    return this.tracked((signals, track) => chargeByQr(this.ctx, charge, signals, track), onStarted);
   }
 
   async startCard(charge: CardCharge): Promise<CardStart> {
-    const controller = new AbortController();
+    const control = new WaitControl();
     let id: number | undefined;
     // Registered before cc_purchase is sent: a reconcile pass meanwhile must leave this attempt to the till,
     // or it could query a session not yet created and close it as never created while the form opens.
     const track = (attempt: AttemptRecord) => {
       id = attempt.id;
-      this.waits.set(attempt.id, controller);
+      this.waits.set(attempt.id, control);
     };
     try {
-      const start = await startCardPayment(this.ctx, charge, controller.signal, track);
+      const start = await startCardPayment(this.ctx, charge, control.signals, track);
       void start.done.finally(() => this.waits.delete(start.attempt.id));
       return start;
     } catch (err) {
@@ -91,11 +95,30 @@ export class PaymentEngine {
     return resolveLateSuccess(this.ctx, attemptId, resolution, by);
   }
 
-  /** The cashier stops waiting: the attempt expires and the reconciler keeps asking. Returns false if not waiting. */
+  /**
+   * The cashier stops waiting: the attempt is checking until the wallet's own close, and still holds its sale.
+   * Returns false if the till was not waiting on it.
+   */
   cancel(attemptId: number): boolean {
     const wait = this.waits.get(attemptId);
-    wait?.abort(new Error('cancelled at the till'));
+    wait?.cancel();
     return wait !== undefined;
+  }
+
+  /**
+   * A manager lets the sale take another tender while this attempt is still in flight ("the customer shows an
+   * unpaid wallet"). Journaled with who and why; the attempt is still reconciled, and if it is paid later it
+   * pays its sale when the sale still owes it, or waits for a manager.
+   */
+  override(attemptId: number, by: string, reason: string): AttemptRecord {
+    const released = releaseAttempt(this.ctx, attemptId, by, reason);
+    this.waits.get(attemptId)?.stop('released by a manager');
+    return released;
+  }
+
+  /** Closes the sale as paid if what pays it now equals its total (after a refund of an excess). */
+  settleIfPaid(saleId: number): void {
+    trySettle(this.ctx, saleId);
   }
 
   /** One reconcile pass; concurrent callers share the pass in progress. */
@@ -112,24 +135,24 @@ export class PaymentEngine {
     return this.reconcile();
   }
 
-  /** Stops the timer and every wait at the till (their attempts expire and stay in the reconciler's list). */
+  /** Stops the timer and every wait at the till (their attempts stay in flight, in the reconciler's list). */
   async stop(): Promise<void> {
     this.stopTimer?.();
     this.stopTimer = undefined;
-    for (const wait of this.waits.values()) wait.abort(new Error('shutting down'));
+    for (const wait of this.waits.values()) wait.stop('shutting down');
     await this.reconciling?.catch(() => undefined);
   }
 
   private async tracked(
-    run: (signal: AbortSignal, track: (a: AttemptRecord) => void) => Promise<AttemptRecord>,
+    run: (signals: WaitSignals, track: (a: AttemptRecord) => void) => Promise<AttemptRecord>,
     onStarted?: (a: AttemptRecord) => void,
   ): Promise<AttemptRecord> {
-    const controller = new AbortController();
+    const control = new WaitControl();
     let id: number | undefined;
     try {
-      return await run(controller.signal, (attempt) => {
+      return await run(control.signals, (attempt) => {
         id = attempt.id;
-        this.waits.set(attempt.id, controller);
+        this.waits.set(attempt.id, control);
         onStarted?.(attempt);
       });
     } finally {

@@ -5,20 +5,26 @@ import type { CardTransaction } from '../iotpay/cards.js';
 import type { QueriedOrder } from '../iotpay/orders.js';
 import { getAttempt } from '../journal/attempt-queries.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
-import { isFinalAttemptState } from '../journal/attempt-states.js';
+import { isSettledAttemptState } from '../journal/attempt-states.js';
 import { moveAttempt, type Observer } from './attempt-moves.js';
 import type { PaymentContext } from './payment-context.js';
 
-type Seen = { kind: 'paid' | 'cancelled' | 'waiting' | 'unclear'; amountCents: number; currency: string; payOrderId?: string; channelOrderNo?: string };
+type Seen = {
+  kind: 'paid' | 'cancelled' | 'waiting' | 'unclear'; amountCents: number; currency: string; payOrderId?: string; channelOrderNo?: string;
+  /** Why it was cancelled, as a journal failure code (main/payments/attempt-reasons.ts). */
+  cancelCode?: string;
+};
 
 function fromV1(q: QueriedOrder): Seen {
   const kind = q.state === 'paid' ? 'paid' : q.state === 'cancelled' ? 'cancelled' : q.state === 'unrecognised' ? 'unclear' : 'waiting';
-  return { kind, amountCents: q.amountCents, currency: q.currency, payOrderId: q.payOrderId, channelOrderNo: q.channelOrderNo };
+  // Status 9 is the customer cancelling in the wallet; 4 the gateway closing the order (docs/iotpay-api.md §3.5).
+  const cancelCode = q.status === 9 ? 'CANCELLED_BY_CUSTOMER' : 'CLOSED_BY_GATEWAY';
+  return { kind, amountCents: q.amountCents, currency: q.currency, payOrderId: q.payOrderId, channelOrderNo: q.channelOrderNo, cancelCode };
 }
 
 function fromV3(t: CardTransaction): Seen {
   const kind = t.state === 'succeeded' ? 'paid' : t.state === 'failed' ? 'cancelled' : t.state === 'pending' ? 'waiting' : 'unclear';
-  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId };
+  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId, cancelCode: 'DECLINED' };
 }
 
 /**
@@ -29,12 +35,8 @@ export async function checkAttempt(ctx: PaymentContext, attempt: AttemptRecord, 
   return (await askAboutAttempt(ctx, attempt, by)).attempt;
 }
 
-/**
- * As checkAttempt, and also says whether the gateway positively reported the order as still unpaid. Only such
- * an answer may let the reconciler give up on an attempt: a failed query proves nothing, and a payment the
- * customer completed while our queries were failing must not be closed as never paid.
- */
-export async function askAboutAttempt(ctx: PaymentContext, attempt: AttemptRecord, by: Observer): Promise<{ attempt: AttemptRecord; stillUnpaid: boolean }> {
+/** As checkAttempt, saying also whether the gateway answered at all (a failed query proves nothing). */
+export async function askAboutAttempt(ctx: PaymentContext, attempt: AttemptRecord, by: Observer): Promise<{ attempt: AttemptRecord; answered: boolean }> {
   let seen: Seen;
   try {
     seen = attempt.tender === 'card'
@@ -43,31 +45,31 @@ export async function askAboutAttempt(ctx: PaymentContext, attempt: AttemptRecor
     ctx.connectivity.observe(seen);
   } catch (err) {
     ctx.connectivity.observe(err);
-    if (err instanceof OrderNotFoundError) return { attempt: notFound(ctx, attempt), stillUnpaid: false };
+    if (err instanceof OrderNotFoundError) return { attempt: notFound(ctx, attempt), answered: true };
     ctx.logger.warn('query failed; will ask again', { mchOrderNo: attempt.mchOrderNo, error: String(err) });
-    return { attempt, stillUnpaid: false };
+    return { attempt, answered: false };
   }
-  return { attempt: applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen, by), stillUnpaid: seen.kind === 'waiting' };
+  return { attempt: applySeen(ctx, getAttempt(ctx.journal, attempt.id), seen, by), answered: true };
 }
 
 function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: Observer): AttemptRecord {
-  if (isFinalAttemptState(attempt.state)) return attempt;
+  if (isSettledAttemptState(attempt.state)) return attempt;
   const ids = { payOrderId: seen.payOrderId, channelOrderNo: seen.channelOrderNo };
   switch (seen.kind) {
     case 'paid':
-      // "Succeeded" means the gateway's amount and currency are ours too (ARCHITECTURE.md §3).
+      // "Succeeded" means the gateway's amount and currency are ours too (docs/architecture.md §3).
       if (seen.amountCents !== attempt.amountCents || seen.currency !== attempt.currency) {
         return moveAttempt(ctx, attempt.id, 'succeeded', {
           ...ids, needsAction: true, failureCode: 'AMOUNT_MISMATCH',
           failureMessage: `gateway reports ${seen.amountCents} ${seen.currency}, journal has ${attempt.amountCents} ${attempt.currency}`,
         });
       }
-      return moveAttempt(ctx, attempt.id, 'succeeded', ids, by);
+      return moveAttempt(ctx, attempt.id, 'succeeded', ids);
     case 'cancelled':
-      return moveAttempt(ctx, attempt.id, 'failed', { ...ids, failureCode: 'CANCELLED', failureMessage: 'the payment was cancelled or closed' });
+      return moveAttempt(ctx, attempt.id, 'failed', { ...ids, failureCode: seen.cancelCode ?? 'CLOSED_BY_GATEWAY', failureMessage: 'the payment was cancelled or closed' });
     case 'waiting':
-      // The reconciler leaves an `unknown` attempt `unknown` while the customer is still paying: nobody waits
-      // for it at the till, so it must not hold the sale, and its success must still reach a manager.
+      // Nobody waits at the till for a checking attempt the reconciler asks about: it stays checking (it still
+      // holds its sale) rather than looking like a payment the customer is making right now.
       if (attempt.state === 'unknown' && by === 'reconciler') return attempt;
       return attempt.state === 'sent' || attempt.state === 'unknown' || attempt.state === 'created' ? moveAttempt(ctx, attempt.id, 'pending', ids) : attempt;
     case 'unclear':
@@ -78,10 +80,11 @@ function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: 
 
 /**
  * The gateway has no such order. A `created` attempt never left, so it failed for sure. After a lost
- * create_order the order may still appear (a slow gateway), so believe "not found" only after a grace period.
+ * create_order the order may still appear (a slow gateway), so believe "not found" only once the gateway has
+ * said so for a grace period, measured on the monotonic clock from its first such answer (never from the
+ * attempt's wall-clock age, which a clock jump would fake).
  */
 function notFound(ctx: PaymentContext, attempt: AttemptRecord): AttemptRecord {
-  const age = ctx.clock.now() - attempt.createdAt;
-  if (attempt.state !== 'created' && age < ctx.timings.notFoundGraceMs) return attempt;
+  if (attempt.state !== 'created' && ctx.schedule.notFoundFor(attempt.id) < ctx.timings.notFoundGraceMs) return attempt;
   return moveAttempt(ctx, attempt.id, 'failed', { failureCode: 'NEVER_CREATED', failureMessage: 'the gateway never received this payment' });
 }

@@ -3,6 +3,7 @@ import type { IotPayClient } from '../iotpay/client.js';
 import type { Journal } from '../journal/database.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { CheckSchedule } from './check-schedule.js';
 import type { Connectivity } from './connectivity.js';
 import type { PaymentEventBus } from './payment-events.js';
 import type { Timers } from './timers.js';
@@ -16,11 +17,16 @@ export interface PaymentTimings extends TimerSettings {
   notFoundGraceMs: number;
   /** How long the card form may stay open before we stop waiting at the till. */
   cardFormMs: number;
-  /** Non-final attempts older than this are given up on by the reconciler (QR codes nobody paid). */
-  abandonAfterMs: number;
+  /**
+   * After the cashier cancels (or the till's wait runs out) the till keeps checking at least this long, even when
+   * the wallet's own close is sooner, so a payment the customer confirmed a moment ago is still seen.
+   */
+  minCheckMs: number;
+  /** The reconciler asks about an open attempt less and less often, but at least this often; it never gives up. */
+  reconcileBackoffMaxMs: number;
 }
 
-export const DEFAULT_TIMINGS_EXTRA = { notFoundGraceMs: 120_000, cardFormMs: 300_000, abandonAfterMs: 24 * 3_600_000 } as const;
+export const DEFAULT_TIMINGS_EXTRA = { notFoundGraceMs: 120_000, cardFormMs: 300_000, minCheckMs: 15_000, reconcileBackoffMaxMs: 30 * 60_000 } as const;
 
 export interface PaymentContext {
   journal: Journal;
@@ -29,6 +35,8 @@ export interface PaymentContext {
   timers: Timers;
   events: PaymentEventBus;
   connectivity: Connectivity;
+  /** When each open attempt is next asked about, and since when the gateway has not known it (monotonic). */
+  schedule: CheckSchedule;
   logger: Logger;
   timings: PaymentTimings;
   currency: string;

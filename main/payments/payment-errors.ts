@@ -40,6 +40,14 @@ export class NotAPaymentCodeError extends PaymentError {
   }
 }
 
+/** A wallet code is single-use; this one was already submitted (the scanner door's replay guard). */
+export class CodeAlreadyUsedError extends PaymentError {
+  readonly code = 'PAYMENT_CODE_REUSED';
+  constructor() {
+    super('this payment code was already used; ask the customer to refresh it');
+  }
+}
+
 /** Cash handed over is less than the cash tender. */
 export class InsufficientCashError extends PaymentError {
   readonly code = 'INSUFFICIENT_CASH';

@@ -6,9 +6,10 @@ import type { Logger } from '../shared/logger.js';
 
 export type PaymentEvent =
   | { type: 'attempt'; attemptId: number; saleId: number; state: AttemptState; channel: string; amountCents: number; currency: string; needsAction: boolean; failureCode?: string; message?: string }
+  /** `expiresAt` is on the monotonic clock (main/shared/clock.ts), never the wall clock. */
   | { type: 'qr'; attemptId: number; saleId: number; channel: string; codeUrl: string; amountCents: number; currency: string; expiresAt: number }
   | { type: 'card-form'; attemptId: number; saleId: number; secureId: string; amountCents: number; currency: string }
-  | { type: 'countdown'; attemptId: number; remainingMs: number }
+  | { type: 'countdown'; attemptId: number; remainingMs: number; phase: 'waiting' | 'checking' }
   | { type: 'sale'; saleId: number; status: 'open' | 'paid' | 'voided'; paidCents: number; dueCents: number }
   | { type: 'refund'; refundId: number; attemptId: number; state: string; amountCents: number }
   | { type: 'connectivity'; online: boolean };

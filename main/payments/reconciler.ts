@@ -1,7 +1,10 @@
 // Drives every attempt and refund that is not final to a final state: at start-up (after a crash nothing is
 // in memory, only the journal) and then on a timer. Attempts are settled by query only; refunds by re-sending
 // with the same mchRefundNo. Attempts a flow is still waiting on at the till are left to that flow.
+// An open attempt is never given up on: it is asked about less and less often (check-schedule.ts), for as long
+// as it takes the gateway to say paid or not paid (docs/payments.md "No attempt is closed on time alone").
 import { nonFinalAttempts } from '../journal/attempt-queries.js';
+import { isSettledAttemptState, isSettledRefundState } from '../journal/attempt-states.js';
 import { nonFinalRefunds } from '../journal/refund-queries.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { moveAttempt } from './attempt-moves.js';
@@ -15,21 +18,13 @@ export interface ReconcileReport {
   stillOpen: number;
 }
 
-function abandonAfter(ctx: PaymentContext, a: AttemptRecord): number {
-  // A QR nobody paid within the background window is given up; wallets close such orders themselves.
-  return a.tender === 'wallet_qr' ? ctx.timings.qrExpiryMs + ctx.timings.qrBackgroundMs : ctx.timings.abandonAfterMs;
-}
-
 async function settleAttempt(ctx: PaymentContext, attempt: AttemptRecord): Promise<AttemptRecord> {
   if (attempt.tender === 'cash') {
     // A cash attempt still `created` was interrupted before the till confirmed it: no cash was booked.
     return moveAttempt(ctx, attempt.id, 'failed', { failureCode: 'INTERRUPTED', failureMessage: 'the till stopped before confirming the cash' });
   }
-  const { attempt: after, stillUnpaid } = await askAboutAttempt(ctx, attempt, 'reconciler');
-  if (after.state === 'succeeded' || after.state === 'failed') return after;
-  if (stillUnpaid && ctx.clock.now() - after.createdAt >= abandonAfter(ctx, after)) {
-    return moveAttempt(ctx, after.id, 'failed', { failureCode: 'ABANDONED', failureMessage: 'never paid within the waiting window' });
-  }
+  const { attempt: after } = await askAboutAttempt(ctx, attempt, 'reconciler');
+  if (!isSettledAttemptState(after.state)) ctx.schedule.checked(after.id);
   return after;
 }
 
@@ -58,15 +53,19 @@ export async function reconcileOnce(ctx: PaymentContext, busy: Pick<ReadonlySet<
   let stillOpen = 0;
   for (const attempt of nonFinalAttempts(ctx.journal)) {
     if (busy.has(attempt.id)) continue;
+    if (!ctx.schedule.isDue(attempt.id)) {
+      stillOpen += 1;
+      continue;
+    }
     checked += 1;
     const after = await settleAttempt(ctx, attempt);
-    if (after.state !== 'succeeded' && after.state !== 'failed') stillOpen += 1;
+    if (!isSettledAttemptState(after.state)) stillOpen += 1;
   }
   let refundsRetried = 0;
   for (const refund of nonFinalRefunds(ctx.journal)) {
     refundsRetried += 1;
     const after = await sendRefund(ctx, refund);
-    if (after.state !== 'succeeded' && after.state !== 'failed') stillOpen += 1;
+    if (!isSettledRefundState(after.state)) stillOpen += 1;
   }
   if (!wasOffline && checked === 0 && refundsRetried === 0) await probeGateway(ctx);
   return { checked, refundsRetried, stillOpen };

@@ -1,12 +1,12 @@
 // Refunds, approved by a manager. Journal first with a fresh mchRefundNo (the journal enforces that refunds
 // never exceed what was paid); an uncertain refund is re-sent with the SAME mchRefundNo, which IOTPay (and the
 // sandbox) answer with the first refund's result, so retrying can never refund twice.
-import { NotChargedError, OutcomeUnknownError } from '../iotpay/errors.js';
 import { getAttempt } from '../journal/attempt-queries.js';
 import { getRefund } from '../journal/refund-queries.js';
 import { createRefund, transitionRefund } from '../journal/refunds.js';
 import type { RefundRecord } from '../journal/payment-records.js';
-import { isFinalRefundState, type RefundState } from '../journal/attempt-states.js';
+import { isSettledRefundState, type RefundState } from '../journal/attempt-states.js';
+import { attemptOutcome } from './attempt-outcome.js';
 import type { PaymentContext } from './payment-context.js';
 import { OfflineError } from './payment-errors.js';
 
@@ -20,7 +20,7 @@ export interface RefundRequest {
 function move(ctx: PaymentContext, refund: RefundRecord, to: RefundState, update: Parameters<typeof transitionRefund>[3] = {}): RefundRecord {
   // Re-read: the reconciler and a manager's retry may both be settling this refund; the journal decides.
   const current = getRefund(ctx.journal, refund.id);
-  if (current.state === to || isFinalRefundState(current.state)) return current;
+  if (current.state === to || isSettledRefundState(current.state)) return current;
   const after = transitionRefund(ctx.journal, refund.id, to, update);
   ctx.events.emit({ type: 'refund', refundId: after.id, attemptId: after.attemptId, state: after.state, amountCents: after.amountCents });
   return after;
@@ -55,8 +55,7 @@ export async function sendRefund(ctx: PaymentContext, refund: RefundRecord): Pro
     return move(ctx, sent, done ? 'succeeded' : 'unknown', { refundOrderId });
   } catch (err) {
     ctx.connectivity.observe(err);
-    if (err instanceof NotChargedError) return move(ctx, sent, 'failed', { failureCode: err.code, failureMessage: err.message });
-    const code = err instanceof OutcomeUnknownError ? err.code : 'INTERNAL';
-    return move(ctx, sent, 'unknown', { failureCode: code, failureMessage: String(err instanceof Error ? err.message : err) });
+    const outcome = attemptOutcome(err);
+    return move(ctx, sent, outcome.to, { failureCode: outcome.failureCode, failureMessage: outcome.failureMessage });
   }
 }

@@ -2,6 +2,7 @@
 // Payments count on the day they succeeded, refunds on the day they succeeded (refunds are attributed to the
 // original attempt's channel and cashier, so a cashier's net is what their sales kept). Both queries are
 // range scans over partial indexes holding only succeeded rows, so a day costs its own rows, not the table's.
+import { IN_FLIGHT_ATTEMPT_STATES, sqlStateList } from '../../preload/payment-states.js';
 import type { Journal } from '../journal/database.js';
 import { storeDayRange, type UtcRange } from '../journal/store-day.js';
 
@@ -47,7 +48,7 @@ const REFUNDS = `SELECT a.channel, r.currency, a.cashier, sum(r.amount_cents) AS
   FROM refunds r JOIN attempts a ON a.id = r.attempt_id
   WHERE r.state = 'succeeded' AND r.finalized_at >= ? AND r.finalized_at < ? GROUP BY a.channel, r.currency, a.cashier`;
 const PENDING = `SELECT count(*) AS n FROM attempts
-  WHERE state IN ('created', 'sent', 'pending', 'expired', 'unknown') AND created_at >= ? AND created_at < ?`;
+  WHERE state IN (${sqlStateList(IN_FLIGHT_ATTEMPT_STATES)}) AND created_at >= ? AND created_at < ?`;
 const NEEDS_ACTION = `SELECT count(*) AS n FROM attempts WHERE needs_action = 1 AND created_at >= ? AND created_at < ?`;
 
 /** Exported so a test can check each query's plan stays on its index. */

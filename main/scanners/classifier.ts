@@ -1,5 +1,5 @@
-// Decides what a scanned string is: a wallet payment code, a GS1 product code, or unknown (API.md §7).
-// Wallet prefix rules change, so they are data, not code; the defaults follow API.md §7.1.
+// Decides what a scanned string is: a wallet payment code, a GS1 product code, or unknown (docs/iotpay-api.md §7).
+// Wallet prefix rules change, so they are data, not code; the defaults follow docs/iotpay-api.md §7.1.
 import { normaliseGtin, type Gs1Format } from './gs1.js';
 import type { UnknownReason, WalletChannel } from './scan-types.js';
 
@@ -35,11 +35,11 @@ function lengthRange(from: number, to: number): number[] {
 
 export const defaultClassifierRules: ClassifierRules = {
   wallets: [
-    // WeChat: 18 digits, 10–14 mainland, 15 Hong Kong (API.md §7.1, WeChat docs [W1]).
+    // WeChat: 18 digits, 10–14 mainland, 15 Hong Kong (docs/iotpay-api.md §7.1, WeChat docs [W1]).
     { wallet: 'WX_MICROPAY', prefixes: prefixRange(10, 15), lengths: [18] },
     // Alipay: 16–24 digits starting 25–30; "the length is whatever the scanner returns" [W3, W5].
     { wallet: 'ALIPAY_MICROPAY', prefixes: prefixRange(25, 30), lengths: lengthRange(16, 24) },
-    // UnionPay QuickPass C2B: 19 digits starting 62 (LIKELY per API.md §7.1).
+    // UnionPay QuickPass C2B: 19 digits starting 62 (LIKELY per docs/iotpay-api.md §7.1).
     { wallet: 'UPI_MICROPAY', prefixes: ['62'], lengths: [19] },
   ],
   productLengths: [8, 12, 13, 14],

@@ -1,4 +1,4 @@
-// GS1 product codes (API.md §7.2): EAN-8, UPC-A, EAN-13 and GTIN-14 all end in a mod-10 check digit.
+// GS1 product codes (docs/iotpay-api.md §7.2): EAN-8, UPC-A, EAN-13 and GTIN-14 all end in a mod-10 check digit.
 
 export type Gs1Format = 'EAN-8' | 'UPC-A' | 'EAN-13' | 'GTIN-14';
 

@@ -1,5 +1,5 @@
 // The slice of node-hid the scanners use, loaded lazily: node-hid's prebuilt binary links libusb-1.0, and a
-// static import would crash main at start-up on a till without it (TOOLCHAIN.md §1). Loading on demand turns
+// static import would crash main at start-up on a till without it (docs/toolchain.md §1). Loading on demand turns
 // that into a ScannerUnavailableError with the apt-get line that fixes it.
 import { explainNativeLoadFailure } from './errors.js';
 

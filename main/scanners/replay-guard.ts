@@ -1,4 +1,4 @@
-// Wallet payment codes are single-use (API.md §3.3 step 2; ARCHITECTURE §3 "the replay guard"). A code seen
+// Wallet payment codes are single-use (docs/iotpay-api.md §3.3 step 2; docs/architecture.md §3 "the replay guard"). A code seen
 // again is a scanner double-read or a replayed photo of a code, and is refused before it reaches a payment.
 // Codes are kept only as SHA-256 digests, so a heap dump of the till does not hold chargeable codes.
 import { createHash } from 'node:crypto';

@@ -48,18 +48,32 @@ export function classifyRawScan(raw: RawScan, classifiedAt: number, rules = defa
 
 export type ScanRouter = (raw: RawScan) => ClassifiedScan;
 
-export function createScanRouter(options: ScanRouterOptions): ScanRouter {
+/**
+ * The scanner door: every code (serial, HID, keyboard wedge, or digits a cashier typed) is classified here, once,
+ * with the configured rules and the replay guard. `route` hands the result to the till's handlers; `classify`
+ * returns it to a caller that acts on it itself (a typed code charged through `payment:chargeByScan`).
+ */
+export function createScanDoor(options: ScanRouterOptions): { route: ScanRouter; classify: ScanRouter } {
   const { handlers, replayGuard, clock, logger, recent } = options;
-  return (raw) => {
+  const classify: ScanRouter = (raw) => {
     let scan = classifyRawScan(raw, clock.now(), options.rules);
     if (scan.kind === 'payment' && replayGuard.check(scan.code) === 'replay') {
       scan = unknown(raw, scan.classifiedAt, 'replayed-payment-code');
     }
     recent?.record(scan);
     logScan(logger, scan);
+    return scan;
+  };
+  const route: ScanRouter = (raw) => {
+    const scan = classify(raw);
     dispatch(handlers, scan, logger);
     return scan;
   };
+  return { route, classify };
+}
+
+export function createScanRouter(options: ScanRouterOptions): ScanRouter {
+  return createScanDoor(options).route;
 }
 
 function dispatch(handlers: ScanHandlers, scan: ClassifiedScan, logger: Logger): void {

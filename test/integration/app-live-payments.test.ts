@@ -52,11 +52,15 @@ describe('LivePayments with the real engine and sandbox', () => {
     await countdownSeen(qr.attemptId);
     const seen = live.forSale(saleId)!;
     expect(seen.attempt).toMatchObject({ id: qr.attemptId, saleId, tender: 'wallet_qr', channel: 'WX_NATIVE', state: 'pending', amountCents: 1999 });
-    const { saleId: _sale, type: _type, ...asSent } = qr;
-    expect(seen.qr).toEqual(asSent);
+    const { saleId: _sale, type: _type, expiresAt, ...asSent } = qr;
+    expect(seen.qr).toMatchObject(asSent);
     expect(seen.qr!.codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
-    expect(seen.deadlineAt).toBeGreaterThanOrEqual(qr.expiresAt);
-    expect(seen.deadlineAt).toBeLessThan(qr.expiresAt + 1000);
+    // Durations from now, on the monotonic clock: the QR's validity and the till's wait end together.
+    const left = expiresAt - systemClock.monotonic();
+    expect(seen.qr!.expiresInMs).toBeGreaterThan(left - 200);
+    expect(seen.qr!.expiresInMs).toBeLessThanOrEqual(left + 50);
+    expect(seen.remainingMs).toBeGreaterThan(left - 200);
+    expect(seen.countdown).toBe('waiting');
     expect(JSON.stringify(seen)).not.toMatch(/"(key|sign|secret|secureId|payOrderId)"/);
     expect(JSON.stringify(seen)).not.toContain(rig.sandbox.key);
     expect(live.forSale(other)).toBeNull();
@@ -67,26 +71,30 @@ describe('LivePayments with the real engine and sandbox', () => {
     expect(live.size).toBe(0);
   });
 
-  it('the cashier cancels: the attempt expires and nothing is left to pick up', async () => {
+  it('the cashier cancels: the QR is withdrawn, and the payment is still there to pick up, checking', async () => {
     await startRig();
     const saleId = rig.sale(800);
     const done = rig.engine.chargeByQr({ saleId, channel: 'ALIPAY_QR', cashier: 'bob' });
     const qr = await qrEvent();
     expect(live.forSale(saleId)?.qr?.attemptId).toBe(qr.attemptId);
     expect(rig.engine.cancel(qr.attemptId)).toBe(true);
+    const checking = await until(() => (live.forSale(saleId)?.countdown === 'checking' ? live.forSale(saleId) : undefined), 'the checking countdown');
+    expect(checking).toMatchObject({ attempt: { id: qr.attemptId, state: 'expired', phase: 'checking', reason: 'CANCELLED_AT_TILL' } });
+    expect(checking!.qr).toBeUndefined();
     expect(await done).toMatchObject({ state: 'expired', failureCode: 'CANCELLED_AT_TILL' });
-    expect(live.forSale(saleId)).toBeNull();
-    expect(live.size).toBe(0);
+    // Still in flight after the till's last query: a reloaded screen must see it, not an editable cart.
+    expect(live.forSale(saleId)?.attempt).toMatchObject({ id: qr.attemptId, phase: 'checking' });
   });
 
-  it('the QR runs out: withdrawn at expiry', async () => {
+  it('the QR runs out: withdrawn at expiry, then checking', async () => {
     await startRig(400);
     const saleId = rig.sale(300);
     const done = rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
     await qrEvent();
     expect(live.forSale(saleId)?.qr).toBeDefined();
     expect(await done).toMatchObject({ state: 'expired', failureCode: 'QR_EXPIRED' });
-    expect(live.forSale(saleId)).toBeNull();
+    expect(live.forSale(saleId)).toMatchObject({ attempt: { state: 'expired', phase: 'checking' } });
+    expect(live.forSale(saleId)?.qr).toBeUndefined();
   });
 
   it('a card attempt: reported with its deadline, without the card form session', async () => {
@@ -97,7 +105,7 @@ describe('LivePayments with the real engine and sandbox', () => {
     const seen = live.forSale(saleId)!;
     expect(seen.attempt).toMatchObject({ id: start.attempt.id, tender: 'card', state: 'pending' });
     expect(seen.qr).toBeUndefined();
-    expect(seen.deadlineAt).toBeGreaterThan(Date.now());
+    expect(seen.remainingMs).toBeGreaterThan(0);
     expect(JSON.stringify(seen)).not.toContain(start.secureId!);
     await rig.sandbox.control.payCard(start.secureId!, '4242424242424242');
     await rig.engine.confirmCard(start.attempt.id);
@@ -124,12 +132,13 @@ describe('payment:live in the composed app', () => {
 
     const forCashier = await until(async () => {
       const answer = await liveFor('cashier');
-      return answer?.qr && answer.deadlineAt ? answer : undefined;
+      return answer?.qr && answer.remainingMs ? answer : undefined;
     }, 'the QR and its countdown');
+    const { expiresInMs: _sentFor, ...sentQr } = sent as { expiresInMs: number };
     expect(forCashier.attempt).toMatchObject({ id: attempt.id, state: 'pending', tender: 'wallet_qr' });
-    expect(forCashier.qr).toEqual(sent);
+    expect(forCashier.qr).toMatchObject(sentQr);
     const forDisplay = await call('customer-display', 'payment:live');
-    expect(forDisplay).toMatchObject({ ok: true, value: { attempt: { id: attempt.id }, qr: sent } });
+    expect(forDisplay).toMatchObject({ ok: true, value: { attempt: { id: attempt.id }, qr: sentQr } });
     expect(await liveFor('kiosk')).toBeNull();
     expect((await call('manager', 'payment:live')).error?.code).toBe('NOT_ALLOWED');
     expect((await call('cashier', 'payment:live', { attemptId: 1 })).error?.code).toBe('INVALID_REQUEST');
@@ -137,8 +146,13 @@ describe('payment:live in the composed app', () => {
     expect(JSON.stringify(forDisplay)).not.toContain(trainingKey);
     expect(JSON.stringify(forDisplay)).not.toMatch(/"(key|sign|secret|merchantKey)"/);
 
+    // A cancel withdraws the QR at once; the payment is then checking, not gone, until the gateway says.
     expect((await call('cashier', 'payment:cancel', { attemptId: attempt.id })).value).toEqual({ cancelled: true });
-    await until(async () => ((await liveFor('cashier')) === null ? true : undefined), 'the cancel to clear it');
-    expect(await liveFor('customer-display')).toBeNull();
+    const checking = await until(async () => {
+      const answer = await liveFor('customer-display');
+      return answer?.countdown === 'checking' ? answer : undefined;
+    }, 'the cancel to start checking');
+    expect(checking).toMatchObject({ attempt: { id: attempt.id, state: 'expired', phase: 'checking' } });
+    expect(checking.qr).toBeUndefined();
   });
 });

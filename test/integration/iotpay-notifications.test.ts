@@ -1,4 +1,4 @@
-// Notification verification (API.md §3.7 v1, §4.4 v3) driven by what the real sandbox posts to a loopback
+// Notification verification (docs/iotpay-api.md §3.7 v1, §4.4 v3) driven by what the real sandbox posts to a loopback
 // notifyUrl: the genuine article is accepted, and a tampered, foreign, incomplete or unparsable one is a
 // NotificationRejectedError, never a booked payment.
 import { once } from 'node:events';

@@ -173,7 +173,7 @@ describe('v1 identity and refunds', () => {
       const mchOrderNo = orderNo();
       const qr = await client.orders.createQr({ ...sale, mchOrderNo, channel: 'UPI_QR' });
       await sandbox.control.payQr({ payOrderId: qr.payOrderId });
-      // The acknowledged notification is what moves a sandbox order from 2 to 3 (API.md §3.5).
+      // The acknowledged notification is what moves a sandbox order from 2 to 3 (docs/iotpay-api.md §3.5).
       await expect.poll(() => sandbox.ledger.v1Order({ mchOrderNo })?.status).toBe(3);
       const queried = await client.orders.query({ mchOrderNo });
       expect(queried).toMatchObject({ mchOrderNo, payOrderId: qr.payOrderId, status: 3, state: 'paid', amountCents: 2856, channel: 'UPI_QR' });

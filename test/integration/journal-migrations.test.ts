@@ -114,6 +114,15 @@ describe('each migration, from the previous version with data present', () => {
     expect(db.prepare('SELECT mch_order_no, attached FROM attempts').get()).toEqual({ mch_order_no: 'T01P2601011234000000001', attached: 1 });
     expect(() => db.prepare('UPDATE attempts SET attached = 2').run()).toThrow(/CHECK/);
   });
+
+  it('0070 (attempt release) keeps attempts, none released', () => {
+    migrate(db, journalMigrations, { target: 60 });
+    seedSales();
+    seedAttempt();
+    expect(migrate(db, journalMigrations, { target: 70 })).toEqual([70]);
+    expect(db.prepare('SELECT mch_order_no, attached, released FROM attempts').get()).toEqual({ mch_order_no: 'T01P2601011234000000001', attached: 1, released: 0 });
+    expect(() => db.prepare('UPDATE attempts SET released = 2').run()).toThrow(/CHECK/);
+  });
 });
 
 describe('the runner', () => {

@@ -10,7 +10,7 @@ import { PaymentError } from '../../main/payments/payment-errors.js';
 import { seededRandom } from '../../main/sandbox/faults.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
-import { walletCode } from '../support/sandbox-fixtures.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
@@ -67,7 +67,7 @@ it(`${OPERATIONS} mixed operations under ~20% faults end with the journal agreei
     } else {
       tally.scans += 1;
       const wallet = (['WX', 'ALIPAY', 'UPI'] as const)[i % 3]!;
-      attempt = await rig.engine.chargeByScan({ saleId, code: walletCode(wallet, SCENARIOS[i % SCENARIOS.length]!), cashier: 'alice' });
+      attempt = await rig.engine.chargeByScan({ saleId, ...walletScan(wallet, SCENARIOS[i % SCENARIOS.length]!), cashier: 'alice' });
     }
     if (attempt.state === 'succeeded') paid.push(attempt);
   }
@@ -102,6 +102,8 @@ it(`${OPERATIONS} mixed operations under ~20% faults end with the journal agreei
   // The mix really contained card payments that reached the gateway and latencies that varied.
   expect(cardOrders).toBeGreaterThan(0);
   expect(new Set(latencies).size).toBeGreaterThan(10);
-  expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);
+  // An order whose answer was lost and that nobody paid (a QR never shown) stays open: no attempt is closed on
+  // time alone. Open is agreement only while the ledger has it unpaid.
+  expect(ledgerDisagreements(rig.journal, ledger, { allowOpen: true })).toEqual([]);
   expect(gatewayOrderProblems(rig.journal, ledger)).toEqual([]);
 }, 180_000);

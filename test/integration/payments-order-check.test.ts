@@ -5,20 +5,21 @@ import { afterEach, expect, it } from 'vitest';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems } from '../support/ledger-agreement.js';
-import { walletCode } from '../support/sandbox-fixtures.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
 
 it('reports a ledger order without exactly one attempt, a shared payOrderId, and an unflagged over-charge', async () => {
   rig = await engineRig({ sandbox: { passwordMs: 400 } });
-  const a = await rig.engine.chargeByScan({ saleId: rig.sale(1000), code: walletCode('WX', '01'), cashier: 'alice' });
-  // A late success on a sale the cashier then settles in cash: two payments for one sale, the extra flagged.
+  const a = await rig.engine.chargeByScan({ saleId: rig.sale(1000), ...walletScan('WX', '01'), cashier: 'alice' });
+  // A late success on a sale the cashier then settles in cash after a manager override: two payments for one
+  // sale, the extra flagged.
   const lateSale = rig.sale(500);
   let lateId = 0;
-  const late = rig.engine.chargeByScan({ saleId: lateSale, code: walletCode('ALIPAY', '02'), cashier: 'alice' }, (x) => (lateId = x.id));
+  const late = rig.engine.chargeByScan({ saleId: lateSale, ...walletScan('ALIPAY', '02'), cashier: 'alice' }, (x) => (lateId = x.id));
   await new Promise((r) => setTimeout(r, 100));
-  rig.engine.cancel(lateId);
+  rig.engine.override(lateId, 'mgr', 'the customer shows an unpaid wallet');
   expect((await late).state).toBe('expired');
   rig.engine.payCash({ saleId: lateSale, cashier: 'alice', tenderedCents: 500 });
   await new Promise((r) => setTimeout(r, 450));

@@ -10,7 +10,7 @@ import { OfflineError } from '../../main/payments/payment-errors.js';
 import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
-import { walletCode } from '../support/sandbox-fixtures.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 import { tempDirsPerTest } from '../support/temp-dir.js';
 
 // Registered first: after-hooks run last-registered first, so the folder goes after the sandbox has closed.
@@ -34,24 +34,22 @@ async function until(what: string, done: () => boolean, boundMs = 8000): Promise
 
 const isFinal = (a: AttemptRecord) => a.state === 'succeeded' || a.state === 'failed';
 
-/** The cashier gives up on a WeChat password payment; the customer confirms afterwards (sandbox passwordMs). */
+/** Short till windows: the till stops checking before the customer confirms (sandbox passwordMs 500). */
+const SHORT_TILL = { scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 }, minCheckMs: 50 };
+
+/** The till stops waiting on a WeChat password payment; the customer confirms afterwards. */
 async function expiredAtTill(cents: number): Promise<AttemptRecord> {
-  const saleId = rig.sale(cents);
-  let attemptId = 0;
-  const pending = rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice' }, (a) => (attemptId = a.id));
-  await until('the attempt is pending', () => attemptId > 0 && getAttempt(rig.journal, attemptId).state === 'pending');
-  rig.engine.cancel(attemptId);
-  const expired = await pending;
+  const expired = await rig.engine.chargeByScan({ saleId: rig.sale(cents), ...walletScan('WX', '02'), cashier: 'alice' });
   expect(expired.state).toBe('expired');
   return expired;
 }
 
 describe('the reconciler timer', () => {
   it('settles expired and unknown attempts by itself; stop() stops it; start() resumes it', async () => {
-    rig = await engineRig({ sandbox: { passwordMs: 500 } });
+    rig = await engineRig({ sandbox: { passwordMs: 500 }, timings: SHORT_TILL });
     await rig.engine.start();
 
-    // Expired at the till, paid later: the timer books it for a manager.
+    // Expired at the till, paid later: the timer applies it to its sale, which still owes it.
     const expired = await expiredAtTill(600);
     // Unknown: the QR create_order was answered 503 before the gateway did anything, so no order exists.
     rig.sandbox.faults.injectNext({ kind: '5xx', path: 'create_order' });
@@ -59,7 +57,8 @@ describe('the reconciler timer', () => {
     expect(unknown.state).toBe('unknown');
 
     await until('both attempts are final', () => isFinal(getAttempt(rig.journal, expired.id)) && isFinal(getAttempt(rig.journal, unknown.id)));
-    expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, expired.saleId).sale.status).toBe('paid');
     expect(getAttempt(rig.journal, unknown.id)).toMatchObject({ state: 'failed', failureCode: 'NEVER_CREATED' });
 
     // Stopped: another late success stays expired although the gateway has it paid.
@@ -72,7 +71,7 @@ describe('the reconciler timer', () => {
     // Started again, the timer picks it up.
     void rig.engine.start();
     await until('the idle attempt is final', () => isFinal(getAttempt(rig.journal, idle.id)));
-    expect(getAttempt(rig.journal, idle.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(getAttempt(rig.journal, idle.id)).toMatchObject({ state: 'succeeded', needsAction: false });
     const ledger = rig.sandbox.ledger.snapshot();
     expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);
     expect(gatewayOrderProblems(rig.journal, ledger)).toEqual([]);
@@ -100,20 +99,29 @@ describe('a reconcile pass racing a till flow', () => {
 });
 
 describe('giving up on an attempt', () => {
-  it('needs the gateway to say it is unpaid: a failed query past the waiting window closes nothing', async () => {
+  it('never happens on time alone: an attempt the gateway still calls unpaid stays checkable, and a late payment is applied', async () => {
     rig = await engineRig({
-      sandbox: { passwordMs: 500 },
-      timings: { abandonAfterMs: 100, scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 } },
+      sandbox: { passwordMs: 800 },
+      timings: { reconcileBackoffMaxMs: 50, scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 }, minCheckMs: 50 },
     });
     const saleId = rig.sale(700);
-    const expired = await rig.engine.chargeByScan({ saleId, code: walletCode('WX', '02'), cashier: 'alice' });
-    expect(expired.state).toBe('expired');
-    await until('the customer confirms at the gateway', () => rig.sandbox.ledger.snapshot().orders[0]?.status === 2);
+    const checking = await rig.engine.chargeByScan({ saleId, ...walletScan('WX', '02'), cashier: 'alice' });
+    expect(checking.state).toBe('expired');
+    // Many passes, all answered "customer still paying": nothing is closed, the sale stays held.
+    for (let i = 0; i < 5; i += 1) await rig.engine.reconcile();
+    expect(getAttempt(rig.journal, checking.id).state).toBe('expired');
     rig.sandbox.faults.injectNext({ kind: '5xx', path: 'query_order' });
     await rig.engine.reconcile();
-    expect(getAttempt(rig.journal, expired.id).state).toBe('expired');
-    await rig.engine.reconcile();
-    expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    expect(getAttempt(rig.journal, checking.id).state).toBe('expired');
+    // The customer finally confirms (the sandbox's 02 after its password time): the sale still owes it, so
+    // the payment pays the sale.
+    await until('the customer confirms at the gateway', () => rig.sandbox.ledger.snapshot().orders[0]?.status === 2);
+    for (let i = 0; i < 50 && getAttempt(rig.journal, checking.id).state !== 'succeeded'; i += 1) {
+      await rig.engine.reconcile();
+      await sleep(20);
+    }
+    expect(getAttempt(rig.journal, checking.id)).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
   });
 });
@@ -131,7 +139,7 @@ describe('offline', () => {
     expect(rig.engine.isOnline()).toBe(false);
     expect(connectivity).toEqual([false]);
     const saleId = rig.sale(900);
-    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' })).rejects.toBeInstanceOf(OfflineError);
+    await expect(rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' })).rejects.toBeInstanceOf(OfflineError);
     expect(getSale(rig.journal, saleId).attempts).toEqual([]);
     expect(rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1000 })).toMatchObject({ state: 'succeeded', changeCents: 100 });
   });
@@ -140,7 +148,7 @@ describe('offline', () => {
     rig = await engineRig();
     await rig.sandbox.close();
     // The first wallet attempt finds the gateway unreachable, which marks it offline.
-    const first = await rig.engine.chargeByScan({ saleId: rig.sale(100), code: walletCode('WX', '01'), cashier: 'alice' });
+    const first = await rig.engine.chargeByScan({ saleId: rig.sale(100), ...walletScan('WX', '01'), cashier: 'alice' });
     expect(first).toMatchObject({ state: 'failed', failureCode: 'OFFLINE' });
     expect(rig.engine.isOnline()).toBe(false);
     const saleId = rig.sale(1500);
@@ -150,7 +158,6 @@ describe('offline', () => {
 
   it('attempts left unknown through an outage are settled by the timer once the gateway is back', async () => {
     const ledgerFile = join(tempDir(), 'ledger.json');
-    // A long QR background window, so nothing is given up on during the test.
     rig = await engineRig({ sandbox: { ledgerFile }, timings: { qrBackgroundMs: 60_000 } });
     const { mchId, key, gatewayUrl } = rig.sandbox;
     const port = Number(new URL(gatewayUrl).port);
@@ -177,8 +184,9 @@ describe('offline', () => {
     await revived.control.payQr({ payOrderId: u1Order!.payOrderId });
     await until('both attempts are final', () => isFinal(getAttempt(rig.journal, u1.id)) && isFinal(getAttempt(rig.journal, u2.id)));
     expect(rig.engine.isOnline()).toBe(true);
-    // Nobody was waiting for U1: its success is for a manager, not silently attached.
-    expect(getAttempt(rig.journal, u1.id)).toMatchObject({ state: 'succeeded', needsAction: true });
+    // Nobody was waiting for U1, but its sale still owed it: the customer meant to pay it, so it pays the sale.
+    expect(getAttempt(rig.journal, u1.id)).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, u1.saleId).sale.status).toBe('paid');
     expect(getAttempt(rig.journal, u2.id)).toMatchObject({ state: 'failed', failureCode: 'NEVER_CREATED' });
     const ledger = revived.ledger.snapshot();
     expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);

@@ -5,7 +5,7 @@ import { RefundExceedsPaidError } from '../../main/journal/errors.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
-import { walletCode } from '../support/sandbox-fixtures.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
@@ -16,7 +16,7 @@ async function agree(): Promise<void> {
 }
 
 async function paidByScan(cents: number) {
-  return rig.engine.chargeByScan({ saleId: rig.sale(cents), code: walletCode('WX', '01'), cashier: 'alice' });
+  return rig.engine.chargeByScan({ saleId: rig.sale(cents), ...walletScan('WX', '01'), cashier: 'alice' });
 }
 
 const approval = { reason: 'customer returned item', approvedBy: 'manager-1' };

@@ -2,11 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSale } from '../../main/journal/sale-queries.js';
 import type { PaymentEvent } from '../../main/payments/payment-events.js';
-import { AmountExceedsDueError, InsufficientCashError, OfflineError } from '../../main/payments/payment-errors.js';
+import { AmountExceedsDueError, InsufficientCashError, OfflineError, PaymentInProgressError } from '../../main/payments/payment-errors.js';
+import { systemClock } from '../../main/shared/clock.js';
 import { startSandbox } from '../../main/sandbox/index.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
-import { walletCode } from '../support/sandbox-fixtures.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
@@ -37,7 +38,8 @@ describe('customer-scan QR', () => {
       const done = rig.engine.chargeByQr({ saleId, channel, cashier: 'bob' });
       const qr = await qrShown(events);
       expect(qr).toMatchObject({ saleId, channel, amountCents: 1999, currency: 'CAD' });
-      expect(qr.expiresAt).toBeGreaterThan(Date.now());
+      // The expiry is a monotonic instant (main/shared/clock.ts), so a wall-clock jump cannot move it.
+      expect(qr.expiresAt).toBeGreaterThan(systemClock.monotonic());
       await rig.sandbox.control.payQr({ codeUrl: qr.codeUrl });
       expect((await done).state).toBe('succeeded');
       expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
@@ -54,28 +56,47 @@ describe('customer-scan QR', () => {
     const payOrderId = rig.sandbox.ledger.snapshot().orders[0]!.payOrderId;
     expect(qr.codeUrl).toContain(payOrderId);
     await rig.sandbox.control.cancelQr({ payOrderId });
-    expect(await done).toMatchObject({ state: 'failed', failureCode: 'CANCELLED' });
+    expect(await done).toMatchObject({ state: 'failed', failureCode: 'CANCELLED_BY_CUSTOMER' });
     await agree();
   });
 
-  it('nobody pays: expired at the QR deadline, abandoned after the background window', async () => {
+  it('nobody pays: checking after the QR deadline, and never closed on time alone; the sale stays held', async () => {
     rig = await engineRig();
-    const attempt = await rig.engine.chargeByQr({ saleId: rig.sale(500), channel: 'WX_NATIVE', cashier: 'bob' });
+    const saleId = rig.sale(500);
+    const attempt = await rig.engine.chargeByQr({ saleId, channel: 'WX_NATIVE', cashier: 'bob' });
     expect(attempt).toMatchObject({ state: 'expired', failureCode: 'QR_EXPIRED' });
     await rig.engine.reconcile();
     await new Promise((r) => setTimeout(r, 700));
     await rig.engine.reconcile();
-    await agree();
+    expect(getSale(rig.journal, saleId).attempts[0]!.state).toBe('expired');
+    expect(() => rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 500 })).toThrow(PaymentInProgressError);
   });
 
-  it('paid after the QR expired: succeeded, needs a manager', async () => {
+  it('paid after the QR expired: the sale still owes it, so it pays the sale', async () => {
     rig = await engineRig();
     const saleId = rig.sale(700);
     const attempt = await rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
     expect(attempt.state).toBe('expired');
     await rig.sandbox.control.payQr({ payOrderId: attempt.payOrderId ?? rig.sandbox.ledger.snapshot().orders[0]!.payOrderId });
     await rig.engine.reconcile();
+    expect(getSale(rig.journal, saleId).attempts[0]).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    await agree();
+  });
+
+  it('paid after a manager override let cash settle the sale: succeeded, needs a manager', async () => {
+    rig = await engineRig();
+    const saleId = rig.sale(700);
+    const attempt = await rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
+    expect(() => rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 700 })).toThrow(PaymentInProgressError);
+    expect(rig.engine.override(attempt.id, 'manager', 'the customer shows an unpaid wallet')).toMatchObject({ released: true, state: 'expired' });
+    rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 1000 });
+    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    await rig.sandbox.control.payQr({ payOrderId: attempt.payOrderId ?? rig.sandbox.ledger.snapshot().orders[0]!.payOrderId });
+    await rig.engine.reconcile();
     expect(getSale(rig.journal, saleId).attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
+    const released = rig.journal.statement(`SELECT payload FROM events WHERE kind = 'attempt.released'`).get() as { payload: string };
+    expect(JSON.parse(released.payload)).toMatchObject({ by: 'manager', reason: 'the customer shows an unpaid wallet' });
     await agree();
   });
 });
@@ -117,8 +138,8 @@ describe('cash and split tender', () => {
     const saleId = rig.sale(3000);
     rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1000, amountCents: 1000 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('open');
-    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice', amountCents: 2001 })).rejects.toBeInstanceOf(AmountExceedsDueError);
-    const wallet = await rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' });
+    await expect(rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice', amountCents: 2001 })).rejects.toBeInstanceOf(AmountExceedsDueError);
+    const wallet = await rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' });
     expect(wallet).toMatchObject({ state: 'succeeded', amountCents: 2000 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     await agree();
@@ -131,7 +152,7 @@ describe('offline', () => {
     const { mchId, key, gatewayUrl } = rig.sandbox;
     const port = Number(new URL(gatewayUrl).port);
     await rig.sandbox.close();
-    const first = await rig.engine.chargeByScan({ saleId: rig.sale(100), code: walletCode('WX', '01'), cashier: 'alice' });
+    const first = await rig.engine.chargeByScan({ saleId: rig.sale(100), ...walletScan('WX', '01'), cashier: 'alice' });
     expect(first).toMatchObject({ state: 'failed', failureCode: 'OFFLINE' });
     expect(rig.engine.isOnline()).toBe(false);
     // "At once": refused before anything is journaled or sent, so no timeout can be waited on.
@@ -145,7 +166,7 @@ describe('offline', () => {
     // Nothing is open to ask about, so the reconciler's pass probes the gateway and notices it is back.
     await rig.engine.reconcile();
     expect(rig.engine.isOnline()).toBe(true);
-    const again = await rig.engine.chargeByScan({ saleId: rig.sale(100), code: walletCode('WX', '01'), cashier: 'alice' });
+    const again = await rig.engine.chargeByScan({ saleId: rig.sale(100), ...walletScan('WX', '01'), cashier: 'alice' });
     expect(again.state).toBe('succeeded');
     await agree();
   });

@@ -1,9 +1,10 @@
-// An `unknown` attempt (the create_order answer was lost) that turns out paid (ARCHITECTURE.md §3, "Late
+// An `unknown` attempt (the create_order answer was lost) that turns out paid (docs/architecture.md §3, "Late
 // success"): settled by the till flow that is still waiting for it, it pays the sale as usual; found by the
 // reconciler when nobody is waiting (here: after a restart), it becomes succeeded with needs_action.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal, type Journal } from '../../main/journal/database.js';
 import { getSale } from '../../main/journal/sale-queries.js';
+import { PaymentInProgressError } from '../../main/payments/payment-errors.js';
 import { PaymentEngine } from '../../main/payments/engine.js';
 import type { PaymentEvent } from '../../main/payments/payment-events.js';
 import { realTimers } from '../../main/payments/timers.js';
@@ -11,7 +12,7 @@ import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { FAST_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
-import { clientFor, walletCode } from '../support/sandbox-fixtures.js';
+import { clientFor, walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 let restarted: { engine: PaymentEngine; journal: Journal } | undefined;
@@ -36,7 +37,7 @@ describe('unknown, then paid', () => {
     const saleId = rig.sale(1250);
     // The wallet charges the customer, but the answer never reaches the till.
     rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
-    const attempt = await rig.engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' });
+    const attempt = await rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' });
     expect(states).toEqual(['sent', 'unknown', 'succeeded']);
     expect(attempt).toMatchObject({ state: 'succeeded', needsAction: false });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
@@ -45,7 +46,7 @@ describe('unknown, then paid', () => {
     expect(gatewayOrderProblems(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
   });
 
-  it('found by the reconciler after a restart (nobody waiting): succeeded with needs_action, the sale still open', async () => {
+  it('found by the reconciler after a restart (nobody waiting): the sale still owed it, so it pays the sale', async () => {
     rig = await engineRig({ sandbox: { passwordMs: 600 } });
     const saleId = rig.sale(1250);
     // The till "loses power" right after journaling `unknown`: the journal is closed in the commit's own event,
@@ -54,7 +55,7 @@ describe('unknown, then paid', () => {
       if (e.type === 'attempt' && e.state === 'unknown') rig.journal.close();
     });
     rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
-    await expect(rig.engine.chargeByScan({ saleId, code: walletCode('ALIPAY', '02'), cashier: 'alice' })).rejects.toThrow();
+    await expect(rig.engine.chargeByScan({ saleId, ...walletScan('ALIPAY', '02'), cashier: 'alice' })).rejects.toThrow();
 
     // Restart: a new engine on the same journal file, same gateway.
     const journal = openJournal({ file: rig.journal.file, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
@@ -65,21 +66,21 @@ describe('unknown, then paid', () => {
     restarted = { engine, journal };
     expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
 
-    // The customer is still entering the password: the attempt stays `unknown` (it does not hold the sale).
+    // The customer is still entering the password: the attempt stays `unknown`, and it holds the sale.
     await engine.reconcile();
     expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
+    expect(() => engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1250 })).toThrow(PaymentInProgressError);
 
     await sleep(700);
     await engine.reconcile();
     const after = getSale(journal, saleId);
-    expect(after.attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
-    expect(after.sale.status).toBe('open');
+    expect(after.attempts[0]).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(after.sale.status).toBe('paid');
     const ledger = rig.sandbox.ledger.snapshot();
     expect(ledger.orders).toHaveLength(1);
     expect(ledgerDisagreements(journal, ledger)).toEqual([]);
     expect(gatewayOrderProblems(journal, ledger)).toEqual([]);
-    // A manager attaches it: only then does it pay the sale.
-    engine.resolveLateSuccess(after.attempts[0]!.id, 'attached-to-sale', 'mgr');
-    expect(getSale(journal, saleId).sale.status).toBe('paid');
+    // Nothing is left for a manager to decide.
+    expect(() => engine.resolveLateSuccess(after.attempts[0]!.id, 'attached-to-sale', 'mgr')).toThrow(/needs no decision/);
   });
 });

@@ -1,4 +1,4 @@
-// Serial scanners through a real pty pair (socat, TOOLCHAIN.md §5): the driver opens ttyA as the till would
+// Serial scanners through a real pty pair (socat, docs/toolchain.md §5): the driver opens ttyA as the till would
 // open /dev/ttyUSB0, and the test plays the scanner by writing to ttyB.
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';

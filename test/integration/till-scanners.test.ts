@@ -2,7 +2,7 @@
 // code pays it by merchant-scan, and a payment code never reaches product search.
 import { appendFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Till, type TillEvent } from '../../main/app/till.js';
+import { Till, type TillEvent } from '../../main/checkout/till.js';
 import { Catalog } from '../../main/catalog/catalog.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { ReplayGuard } from '../../main/scanners/replay-guard.js';
@@ -45,7 +45,7 @@ describe.skipIf(!hasSocat)('till fed by a serial scanner', () => {
     catalog.searchByName = (q, limit) => (searched.push(q), search(q, limit));
     const events: TillEvent[] = [];
     const logger = createLogger('till', silentSink);
-    const till = new Till({ journal: rig.journal, engine: rig.engine, catalog, currency: 'CAD', cashier: () => 'alice', logger, onEvent: (e) => events.push(e) });
+    const till = new Till({ journal: rig.journal, engine: rig.engine, catalog, currency: 'CAD', cashier: () => 'alice', logger, onEvent: (e) => events.push(e), approve: () => 'manager' });
     const route = createScanRouter({ handlers: till.handlers(), replayGuard: new ReplayGuard({ clock: systemClock }), clock: systemClock, logger });
     let open = false;
     driver = new SerialScannerDriver({ path: pty.device, baudRate: 9600, framing: { kind: 'suffix', suffix: 'CR' }, clock: systemClock, logger, onScan: route, onStatus: (s) => (open = s.state === 'open') });
@@ -72,7 +72,7 @@ describe.skipIf(!hasSocat)('till fed by a serial scanner', () => {
   it('a payment code on an empty sale is refused without charging', async () => {
     rig = await engineRig();
     const events: TillEvent[] = [];
-    const till = new Till({ journal: rig.journal, engine: rig.engine, catalog: new Catalog(), currency: 'CAD', cashier: () => 'alice', logger: createLogger('t', silentSink), onEvent: (e) => events.push(e) });
+    const till = new Till({ journal: rig.journal, engine: rig.engine, catalog: new Catalog(), currency: 'CAD', cashier: () => 'alice', logger: createLogger('t', silentSink), onEvent: (e) => events.push(e), approve: () => 'manager' });
     till.handlers().onPaymentCode({ kind: 'payment', wallet: 'WX_MICROPAY', code: walletCode('WX', '01'), source: 'wedge', deviceId: 'kbd', firstByteAt: 0, receivedAt: 0, classifiedAt: 0 });
     expect(events.at(-1)).toMatchObject({ type: 'scan-refused', reason: 'empty-sale', code: 'SCAN_EMPTY_SALE' });
     expect(rig.sandbox.ledger.snapshot().orders).toHaveLength(0);

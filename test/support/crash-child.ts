@@ -9,7 +9,7 @@ import { createControlClient } from '../../main/sandbox/control-client.js';
 import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { FAST_TIMINGS } from './engine-fixtures.js';
-import { clientFor, walletCode } from './sandbox-fixtures.js';
+import { clientFor, walletScan } from './sandbox-fixtures.js';
 import type { CrashFlow, CrashPlan } from './crash-plan.js';
 
 function countCommits(journal: Journal, killAt: number): () => number {
@@ -41,13 +41,13 @@ async function runFlow(flow: CrashFlow, engine: PaymentEngine, journal: Journal,
   const control = createControlClient(plan.controlUrl);
   switch (flow) {
     case 'scan-paid':
-      return void (await engine.chargeByScan({ saleId: sale(1000), code: walletCode('WX', '01'), cashier: 'alice' }));
+      return void (await engine.chargeByScan({ saleId: sale(1000), ...walletScan('WX', '01'), cashier: 'alice' }));
     case 'scan-password':
-      return void (await engine.chargeByScan({ saleId: sale(1100), code: walletCode('ALIPAY', '02'), cashier: 'alice' }));
+      return void (await engine.chargeByScan({ saleId: sale(1100), ...walletScan('ALIPAY', '02'), cashier: 'alice' }));
     case 'scan-lost':
-      return void (await engine.chargeByScan({ saleId: sale(1200), code: walletCode('UPI', '05'), cashier: 'alice' }));
+      return void (await engine.chargeByScan({ saleId: sale(1200), ...walletScan('UPI', '05'), cashier: 'alice' }));
     case 'scan-declined':
-      return void (await engine.chargeByScan({ saleId: sale(1300), code: walletCode('WX', '04'), cashier: 'alice' }));
+      return void (await engine.chargeByScan({ saleId: sale(1300), ...walletScan('WX', '04'), cashier: 'alice' }));
     case 'qr-paid': {
       const off = engine.subscribe((e) => {
         if (e.type === 'qr') void control.payQr({ codeUrl: e.codeUrl });
@@ -65,10 +65,10 @@ async function runFlow(flow: CrashFlow, engine: PaymentEngine, journal: Journal,
     case 'split': {
       const saleId = sale(3000);
       engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1000, amountCents: 1000 });
-      return void (await engine.chargeByScan({ saleId, code: walletCode('WX', '01'), cashier: 'alice' }));
+      return void (await engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' }));
     }
     case 'refund': {
-      const paid = await engine.chargeByScan({ saleId: sale(1700), code: walletCode('WX', '01'), cashier: 'alice' });
+      const paid = await engine.chargeByScan({ saleId: sale(1700), ...walletScan('WX', '01'), cashier: 'alice' });
       await engine.refund({ attemptId: paid.id, amountCents: 700, reason: 'return', approvedBy: 'manager' });
       return void (await engine.refund({ attemptId: paid.id, amountCents: 1000, reason: 'return', approvedBy: 'manager' }));
     }

@@ -21,7 +21,8 @@ export const FAST_TIMINGS: PaymentTimings = {
   reconcileEveryMs: 200,
   notFoundGraceMs: 300,
   cardFormMs: 1500,
-  abandonAfterMs: 5000,
+  minCheckMs: 300,
+  reconcileBackoffMaxMs: 1000,
 };
 
 export interface EngineRig {

@@ -31,6 +31,9 @@ export function ledgerDisagreements(journal: Journal, ledger: LedgerSnapshot, op
       if (paid) problems.push(`${a.mchOrderNo}: journal failed (${a.failureCode}), ledger paid ${order.amount}`);
     } else if (!options.allowOpen) {
       problems.push(`${a.mchOrderNo}: still ${a.state}`);
+    } else if (paid) {
+      // Open is fine only while the gateway has not taken the money: a paid order must be found by the reconciler.
+      problems.push(`${a.mchOrderNo}: still ${a.state}, ledger paid ${order.amount}`);
     }
   }
   // No money at the gateway without an attempt in the journal (a charge we do not know about).

@@ -1,5 +1,5 @@
 // A real serial line for tests: socat joins two ptys; the driver opens `device`, the test plays the scanner
-// by writing to `scanner` (TOOLCHAIN.md §5).
+// by writing to `scanner` (docs/toolchain.md §5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -26,7 +26,7 @@ export async function withSandbox(options: SandboxOptions = {}): Promise<{ sandb
 let serial = 0;
 /**
  * A wallet payment code that is valid for its wallet and ends in the scenario's two digits
- * (WeChat 18 digits from 10–15, Alipay 16–24 from 25–30, UnionPay 19 from 62; ARCHITECTURE.md §5).
+ * (WeChat 18 digits from 10–15, Alipay 16–24 from 25–30, UnionPay 19 from 62; docs/architecture.md §5).
  * Each call gives a fresh code: real codes are single use.
  */
 export function walletCode(wallet: 'WX' | 'ALIPAY' | 'UPI', scenario: string): string {
@@ -34,6 +34,13 @@ export function walletCode(wallet: 'WX' | 'ALIPAY' | 'UPI', scenario: string): s
   const [prefix, length] = wallet === 'WX' ? ['13', 18] : wallet === 'ALIPAY' ? ['28', 18] : ['62', 19];
   const middle = `${Date.now()}${serial}`.padStart(length - 4, '0').slice(-(length - 4));
   return `${prefix}${middle}${scenario}`;
+}
+
+const CHANNEL = { WX: 'WX_MICROPAY', ALIPAY: 'ALIPAY_MICROPAY', UPI: 'UPI_MICROPAY' } as const;
+
+/** A fresh wallet code as the scanner door hands it to the engine: already classified. */
+export function walletScan(wallet: 'WX' | 'ALIPAY' | 'UPI', scenario: string): { wallet: (typeof CHANNEL)[typeof wallet]; code: string } {
+  return { wallet: CHANNEL[wallet], code: walletCode(wallet, scenario) };
 }
 
 let orderSerial = 0;

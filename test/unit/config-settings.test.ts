@@ -8,7 +8,7 @@ import { tempDirsPerTest } from '../support/temp-dir.js';
 const dataDir = tempDirsPerTest();
 
 describe('settings', () => {
-  it('defaults to training mode with Toronto time and the ARCHITECTURE timers', () => {
+  it('defaults to training mode with Toronto time and the docs/architecture.md §3 timers', () => {
     const s = loadSettings(dataDir());
     expect(s.gateway).toEqual({ mode: 'training' });
     expect(s.storeTimeZone).toBe('America/Toronto');

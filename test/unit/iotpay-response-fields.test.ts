@@ -1,4 +1,4 @@
-// v1 status numbers → the payment state the engine acts on (API.md §3.5). Unknown numbers are never guessed.
+// v1 status numbers → the payment state the engine acts on (docs/iotpay-api.md §3.5). Unknown numbers are never guessed.
 import { describe, expect, it } from 'vitest';
 import { stateOfV1Status, type GatewayPaymentState } from '../../main/iotpay/response-fields.js';
 

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { sign, stringToSign, verify } from '../../main/iotpay/sign.js';
 
 interface Vector { name: string; params: Record<string, string | number>; stringToSign: string; sign: string }
-// The vectors are IOTPay facts kept in ../shared; a copy is committed so the test never depends on the layout
+// The vectors are IOTPay facts (docs/iotpay-api.md §2.4); a copy is committed so the test never depends on the layout
 // around the checkout, and the copy is checked against the original whenever it is there.
 const fixture = fileURLToPath(new URL('../fixtures/iotpay-sign-vectors.json', import.meta.url));
 const shared = fileURLToPath(new URL('../../../shared/iotpay/sign-vectors.json', import.meta.url));
 const { key, vectors } = JSON.parse(readFileSync(fixture, 'utf8')) as { key: string; vectors: Vector[] };
 
-describe('IOTPay signing (API.md §2, shared/iotpay/sign-vectors.json)', () => {
+describe('IOTPay signing (docs/iotpay-api.md §2.4, test/fixtures/iotpay-sign-vectors.json)', () => {
   it('has vectors to check, identical to shared/iotpay/sign-vectors.json when present', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(8);
     if (existsSync(shared)) expect(JSON.parse(readFileSync(shared, 'utf8'))).toEqual({ ...JSON.parse(readFileSync(fixture, 'utf8')) });

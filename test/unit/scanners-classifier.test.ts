@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyCode, defaultClassifierRules, looksLikePaymentCode, type ClassifierRules } from '../../main/scanners/classifier.js';
 import { gs1CheckDigit, hasValidGs1CheckDigit, normaliseGtin } from '../../main/scanners/gs1.js';
 
-describe('GS1 check digit (API.md §7.2)', () => {
+describe('GS1 check digit (docs/iotpay-api.md §7.2)', () => {
   it('accepts real codes of every length and rejects a changed digit', () => {
     for (const code of ['96385074', '036000291452', '4006381333931', '10012345678902']) {
       expect(hasValidGs1CheckDigit(code)).toBe(true);
@@ -20,7 +20,7 @@ describe('GS1 check digit (API.md §7.2)', () => {
   });
 });
 
-describe('classifyCode (API.md §7.1 vectors)', () => {
+describe('classifyCode (docs/iotpay-api.md §7.1 vectors)', () => {
   it.each([
     ['134567890123456789', 'WX_MICROPAY'],
     ['154567890123456789', 'WX_MICROPAY'],

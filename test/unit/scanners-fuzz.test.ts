@@ -1,5 +1,5 @@
 // 10,000 seeded random byte streams through framer → router. Properties: nothing throws, and a payment is
-// only ever emitted for a clean, whole frame that is a valid wallet code by the API.md §7.1 regexes.
+// only ever emitted for a clean, whole frame that is a valid wallet code by the docs/iotpay-api.md §7.1 regexes.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../main/shared/clock.js';
 import { createLogger } from '../../main/shared/logger.js';

@@ -17,7 +17,7 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
   const { journal, engine, settings } = ctx.services;
   const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
   const guard = <T extends { session: string }>(r: T): T => (ctx.sessions.require(r.session), r);
-  // The rollups' own `key` is renamed: no answer to a screen has a field called key (STYLE.md §4).
+  // The rollups' own `key` is renamed: no answer to a screen has a field called key (docs/style.md §4).
   const line = ({ key, ...rest }: { key: string; currency: string; grossCents: number; refundCents: number; netCents: number; paymentCount: number; refundCount: number }) => ({ label: key, ...rest });
   return {
     'manager:unlock': (r) => ctx.sessions.unlock(r.pin),

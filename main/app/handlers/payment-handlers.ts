@@ -4,10 +4,12 @@ import type { AttemptRecord } from '../../journal/payment-records.js';
 import type { Handlers } from '../dispatch.js';
 import { cashierOf, tillFor, type AppContext } from '../app-context.js';
 import { attemptView } from '../views.js';
-import { getAttempt } from '../../journal/attempt-queries.js';
-import { TillError } from '../till.js';
+import { getAttempt, needsActionAttempts } from '../../journal/attempt-queries.js';
+import { getSaleRecord } from '../../journal/sales.js';
+import { CodeAlreadyUsedError, NotAPaymentCodeError } from '../../payments/payment-errors.js';
+import { TillError } from '../../checkout/till.js';
 
-type PaymentHandlers = Pick<Handlers, 'payment:chargeByScan' | 'payment:chargeByQr' | 'payment:startCard' | 'payment:confirmCard' | 'payment:payCash' | 'payment:cancel'>;
+type PaymentHandlers = Pick<Handlers, 'payment:chargeByScan' | 'payment:chargeByQr' | 'payment:startCard' | 'payment:confirmCard' | 'payment:payCash' | 'payment:cancel' | 'payment:override' | 'payment:needsAction'>;
 
 /** Resolves when the attempt is journaled; the rest of the flow runs on, reported through events. */
 function started(ctx: AppContext, run: (onStarted: (a: AttemptRecord) => void) => Promise<AttemptRecord>): Promise<AttemptRecord> {
@@ -30,11 +32,14 @@ function ownAttempt(ctx: AppContext, role: Parameters<typeof tillFor>[1], attemp
 
 export function paymentHandlers(ctx: AppContext): PaymentHandlers {
   const engine = ctx.services.engine;
+  const journal = ctx.services.journal;
   return {
     'payment:chargeByScan': async (r, role) => {
-      const saleId = tillFor(ctx, role).currentSale();
-      const charge = { saleId, code: r.code, amountCents: r.amountCents, cashier: cashierOf(role) };
-      return attemptView(await started(ctx, (onStarted) => engine.chargeByScan(charge, onStarted)));
+      // Typed digits go through the same scanner door as a scan: the configured rules, the replay guard.
+      const scan = (role === 'kiosk' ? ctx.scanners.kiosk : ctx.scanners.counter).classifyTypedCode(r.code);
+      if (scan.kind === 'unknown' && scan.reason === 'replayed-payment-code') throw new CodeAlreadyUsedError();
+      if (scan.kind !== 'payment') throw new NotAPaymentCodeError();
+      return attemptView(await started(ctx, (onStarted) => tillFor(ctx, role).chargeScanned(scan, r.amountCents, onStarted)));
     },
     'payment:chargeByQr': async (r, role) => {
       const saleId = tillFor(ctx, role).currentSale();
@@ -52,5 +57,12 @@ export function paymentHandlers(ctx: AppContext): PaymentHandlers {
       return attemptView(engine.payCash({ saleId, tenderedCents: r.tenderedCents, amountCents: r.amountCents, cashier: cashierOf(role) }));
     },
     'payment:cancel': (r, role) => ({ cancelled: engine.cancel(ownAttempt(ctx, role, r.attemptId).id) }),
+    'payment:override': (r, role) => {
+      const attempt = ownAttempt(ctx, role, r.attemptId);
+      return attemptView(engine.override(attempt.id, ctx.sessions.approve(r.pin), r.reason));
+    },
+    // Across restarts too: the sales this till's operator rang up, not only those opened in this process.
+    'payment:needsAction': (_r, role) =>
+      needsActionAttempts(journal).filter((a) => getSaleRecord(journal, a.saleId).cashier === cashierOf(role)).map(attemptView),
   };
 }

@@ -1,13 +1,12 @@
-// Building a sale: items, custom amounts, quantities, voids, catalog search and wedge scans.
+// Building a sale: items, custom amounts, quantities, voids, catalog search and wedge scans. Thin: the rules
+// live in the checkout domain (main/checkout/till.ts).
 import type { Handlers } from '../dispatch.js';
 import { tillFor, type AppContext } from '../app-context.js';
 import { saleView } from '../views.js';
-import { TillError } from '../till.js';
-import { getSaleRecord } from '../../journal/sales.js';
-import { voidSale } from '../../journal/sale-settlement.js';
+import { TillError } from '../../checkout/till.js';
 import { looksLikePaymentCode } from '../../scanners/classifier.js';
 
-type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' | 'sale:addCustom' | 'sale:setQuantity' | 'sale:removeLine' | 'sale:void' | 'catalog:search' | 'scan:submit' | 'receipt:get'>;
+type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' | 'sale:addCustom' | 'sale:setQuantity' | 'sale:removeLine' | 'sale:void' | 'sale:refundExcess' | 'catalog:search' | 'scan:submit' | 'receipt:get'>;
 
 export function saleHandlers(ctx: AppContext): SaleHandlers {
   const journal = ctx.services.journal;
@@ -19,19 +18,18 @@ export function saleHandlers(ctx: AppContext): SaleHandlers {
   return {
     'sale:current': (_r, role) => saleView(journal, tillFor(ctx, role).shownSale()),
     'sale:new': (_r, role) => changed(tillFor(ctx, role).newSale()),
-    'sale:addItem': (r, role) => changed(tillFor(ctx, role).addProduct(r.sku, r.quantity)),
+    'sale:addItem': (r, role) => changed(tillFor(ctx, role).addProduct(r.sku, r.quantity).saleId),
     'sale:addCustom': (r, role) => changed(tillFor(ctx, role).addCustom(r.name, r.amountCents)),
-    'sale:setQuantity': (r, role) => changed(tillFor(ctx, role).setQuantity(r.lineNo, r.quantity)),
-    'sale:removeLine': (r, role) => changed(tillFor(ctx, role).removeLine(r.lineNo)),
-    'sale:void': (_r, role) => {
-      const till = tillFor(ctx, role);
-      const saleId = till.currentSale();
-      if (getSaleRecord(journal, saleId).totalCents > 0) voidSale(journal, saleId);
-      changed(saleId);
-      return changed(till.newSale());
+    'sale:setQuantity': (r, role) => changed(tillFor(ctx, role).setQuantity(r.lineNo, r.quantity, { pin: r.pin })),
+    'sale:removeLine': (r, role) => changed(tillFor(ctx, role).removeLine(r.lineNo, { pin: r.pin })),
+    'sale:void': async (r, role) => {
+      const { voided, next } = await tillFor(ctx, role).voidCurrent({ pin: r.pin });
+      changed(voided);
+      return changed(next);
     },
+    'sale:refundExcess': async (r, role) => changed(await tillFor(ctx, role).refundExcess({ pin: r.pin })),
     // A payment code typed into the search box is never searched for (it would sit in logs and history).
-    'catalog:search': (r) => (looksLikePaymentCode(r.query.replace(/\s/g, '')) ? [] : r.query.trim() === '' ? ctx.catalog.all().slice(0, 60) : ctx.catalog.searchByName(r.query, 60)),
+    'catalog:search': (r) => (looksLikePaymentCode(r.query.replace(/\s/g, '')) ? [] : r.query.trim() === '' ? ctx.catalog.all().slice(0, 60) : ctx.catalog.search(r.query, 60)),
     'scan:submit': (r, role) => {
       const scanners = role === 'kiosk' ? ctx.scanners.kiosk : ctx.scanners.counter;
       const scan = scanners.submitWedgeScan(r.text, r.firstByteAt, r.receivedAt);

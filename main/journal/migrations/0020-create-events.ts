@@ -1,4 +1,4 @@
-// The append-only, hash-chained event log (ARCHITECTURE.md §4). Triggers refuse UPDATE and DELETE so even
+// The append-only, hash-chained event log (docs/architecture.md §4). Triggers refuse UPDATE and DELETE so even
 // a bug in our own code cannot rewrite history; tampering with the file is caught by verifyChain().
 import type { Migration } from '../migrate.js';
 

@@ -1,5 +1,5 @@
 // Refunds against a paid attempt. Each has its own mch_refund_no; an uncertain refund is retried with the
-// same number (ARCHITECTURE.md §3), so the number is minted once, here, never at send time.
+// same number (docs/architecture.md §3), so the number is minted once, here, never at send time.
 import type { Migration } from '../migrate.js';
 
 export const createRefunds: Migration = {

@@ -6,6 +6,7 @@ import { createAttempts } from './0030-create-attempts.js';
 import { createRefunds } from './0040-create-refunds.js';
 import { createDayCloses } from './0050-create-day-closes.js';
 import { addAttemptAttachment } from './0060-attempt-attachment.js';
+import { addAttemptRelease } from './0070-attempt-release.js';
 
 export const journalMigrations: readonly Migration[] = [
   createSales,
@@ -14,4 +15,5 @@ export const journalMigrations: readonly Migration[] = [
   createRefunds,
   createDayCloses,
   addAttemptAttachment,
+  addAttemptRelease,
 ];
