@@ -12,14 +12,20 @@ const TILL = ['cashier', 'kiosk'] as const;
 const MANAGER = ['manager'] as const;
 const ALL = ['cashier', 'customer-display', 'kiosk', 'manager'] as const;
 
-function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, roles: readonly WindowRole[]) {
-  return { request, response, roles };
+/**
+ * `session`: the channel needs a manager PIN session (`manager:unlock`); its request carries the token and the
+ * door (main/app/dispatch.ts) checks it once, before any handler runs.
+ */
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, roles: readonly WindowRole[], access: { session?: true } = {}) {
+  return { request, response, roles, session: access.session === true };
 }
+
+const SESSION = { session: true } as const;
 
 export const CHANNELS = {
   'app:info': channel(empty, rs.appInfo, ALL),
   // The store's default language; each screen switches its own language locally (renderer/shared/locale.ts).
-  'app:setLocale': channel(rq.setLocale, rs.ok, MANAGER),
+  'app:setLocale': channel(rq.setLocale, rs.ok, MANAGER, SESSION),
   'sale:current': channel(empty, rs.sale, [...TILL, 'customer-display']),
   'sale:new': channel(empty, rs.sale, TILL),
   'sale:addItem': channel(rq.addItem, rs.sale, TILL),
@@ -44,19 +50,19 @@ export const CHANNELS = {
   'receipt:get': channel(rq.receipt, rs.receipt, TILL),
   'manager:unlock': channel(rq.unlock, rs.unlocked, MANAGER),
   'manager:lock': channel(rq.managerOnly, rs.ok, MANAGER),
-  'report:dailyTotals': channel(rq.dailyTotals, rs.dailyTotals, MANAGER),
-  'report:closeDay': channel(rq.closeDay, rs.zReport, MANAGER),
-  'refund:findSales': channel(rq.findSales, rs.sales, MANAGER),
-  'refund:create': channel(rq.refund, rs.refund, MANAGER),
-  'attempt:needsAction': channel(rq.managerOnly, rs.attempts, MANAGER),
-  'attempt:resolve': channel(rq.resolve, rs.attempt, MANAGER),
-  'settings:get': channel(rq.managerOnly, rs.settings, MANAGER),
-  'settings:update': channel(rq.updateSettings, rs.settings, MANAGER),
-  'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER),
-  'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER),
-  'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER),
+  'report:dailyTotals': channel(rq.dailyTotals, rs.dailyTotals, MANAGER, SESSION),
+  'report:closeDay': channel(rq.closeDay, rs.zReport, MANAGER, SESSION),
+  'refund:findSales': channel(rq.findSales, rs.sales, MANAGER, SESSION),
+  'refund:create': channel(rq.refund, rs.refund, MANAGER, SESSION),
+  'attempt:needsAction': channel(rq.managerOnly, rs.attempts, MANAGER, SESSION),
+  'attempt:resolve': channel(rq.resolve, rs.attempt, MANAGER, SESSION),
+  'settings:get': channel(rq.managerOnly, rs.settings, MANAGER, SESSION),
+  'settings:update': channel(rq.updateSettings, rs.settings, MANAGER, SESSION),
+  'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER, SESSION),
+  'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER, SESSION),
+  'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER, SESSION),
   // Serial ports and HID interfaces that could be scanners, for the setup screen to choose from.
-  'scanners:discover': channel(rq.managerOnly, rs.scannerDiscovery, MANAGER),
+  'scanners:discover': channel(rq.managerOnly, rs.scannerDiscovery, MANAGER, SESSION),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;

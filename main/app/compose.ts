@@ -82,6 +82,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   const invoke = createDispatcher(
     { ...saleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx) },
     logger.child('ipc'),
+    (session) => sessions.require(session),
   );
   await ctx.scanners.counter.start(settings.scanners);
   // Start-up reconcile: after a crash, only the journal remembers what was in flight.

@@ -27,7 +27,10 @@ function describeZod(err: ZodError): string {
   return issue ? `${issue.path.join('.') || 'request'} ${issue.message}` : 'invalid request';
 }
 
-export function createDispatcher(handlers: Handlers, logger: Logger) {
+/** Checks a manager session token (main/app/manager-sessions.ts); throws a coded error when it is not valid. */
+export type SessionCheck = (session: string) => void;
+
+export function createDispatcher(handlers: Handlers, logger: Logger, requireSession: SessionCheck) {
   return async function invoke(role: WindowRole, channel: string, payload: unknown): Promise<IpcResult<unknown>> {
     if (!Object.hasOwn(CHANNELS, channel)) return refusal('UNKNOWN_CHANNEL', `no such request: ${channel.slice(0, 64)}`);
     const name = channel as ChannelName;
@@ -39,6 +42,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
     const request = spec.request.safeParse(payload ?? {});
     if (!request.success) return refusal('INVALID_REQUEST', describeZod(request.error));
     try {
+      // Sessions at the door: a channel the contract marks `session` never reaches its handler without one.
+      if (spec.session) requireSession((request.data as { session: string }).session);
       const handler = handlers[name] as unknown as (r: unknown, role: WindowRole) => Promise<unknown> | unknown;
       const value: unknown = await handler(request.data, role);
       return { ok: true, value: spec.response.parse(value) };

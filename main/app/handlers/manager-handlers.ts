@@ -1,4 +1,5 @@
-// The manager's side, every channel behind a PIN session: totals, day close, refunds, late successes.
+// The manager's side: totals, day close, refunds, late successes. Each channel is behind a PIN session,
+// checked once at the door (main/app/dispatch.ts, `session` in preload/contract.ts).
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { attemptView, saleView } from '../views.js';
@@ -16,14 +17,13 @@ const MANAGER = 'manager';
 export function managerHandlers(ctx: AppContext): ManagerHandlers {
   const { journal, engine, settings } = ctx.services;
   const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
-  const guard = <T extends { session: string }>(r: T): T => (ctx.sessions.require(r.session), r);
   // The rollups' own `key` is renamed: no answer to a screen has a field called key (docs/style.md §4).
   const line = ({ key, ...rest }: { key: string; currency: string; grossCents: number; refundCents: number; netCents: number; paymentCount: number; refundCount: number }) => ({ label: key, ...rest });
   return {
     'manager:unlock': (r) => ctx.sessions.unlock(r.pin),
     'manager:lock': (r) => (ctx.sessions.lock(r.session), { ok: true as const }),
     'report:dailyTotals': (r) => {
-      const day = guard(r).date ?? today();
+      const day = r.date ?? today();
       const t = dailyTotals(journal, day, settings.storeTimeZone);
       return {
         storeDay: day, timeZone: t.timeZone, byChannel: t.byChannel.map(line), byCashier: t.byCashier.map(line), byCurrency: t.byCurrency.map(line),
@@ -31,22 +31,18 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
       };
     },
     'report:closeDay': (r) => {
-      guard(r);
       return closeDay(journal, { storeDay: r.date ?? today(), closedBy: MANAGER, countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
     },
     'refund:findSales': (r) => {
-      guard(r);
       const ids = findSaleIds(journal, { query: r.query, storeDay: today(), timeZone: settings.storeTimeZone });
       return ids.map((saleId) => saleView(journal, saleId));
     },
     'refund:create': async (r) => {
-      guard(r);
       const refund = await engine.refund({ attemptId: r.attemptId, amountCents: r.amountCents, reason: r.reason, approvedBy: MANAGER });
       return { id: refund.id, attemptId: refund.attemptId, mchRefundNo: refund.mchRefundNo, amountCents: refund.amountCents, state: refund.state, reason: refund.reason, createdAt: refund.createdAt };
     },
-    'attempt:needsAction': (r) => (guard(r), needsActionAttempts(journal).map(attemptView)),
+    'attempt:needsAction': () => needsActionAttempts(journal).map(attemptView),
     'attempt:resolve': (r) => {
-      guard(r);
       return attemptView(engine.resolveLateSuccess(r.attemptId, r.resolution, MANAGER));
     },
   };

@@ -29,7 +29,6 @@ export class SecretStoreUnavailableError extends Error {
 }
 
 export function settingsHandlers(ctx: AppContext): SettingsHandlers {
-  const guard = (r: { session: string }) => ctx.sessions.require(r.session);
   const current = (): Settings => ctx.savedSettings.get();
   const view = (s: Settings) => ({
     terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, currency: s.currency,
@@ -49,14 +48,12 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     },
     // The store default (manager only); each screen's own language switch stays in that screen.
     'app:setLocale': (r) => {
-      guard(r);
       ctx.savedSettings.save({ ...current(), locale: r.locale });
       ctx.emit('app:locale', { locale: r.locale });
       return { ok: true as const };
     },
-    'settings:get': (r) => (guard(r), view(current())),
+    'settings:get': () => view(current()),
     'settings:update': async (r) => {
-      guard(r);
       const s = current();
       const gateway = r.mchId || r.loginName
         ? { mode: 'live' as const, ...(s.gateway.mode === 'live' ? s.gateway : {}), ...(r.mchId ? { mchId: r.mchId } : {}), ...(r.loginName ? { loginName: r.loginName } : {}) }
@@ -79,18 +76,15 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       return view(saved);
     },
     'settings:setMerchantKey': (r) => {
-      guard(r);
       if (!ctx.secretStore?.isAvailable()) throw new SecretStoreUnavailableError();
       ctx.secretStore.write(r.merchantKey);
       return view(current());
     },
-    'journal:verify': (r) => {
-      guard(r);
+    'journal:verify': () => {
       const v = verifyChain(ctx.services.journal);
       return v.ok ? { ok: true, events: v.events, firstBrokenSeq: null, reason: null } : { ok: false, events: 0, firstBrokenSeq: v.firstBrokenSeq, reason: v.reason };
     },
-    'scanners:status': (r) => {
-      guard(r);
+    'scanners:status': () => {
       const { scans, stats } = scanReport([ctx.scanners.counter.recent().scans, ctx.scanners.kiosk.recent().scans]);
       return {
         devices: ctx.scanners.counter.devices().map((d) => ({ deviceId: d.deviceId, state: d.state, message: d.error?.message ?? null })),
@@ -98,9 +92,6 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
         stats,
       };
     },
-    'scanners:discover': async (r) => {
-      guard(r);
-      return discoverScanners();
-    },
+    'scanners:discover': () => discoverScanners(),
   };
 }
