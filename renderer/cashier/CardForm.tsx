@@ -15,8 +15,11 @@ export function CardForm({ attemptId, secureId, onCallback }: Props) {
   const { info, t } = useApp();
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef(onCallback);
+  // The words, read when needed: a language or connectivity change must not remount IOTPay's form mid-entry.
+  const words = useRef(t);
   useEffect(() => {
     latest.current = onCallback;
+    words.current = t;
   });
 
   useEffect(() => {
@@ -28,14 +31,16 @@ export function CardForm({ attemptId, secureId, onCallback }: Props) {
         if (!factory) throw new Error('card form script loaded but Iotpay() is missing');
         factory(secureId, 'Pay', {}).mount('#iotpay_normal', (event) => {
           if (cancelled) return;
+          // Success or not, main confirms by querying the order: the callback is a hint, the gateway is the truth,
+          // and the attempt panel words the outcome. The form's own message (gateway English) is logged, not shown.
           const outcome = cardOutcome(event);
-          if (!outcome.succeeded && outcome.message) pushToast(outcome.message);
-          // Success or not, main confirms by querying the order: the callback is a hint, the gateway is the truth.
+          if (!outcome.succeeded && outcome.message) console.warn('[card form] not completed:', outcome.message);
           latest.current(attemptId);
         });
       })
       .catch((err: unknown) => {
-        if (!cancelled) pushToast(err instanceof Error ? err.message : String(err));
+        console.error('[card form]', err);
+        if (!cancelled) pushToast(words.current('card.formUnavailable'));
       });
     const el = container.current;
     return () => {

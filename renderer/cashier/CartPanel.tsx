@@ -1,11 +1,15 @@
-// The cart side of the till: lines with quantity steppers, totals, and Void (two taps, so a stray touch does
-// not throw a full basket away).
+// The cart side of the till: lines with quantity steppers, totals, and Void (two taps, so a stray touch does not
+// throw a full basket away). After a part payment the lines stay editable and Void stays offered: main refuses
+// to go below what was paid, and the manager's PIN prompt (use-approval.ts) sends the same change again with it.
+// Toasts float over the bottom of the lines, never over the totals or the tender buttons.
 import { useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { SaleTotals } from '../shared/CartList.js';
 import { EditableCart } from '../shared/EditableCart.js';
-import { useInvoke } from '../shared/use-invoke.js';
+import { Toasts } from '../shared/Toasts.js';
+import { ManagerApproval } from './ManagerApproval.js';
+import { useApproval } from './use-approval.js';
 
 interface Props {
   sale: SaleView;
@@ -15,13 +19,10 @@ interface Props {
 
 export function CartPanel({ sale, locked, onSale }: Props) {
   const { t } = useApp();
-  const { busy, run } = useInvoke();
+  const approval = useApproval(onSale);
   const [confirmVoid, setConfirmVoid] = useState(false);
-
-  const apply = async (next: Promise<SaleView | undefined>) => {
-    const updated = await next;
-    if (updated) onSale(updated);
-  };
+  const hasPayments = sale.attempts.some((a) => a.phase === 'paid');
+  const canVoid = sale.status === 'open' && !locked && (sale.lines.length > 0 || hasPayments);
 
   return (
     <section className="panel cart" aria-label={t('cart.title')}>
@@ -29,7 +30,7 @@ export function CartPanel({ sale, locked, onSale }: Props) {
         <h2>
           {t('cart.title')} <span className="muted">#{sale.id}</span>
         </h2>
-        {sale.lines.length > 0 && !locked && sale.paidCents === 0 ? (
+        {canVoid ? (
           confirmVoid ? (
             <div className="row">
               <button type="button" className="btn" onClick={() => setConfirmVoid(false)}>
@@ -39,13 +40,13 @@ export function CartPanel({ sale, locked, onSale }: Props) {
                 type="button"
                 className="btn btn-danger"
                 data-testid="void-confirm"
-                disabled={busy}
+                disabled={approval.busy}
                 onClick={() => {
                   setConfirmVoid(false);
-                  void apply(run('sale:void', {}));
+                  void approval.run({ channel: 'sale:void', request: {} });
                 }}
               >
-                {t('cart.voidConfirm')}
+                {t(hasPayments ? 'cart.voidRefundConfirm' : 'cart.voidConfirm')}
               </button>
             </div>
           ) : (
@@ -55,8 +56,12 @@ export function CartPanel({ sale, locked, onSale }: Props) {
           )
         ) : null}
       </div>
-      <EditableCart sale={sale} locked={locked} onSale={onSale} />
+      <div className="cart-area">
+        <EditableCart sale={sale} locked={locked} onSale={onSale} onEdit={approval.run} busy={approval.busy} />
+        <Toasts placement="cart" />
+      </div>
       <SaleTotals sale={sale} />
+      <ManagerApproval approval={approval} />
     </section>
   );
 }

@@ -1,36 +1,45 @@
 // The cashier's till: the cart on the left, item entry or a tender on the right, the live attempt on top of
-// everything while a payment is in play, and the receipt once the sale is paid.
-import { useEffect, useState } from 'react';
+// everything while a payment holds the sale, and the receipt once the sale is paid. From every state there is
+// one obvious next step: wait or cancel (working), wait or a manager's override (checking), another tender (not
+// paid), pay back the excess (overpaid), new sale (paid, voided). Late successes stay in a banner on top until
+// a manager has dealt with them.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { AppShell } from '../shared/AppShell.js';
 import { AttemptPanel } from '../shared/AttemptPanel.js';
 import { useApp } from '../shared/app-context.js';
-import { isAttemptLive } from '../shared/attempt-state.js';
+import { holdsTill, isInFlight } from '../shared/attempt-state.js';
 import { call } from '../shared/invoke.js';
 import { fractionDigits, parseAmountToCents } from '../shared/money.js';
 import { pushToast } from '../shared/toast-store.js';
 import { useAttempt } from '../shared/use-attempt.js';
+import { useCharge } from '../shared/use-charge.js';
 import { useInvoke } from '../shared/use-invoke.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { useSale } from '../shared/use-sale.js';
 import { useTillNotices } from '../shared/use-till-notices.js';
 import { useWedge } from '../shared/use-wedge.js';
-import type { QrChannel } from '../shared/wallet.js';
+import { tenderKey, type QrChannel } from '../shared/wallet.js';
 import { CardForm } from './CardForm.js';
 import { CartPanel } from './CartPanel.js';
 import { CashTender } from './CashTender.js';
+import { ExcessPanel } from './ExcessPanel.js';
 import { ItemEntry } from './ItemEntry.js';
+import { NeedsActionBanners } from './NeedsActionBanners.js';
+import { OverrideForm } from './OverrideForm.js';
 import { PaidView } from './PaidView.js';
 import { ScanTender } from './ScanTender.js';
 import { TenderButtons } from './TenderButtons.js';
-import { useCharge } from '../shared/use-charge.js';
 
 type Mode = 'items' | 'cash' | 'scan';
+
+/** How long a paid part payment stays on screen before the tenders come back (the totals keep showing it). */
+const PART_PAID_MS = 2500;
 
 export function CashierApp() {
   const { t, info, money } = useApp();
   const { sale, setSale } = useSale();
-  const { attempt, deadline, track, clear } = useAttempt();
+  const { attempt, countdown, track, clear } = useAttempt();
   const { charging, charge } = useCharge(track);
   const { busy, run } = useInvoke();
   const [mode, setMode] = useState<Mode>('items');
@@ -42,17 +51,32 @@ export function CashierApp() {
   useTillNotices();
   usePosEvent('payment:cardForm', (e) => setCard({ attemptId: e.attemptId, secureId: e.secureId }));
 
-  const live = attempt !== null && isAttemptLive(attempt.state);
-  const locked = live || charging;
-
-  // A successful part-payment clears itself; a failure stays until the cashier has read it.
+  // The sale says which attempt holds it: a till that missed the event (or reloaded) still shows it. One the
+  // cashier has already dismissed is not brought back by a sale view that has not caught up yet.
+  const dismissed = useRef(new Set<number>());
+  const holdingId = sale?.holdingAttemptId ?? null;
+  const holdingView = holdingId !== null ? sale?.attempts.find((a) => a.id === holdingId) : undefined;
   useEffect(() => {
-    if (attempt?.state !== 'succeeded') return;
-    const timer = setTimeout(clear, 2500);
-    return () => clearTimeout(timer);
+    if (holdingView && !dismissed.current.has(holdingView.id) && (!attempt || attempt.id < holdingView.id)) track(holdingView);
+  }, [holdingView, attempt, track]);
+  const dismiss = useCallback(() => {
+    if (attempt) dismissed.current.add(attempt.id);
+    clear();
   }, [attempt, clear]);
 
-  if (!sale) return <AppShell title={t('cashier.title')}>{null}</AppShell>;
+  // Only this sale's attempt speaks for it.
+  const shown = attempt && sale && attempt.saleId === sale.id ? attempt : null;
+  const holding = holdsTill(shown);
+  const locked = holding || charging;
+
+  // A paid part payment clears itself (the totals show it); anything a person must read or act on stays.
+  useEffect(() => {
+    if (!shown || shown.phase !== 'paid' || shown.needsAction || sale?.status !== 'open') return;
+    const timer = setTimeout(clear, PART_PAID_MS);
+    return () => clearTimeout(timer);
+  }, [shown, sale?.status, clear]);
+
+  if (!sale) return <AppShell title={t('cashier.title')} banners={<NeedsActionBanners />}>{null}</AppShell>;
 
   /** The amount this tender takes: the split field if filled, else everything still due. */
   const tenderAmount = (): { cents: number; request: number | undefined } | null => {
@@ -97,9 +121,9 @@ export function CashierApp() {
     void charge(() => call('payment:confirmCard', { attemptId }));
   };
   const cancel = async () => {
-    if (!attempt) return;
+    if (!shown) return;
     setCancelling(true);
-    const result = await call('payment:cancel', { attemptId: attempt.id });
+    const result = await call('payment:cancel', { attemptId: shown.id });
     setCancelling(false);
     if (result && !result.cancelled) pushToast(t('attempt.cancelRefused'));
     if (result?.cancelled) setCard(null);
@@ -118,7 +142,12 @@ export function CashierApp() {
     return cents !== null && cents > 0 && cents <= sale.dueCents ? cents : sale.dueCents;
   };
 
-  const right = () => {
+  /** The attempt panel: while it holds the sale, and once settled until the cashier has read it. */
+  const panelAttempt = shown && !shown.released && (holding || !isInFlight(shown)) ? shown : null;
+  /** A manager let the sale go on; the earlier payment is still asked about, quietly. */
+  const releasedAttempt = shown && shown.released && isInFlight(shown) ? shown : null;
+
+  const main = () => {
     if (sale.status === 'paid') return <PaidView sale={sale} busy={busy} onNewSale={() => void newSale()} />;
     if (sale.status === 'voided') {
       return (
@@ -130,16 +159,24 @@ export function CashierApp() {
         </section>
       );
     }
-    if (attempt && (live || attempt.state !== 'succeeded' || sale.status === 'open')) {
-      const cardHere = card && card.attemptId === attempt.id && live;
+    if (panelAttempt) {
+      const working = panelAttempt.phase === 'working';
+      const cardHere = card && card.attemptId === panelAttempt.id && working;
       return (
-        <AttemptPanel attempt={attempt} deadline={deadline} cancelling={cancelling} onCancel={() => void cancel()} onDismiss={clear}>
-          {attempt.tender === 'wallet_qr' && live ? <p className="hint hint-lg">{t('attempt.qrOnDisplay')}</p> : null}
+        <AttemptPanel
+          attempt={panelAttempt}
+          countdown={countdown}
+          cancelling={cancelling}
+          onCancel={() => void cancel()}
+          onDismiss={dismiss}
+          checkingActions={<OverrideForm key={panelAttempt.id} attemptId={panelAttempt.id} onOverridden={track} />}
+        >
+          {panelAttempt.tender === 'wallet_qr' && working ? <p className="hint hint-lg">{t('attempt.qrOnDisplay')}</p> : null}
           {cardHere ? <CardForm attemptId={card.attemptId} secureId={card.secureId} onCallback={confirmCard} /> : null}
-          {attempt.tender === 'cash' && attempt.changeCents !== null ? (
+          {panelAttempt.tender === 'cash' && panelAttempt.changeCents !== null ? (
             <div className="change-due">
               <span>{t('cash.changeDue')}</span>
-              <strong data-testid="change-due">{money(attempt.changeCents, attempt.currency)}</strong>
+              <strong data-testid="change-due">{money(panelAttempt.changeCents, panelAttempt.currency)}</strong>
             </div>
           ) : null}
         </AttemptPanel>
@@ -151,6 +188,11 @@ export function CashierApp() {
     return (
       <>
         <ItemEntry disabled={locked} onSale={onSale} />
+        {releasedAttempt ? (
+          <p className="panel attempt-released" data-testid="attempt-released">
+            {t('attempt.releasedNote', { tender: t(tenderKey(releasedAttempt)), amount: money(releasedAttempt.amountCents, releasedAttempt.currency) })}
+          </p>
+        ) : null}
         <TenderButtons
           disabled={locked || sale.dueCents <= 0}
           partial={partial}
@@ -165,10 +207,13 @@ export function CashierApp() {
   };
 
   return (
-    <AppShell title={t('cashier.title')} className="cashier">
+    <AppShell title={t('cashier.title')} className="cashier" banners={<NeedsActionBanners />} toasts="none">
       <div className="till">
         <CartPanel sale={sale} locked={locked || sale.status !== 'open'} onSale={onSale} />
-        <div className="till-right">{right()}</div>
+        <div className="till-right">
+          {sale.status !== 'voided' ? <ExcessPanel sale={sale} onSale={onSale} /> : null}
+          {main()}
+        </div>
       </div>
     </AppShell>
   );

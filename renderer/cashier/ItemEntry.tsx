@@ -1,8 +1,9 @@
-// Ringing items up by hand: search (or browse quick keys) and a custom amount. Scanning needs no UI here;
-// the wedge hook catches it anywhere on the screen.
+// Ringing items up by hand: search by name or barcode (or browse quick keys) and a custom amount. Scanning needs
+// no UI here; the wedge hook catches it anywhere on the screen.
 import { useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
+import { CatalogSearch } from '../shared/CatalogSearch.js';
 import { parseAmountToCents, fractionDigits } from '../shared/money.js';
 import { ProductGrid } from '../shared/ProductGrid.js';
 import { pushToast } from '../shared/toast-store.js';
@@ -22,9 +23,10 @@ export function ItemEntry({ disabled, onSale }: Props) {
   const [customName, setCustomName] = useState('');
   const [customAmount, setCustomAmount] = useState('');
 
-  const add = async (sku: string) => {
+  const add = async (sku: string): Promise<boolean> => {
     const sale = await run('sale:addItem', { sku, quantity: 1 });
     if (sale) onSale(sale);
+    return sale !== undefined;
   };
 
   const addCustom = async () => {
@@ -43,15 +45,7 @@ export function ItemEntry({ disabled, onSale }: Props) {
 
   return (
     <section className="panel item-entry" aria-label={t('items.title')}>
-      <input
-        type="search"
-        className="field field-search"
-        data-testid="catalog-search"
-        placeholder={t('items.searchPlaceholder')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        aria-label={t('items.search')}
-      />
+      <CatalogSearch query={query} onQuery={setQuery} onAdd={add} placeholder={t('items.searchPlaceholder')} disabled={disabled || busy} />
       <ProductGrid products={products} disabled={disabled || busy} onAdd={(sku) => void add(sku)} />
       <form
         className="custom-row"

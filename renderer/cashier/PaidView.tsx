@@ -1,4 +1,4 @@
-// After the sale is paid: the change to hand back (biggest thing on screen), the receipt, and New sale.
+// After the sale is paid: the change to hand back (biggest thing on screen), New sale, and the receipt.
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { ReceiptView } from '../shared/ReceiptView.js';
@@ -9,11 +9,9 @@ interface Props {
   onNewSale: () => void;
 }
 
-/** Change from the sale's last successful cash tender; a split sale gives change only on its cash part. */
+/** Cash change handed back on this sale (main's sum over its cash tenders); null when no cash was taken. */
 function changeDue(sale: SaleView): number | null {
-  const cash = sale.attempts.filter((a) => a.tender === 'cash' && a.state === 'succeeded');
-  const last = cash[cash.length - 1];
-  return last?.changeCents ?? null;
+  return sale.attempts.some((a) => a.tender === 'cash' && a.phase === 'paid') ? sale.changeCents : null;
 }
 
 export function PaidView({ sale, busy, onNewSale }: Props) {
@@ -28,10 +26,11 @@ export function PaidView({ sale, busy, onNewSale }: Props) {
           <strong data-testid="change-due">{money(change, sale.currency)}</strong>
         </div>
       ) : null}
-      <ReceiptView saleId={sale.id} />
+      {/* Above the receipt, so the next step is in view on a 768-high till however long the receipt is. */}
       <button type="button" className="btn btn-primary btn-xl" data-testid="new-sale" disabled={busy} onClick={onNewSale} autoFocus>
         {t('paid.newSale')}
       </button>
+      <ReceiptView saleId={sale.id} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The tender choices and the split-tender amount. Wallets and card need the gateway, so they are disabled
-// offline; cash never is (ARCHITECTURE.md §3: the shop keeps selling when IOTPay is unreachable).
+// offline; cash never is (docs/architecture.md §3: the shop keeps selling when IOTPay is unreachable).
 import { useApp } from '../shared/app-context.js';
-import { QR_CHANNELS, walletKey, type QrChannel } from '../shared/wallet.js';
+import { QR_CHANNELS, channelKey, type QrChannel } from '../shared/wallet.js';
 
 interface Props {
   disabled: boolean;
@@ -49,7 +49,7 @@ export function TenderButtons({ disabled, partial, onPartial, onScan, onQr, onCa
             disabled={gatewayDisabled}
             onClick={() => onQr(channel)}
           >
-            ▦ {t(walletKey(channel) ?? 'tender.wallet')} QR
+            ▦ {t(channelKey(channel))}
           </button>
         ))}
       </div>

@@ -3,10 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { AppShell } from '../shared/AppShell.js';
 import { useApp } from '../shared/app-context.js';
-import { isAttemptLive } from '../shared/attempt-state.js';
-import type { QrInfo } from '../shared/display-phase.js';
+import { holdsTill } from '../shared/attempt-state.js';
+import { qrFromEvent, type QrInfo } from '../shared/display-phase.js';
 import { call } from '../shared/invoke.js';
 import { pushToast } from '../shared/toast-store.js';
+import { monotonicNow } from '../shared/use-now.js';
 import { useAttempt } from '../shared/use-attempt.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { useSale } from '../shared/use-sale.js';
@@ -25,8 +26,8 @@ export function KioskApp() {
   const { sale, setSale } = useSale();
   const [qr, setQr] = useState<QrInfo | null>(null);
   // A reload mid-payment (crash recovery) brings back the QR the customer was scanning.
-  const { attempt, deadline, track, clear } = useAttempt((live) => {
-    const seeded = live.qr;
+  const { attempt, countdown, track, clear } = useAttempt((live) => {
+    const seeded = live.qr ? qrFromEvent(live.qr, monotonicNow()) : null;
     if (seeded) setQr((current) => (current && current.attemptId >= seeded.attemptId ? current : seeded));
   });
   const { charging, charge } = useCharge(track);
@@ -35,14 +36,15 @@ export function KioskApp() {
 
   useWedge(true);
   useTillNotices();
-  usePosEvent('payment:qr', setQr);
+  usePosEvent('payment:qr', (e) => setQr(qrFromEvent(e, monotonicNow())));
 
-  const live = (attempt !== null && isAttemptLive(attempt.state)) || charging;
+  // Working or checking: the money may still move, so the pay screen stays and nothing times the visit out.
+  const live = holdsTill(attempt) || charging;
   const paid = sale?.status === 'paid';
 
   // A wallet code scanned on the shop screen starts a payment: follow it onto the pay screen.
   useEffect(() => {
-    if (attempt && isAttemptLive(attempt.state)) setPaying(true);
+    if (holdsTill(attempt)) setPaying(true);
   }, [attempt]);
 
   const reset = useCallback(async () => {
@@ -90,7 +92,7 @@ export function KioskApp() {
         <KioskPay
           sale={sale}
           attempt={attempt}
-          deadline={deadline}
+          countdown={countdown}
           qr={qr}
           charging={charging}
           cancelling={cancelling}

@@ -1,19 +1,20 @@
 // Paying at the kiosk: pick a wallet and scan the QR shown here, or hold your own wallet code under the
-// kiosk's scanner (typing the digits also works). While a payment is in play only Cancel is offered.
+// kiosk's scanner (typing the digits also works). While a payment is in play only Cancel is offered; while it
+// is being checked, nothing but the wait (the customer is told so, with how long).
 import { useState } from 'react';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import { AttemptPanel } from '../shared/AttemptPanel.js';
 import { useApp } from '../shared/app-context.js';
-import { isAttemptLive } from '../shared/attempt-state.js';
-import type { QrInfo } from '../shared/display-phase.js';
+import { activeQr, type QrInfo } from '../shared/display-phase.js';
 import { PaymentQr } from '../shared/PaymentQr.js';
+import type { Countdown } from '../shared/use-attempt.js';
 import { useNow } from '../shared/use-now.js';
 import { QR_CHANNELS, walletKey, type QrChannel } from '../shared/wallet.js';
 
 interface Props {
   sale: SaleView;
   attempt: AttemptView | null;
-  deadline: number | null;
+  countdown: Countdown | null;
   qr: QrInfo | null;
   charging: boolean;
   cancelling: boolean;
@@ -25,20 +26,26 @@ interface Props {
 }
 
 export function KioskPay(props: Props) {
-  const { sale, attempt, deadline, qr, charging, cancelling, onQr, onScanCode, onCancel, onDismiss, onBack } = props;
+  const { sale, attempt, countdown, qr, charging, cancelling, onQr, onScanCode, onCancel, onDismiss, onBack } = props;
   const { t, money, online } = useApp();
   const now = useNow(1000, qr !== null);
   const [code, setCode] = useState('');
   const digits = code.replace(/\s+/g, '');
 
   if (attempt) {
-    const live = isAttemptLive(attempt.state);
-    const showQr = live && qr && qr.attemptId === attempt.id && now < qr.expiresAt;
+    // The QR while the customer can still pay it: its own expiry, and only while the attempt is working.
+    const shownQr = qr && qr.attemptId === attempt.id ? activeQr({ qr, attempt, now }) : null;
     return (
       <div className="kiosk-paying">
-        {showQr ? <PaymentQr qr={qr} now={now} /> : null}
-        {live && attempt.tender === 'wallet_scan' ? <p className="cd-big">{t('display.confirmInApp')}</p> : null}
-        <AttemptPanel attempt={attempt} deadline={showQr ? null : deadline} cancelling={cancelling} onCancel={onCancel} onDismiss={onDismiss} />
+        {shownQr ? <PaymentQr qr={shownQr} now={now} /> : null}
+        <AttemptPanel
+          attempt={attempt}
+          countdown={shownQr && countdown?.phase === 'waiting' ? null : countdown}
+          audience="customer"
+          cancelling={cancelling}
+          onCancel={onCancel}
+          onDismiss={onDismiss}
+        />
       </div>
     );
   }

@@ -1,4 +1,4 @@
-// Attempts that need a person: late successes after the till gave up (ARCHITECTURE.md §3). The manager
+// Attempts that need a person: late successes after the till gave up (docs/architecture.md §3). The manager
 // attaches each to its sale, records that it was refunded, or keeps it as unattached money.
 import { useCallback, useEffect, useState } from 'react';
 import type { AttemptView } from '../../preload/contract.js';
@@ -6,6 +6,7 @@ import { useApp } from '../shared/app-context.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { tenderKey } from '../shared/wallet.js';
 import { useManagerCall } from './manager-api.js';
+import { TechnicalDetails } from './TechnicalDetails.js';
 
 type Resolution = 'attached-to-sale' | 'refunded' | 'kept-as-unattached';
 
@@ -50,9 +51,10 @@ export function NeedsActionTab({ onRefund }: { onRefund?: (attempt: AttemptView)
             <span>{when(a.createdAt)}</span>
           </div>
           <p className="muted">
-            {a.mchOrderNo} · {a.state}
-            {a.failureMessage ? ` · ${a.failureMessage}` : ''}
+            {t('receipt.saleNo', { id: a.saleId })} · {t(`phase.${a.phase}`)}
+            {a.reason ? ` · ${t(`reason.${a.reason}`)}` : ''}
           </p>
+          <TechnicalDetails attempt={a} />
           <div className="row">
             {onRefund ? (
               <button type="button" className="btn btn-danger btn-lg" data-testid="needs-action-refund" disabled={busyId === a.id} onClick={() => onRefund(a)}>

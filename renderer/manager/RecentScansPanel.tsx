@@ -2,6 +2,7 @@
 // main already masked (payment codes show their last 4 digits only).
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
+import { channelKey } from '../shared/wallet.js';
 
 type Status = ChannelResponse<'scanners:status'>;
 
@@ -37,8 +38,10 @@ export function RecentScansPanel({ status }: { status: Status }) {
                 <tr key={`${s.at}-${i}`} data-testid="recent-scan">
                   <td>{when(s.at)}</td>
                   <td>{s.source}</td>
-                  <td>
-                    {s.kind} · {s.detail}
+                  <td data-kind={s.kind}>
+                    {t(`scanKind.${s.kind}`)}
+                    {/* A payment scan's detail is the wallet's channel code: said in words, like everywhere else. */}
+                    {s.detail ? ` · ${s.kind === 'payment' ? t(channelKey(s.detail)) : s.detail}` : ''}
                   </td>
                   <td>{s.display}</td>
                   <td>{Math.round(s.scanMs)}</td>

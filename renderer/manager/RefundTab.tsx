@@ -3,6 +3,7 @@
 // number, journals it first and refuses more than was paid.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
+import { REFUND_STATES, type RefundState } from '../../preload/payment-states.js';
 import { useApp } from '../shared/app-context.js';
 import { centsToInput, fractionDigits, parseAmountToCents } from '../shared/money.js';
 import { pushToast } from '../shared/toast-store.js';
@@ -10,6 +11,8 @@ import { usePosEvent } from '../shared/use-pos-event.js';
 import { tenderKey } from '../shared/wallet.js';
 import { useManagerCall } from './manager-api.js';
 import { refundableCents } from './refundable.js';
+
+const isRefundState = (state: string): state is RefundState => (REFUND_STATES as readonly string[]).includes(state);
 
 interface Props {
   /** A needs-action payment to refund: the tab opens on its sale with it chosen. */
@@ -93,6 +96,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
     }
   };
 
+  const refundWords = (state: string) => (isRefundState(state) ? t(`refundState.${state}`) : t('refundState.unknown'));
   const when = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: info.timeZone }).format(ms);
 
   return (
@@ -128,7 +132,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
             </div>
             <div className="attempt-choices">
               {sale.attempts
-                .filter((a) => a.state === 'succeeded')
+                .filter((a) => a.phase === 'paid')
                 .map((a) => {
                   const left = refundableCents(sale, a);
                   const selected = chosen?.attempt.id === a.id;
@@ -143,8 +147,10 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
                       disabled={left <= 0}
                       onClick={() => choose(sale, a)}
                     >
-                      <span>{t(tenderKey(a))}</span>
-                      <span className="muted">{a.mchOrderNo}</span>
+                      <span>
+                        {t(tenderKey(a))}
+                        {a.codeLast4 ? <span className="muted"> ···{a.codeLast4}</span> : null}
+                      </span>
                       <span>
                         {money(a.amountCents, a.currency)} · {t('refund.left', { amount: money(left, a.currency) })}
                       </span>
@@ -156,11 +162,28 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
               <ul className="refund-history">
                 {sale.refunds.map((r) => (
                   <li key={r.id}>
-                    {r.mchRefundNo} · {money(r.amountCents, sale.currency)} · {r.state} · {r.reason}
+                    {money(r.amountCents, sale.currency)} · {refundWords(r.state)} · {r.reason}
                   </li>
                 ))}
               </ul>
             ) : null}
+            <details className="tech-details" data-testid="technical-details">
+              <summary>{t('manager.technicalDetails')}</summary>
+              <ul>
+                {sale.attempts.map((a) => (
+                  <li key={a.id}>
+                    {t(tenderKey(a))} · {money(a.amountCents, a.currency)} · {t('manager.orderNo')} {a.mchOrderNo} · {a.state}
+                    {a.failureCode ? ` · ${a.failureCode}` : ''}
+                    {a.failureMessage ? ` · ${a.failureMessage}` : ''}
+                  </li>
+                ))}
+                {sale.refunds.map((r) => (
+                  <li key={`r-${r.id}`}>
+                    {t('receipt.refund')} {r.mchRefundNo} · {r.state}
+                  </li>
+                ))}
+              </ul>
+            </details>
           </li>
         ))}
       </ul>
@@ -172,7 +195,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
             void submit();
           }}
         >
-          <h3>{t('refund.formTitle', { order: chosen.attempt.mchOrderNo })}</h3>
+          <h3>{t('refund.formTitle', { order: `${t(tenderKey(chosen.attempt))} · ${money(chosen.attempt.amountCents, chosen.attempt.currency)} · ${t('receipt.saleNo', { id: chosen.sale.id })}` })}</h3>
           <label className="field-label">
             {t('refund.amount')}
             <input className="field field-money field-xl" data-testid="refund-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
@@ -196,7 +219,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
       ) : null}
       {status ? (
         <p className="panel refund-status" data-testid="refund-status" data-state={status.state}>
-          {t('refund.status', { amount: money(status.amountCents), state: status.state })}
+          {t('refund.status', { amount: money(status.amountCents), state: refundWords(status.state) })}
         </p>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 // Settings. Only changed fields are sent. The merchant key is write-only: its field is never pre-filled and
-// is cleared once main has stored it (STYLE.md §4); the screen only learns whether one is stored.
+// is cleared once main has stored it (docs/style.md §4); the screen only learns whether one is stored.
 import { useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';

@@ -1,4 +1,4 @@
-// The wallet timers of ARCHITECTURE.md §3, shown in seconds. Main checks the bounds and that every deadline
+// The wallet timers of docs/architecture.md §3, shown in seconds. Main checks the bounds and that every deadline
 // outlasts its poll; the engine was built with the old values, so they apply after a restart.
 import { useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
-import { walletKey } from '../shared/wallet.js';
+import { channelKey } from '../shared/wallet.js';
 import { BarChart } from './BarChart.js';
 import { TotalsTable } from './TotalsTable.js';
 import { useManagerCall } from './manager-api.js';
@@ -28,10 +28,8 @@ export function TotalsTab() {
     label: String(hour).padStart(2, '0'),
     value: totals?.byHour.find((b) => b.hour === hour)?.grossCents ?? 0,
   }));
-  const channelName = (key: string) => {
-    const wallet = walletKey(key);
-    return wallet ? t(wallet) : key;
-  };
+  // Rows are keyed by the gateway's channel code (`data-channel`); people read the words (wallet.ts).
+  const channelName = (code: string) => t(channelKey(code));
 
   return (
     <section className="tab-body">
@@ -81,11 +79,7 @@ export function TotalsTab() {
             heading={t('manager.channel')}
             lines={totals.byChannel}
             testIdPrefix="channel"
-            name={(label) => (
-              <>
-                {channelName(label)} <span className="hint">{label}</span>
-              </>
-            )}
+            name={channelName}
           />
           <TotalsTable heading={t('manager.cashier')} lines={totals.byCashier} />
         </>

@@ -3,7 +3,7 @@
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 
 export function refundableCents(sale: SaleView, attempt: AttemptView): number {
-  if (attempt.state !== 'succeeded') return 0;
+  if (attempt.phase !== 'paid') return 0;
   const refunded = sale.refunds
     .filter((r) => r.attemptId === attempt.id && r.state !== 'failed')
     .reduce((sum, r) => sum + r.amountCents, 0);

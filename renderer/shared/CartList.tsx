@@ -1,5 +1,7 @@
 // The sale's lines. Editable at the till (quantity steppers, remove), read-only on the customer display and
-// while a payment is in progress.
+// while a payment holds the sale. A long name wraps; the price and line total are never cut. When a line is
+// added the list scrolls to it, so the cashier sees what was just scanned.
+import { useEffect, useRef } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from './app-context.js';
 
@@ -14,11 +16,24 @@ interface Props {
 
 export function CartList({ sale, editable, disabled = false, onQuantity, onRemove }: Props) {
   const { t, money } = useApp();
+  const list = useRef<HTMLUListElement>(null);
+  const newest = sale.lines.reduce((max, line) => Math.max(max, line.lineNo), 0);
+  // Starts at 0 so a screen opened on a long sale shows its newest line too.
+  const seen = useRef({ saleId: sale.id, newest: 0 });
+
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { saleId: sale.id, newest };
+    if (before.saleId === sale.id && newest <= before.newest) return;
+    const el = list.current?.querySelector<HTMLElement>(`[data-line-no="${newest}"]`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [sale.id, newest]);
+
   if (sale.lines.length === 0) return <p className="cart-empty">{t('cart.empty')}</p>;
   return (
-    <ul className="cart-lines">
+    <ul className={`cart-lines${editable && onQuantity && onRemove ? ' cart-lines-editable' : ''}`} ref={list}>
       {sale.lines.map((line) => (
-        <li key={line.lineNo} className="cart-line" data-testid="sale-line" data-sku={line.sku}>
+        <li key={line.lineNo} className="cart-line" data-testid="sale-line" data-sku={line.sku} data-line-no={line.lineNo}>
           <div className="cart-line-main">
             <span className="cart-line-name">{line.name}</span>
             <span className="cart-line-unit">
@@ -52,8 +67,10 @@ export function CartList({ sale, editable, disabled = false, onQuantity, onRemov
   );
 }
 
+/** Total, then what was paid, what a payment being checked may still pay, what is due, and anything paid over. */
 export function SaleTotals({ sale }: { sale: SaleView }) {
   const { t, money } = useApp();
+  const split = sale.paidCents > 0 || sale.heldCents > 0;
   return (
     <div className="sale-totals">
       <div className="sale-total-row sale-total-main">
@@ -61,16 +78,28 @@ export function SaleTotals({ sale }: { sale: SaleView }) {
         <span data-testid="sale-total">{money(sale.totalCents, sale.currency)}</span>
       </div>
       {sale.paidCents > 0 ? (
-        <>
-          <div className="sale-total-row">
-            <span>{t('cart.paid')}</span>
-            <span>{money(sale.paidCents, sale.currency)}</span>
-          </div>
-          <div className="sale-total-row sale-total-due">
-            <span>{t('cart.due')}</span>
-            <span data-testid="sale-due">{money(sale.dueCents, sale.currency)}</span>
-          </div>
-        </>
+        <div className="sale-total-row">
+          <span>{t('cart.paid')}</span>
+          <span data-testid="sale-paid">{money(sale.paidCents, sale.currency)}</span>
+        </div>
+      ) : null}
+      {sale.heldCents > 0 ? (
+        <div className="sale-total-row sale-total-held">
+          <span>{t('cart.held')}</span>
+          <span data-testid="sale-held">{money(sale.heldCents, sale.currency)}</span>
+        </div>
+      ) : null}
+      {split ? (
+        <div className="sale-total-row sale-total-due">
+          <span>{t('cart.due')}</span>
+          <span data-testid="sale-due">{money(sale.dueCents, sale.currency)}</span>
+        </div>
+      ) : null}
+      {sale.overpaidCents > 0 ? (
+        <div className="sale-total-row sale-total-over">
+          <span>{t('cart.overpaid')}</span>
+          <span data-testid="sale-overpaid">{money(sale.overpaidCents, sale.currency)}</span>
+        </div>
       ) : null}
     </div>
   );

@@ -23,7 +23,7 @@ export function ProductGrid({ products, disabled, onAdd, className = '' }: Props
           disabled={disabled}
           onClick={() => onAdd(p.sku)}
         >
-          <span className="product-name">{p.name}</span>
+          <span className="product-name" title={p.name}>{p.name}</span>
           <span className="product-price">{money(p.priceCents)}</span>
         </button>
       ))}

@@ -1,6 +1,9 @@
-// The receipt for a paid sale, from receipt:get (main's record, not the screen's memory of it).
+// The receipt for a paid sale, from receipt:get (main's record, not the screen's memory of it). Tenders are
+// named as people say them (wallet.ts); refunds and change are listed; gateway codes and order numbers are not
+// (the sale number and a wallet code's last 4 digits find the sale again for a refund).
 import { useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
+import { refundHoldsMoney } from '../../preload/payment-states.js';
 import { useApp } from './app-context.js';
 import { call } from './invoke.js';
 import { tenderKey } from './wallet.js';
@@ -24,7 +27,9 @@ export function ReceiptView({ saleId }: { saleId: number }) {
   if (!receipt) return <p className="hint">{t('common.loading')}</p>;
   const { sale } = receipt;
   const printed = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: info.timeZone }).format(receipt.printedAt);
-  const paid = sale.attempts.filter((a) => a.state === 'succeeded');
+  const paid = sale.attempts.filter((a) => a.phase === 'paid');
+  const refunds = sale.refunds.filter((r) => refundHoldsMoney(r.state));
+  const tenderOf = (attemptId: number) => sale.attempts.find((a) => a.id === attemptId);
   return (
     <article className="receipt" data-testid="receipt" aria-label={t('receipt.title')}>
       <header className="receipt-head">
@@ -66,8 +71,20 @@ export function ReceiptView({ saleId }: { saleId: number }) {
             <span>{money(a.changeCents ?? 0, a.currency)}</span>
           </li>
         ))}
+        {refunds.map((r) => {
+          const from = tenderOf(r.attemptId);
+          return (
+            <li key={`refund-${r.id}`} className="receipt-refund" data-testid="receipt-refund">
+              <span>
+                {t('receipt.refund')}
+                {from ? ` · ${t(tenderKey(from))}` : ''}
+                {r.state === 'succeeded' ? '' : ` (${t(`refundState.${r.state}`)})`}
+              </span>
+              <span>−{money(r.amountCents, sale.currency)}</span>
+            </li>
+          );
+        })}
       </ul>
-      <p className="receipt-order">{paid.map((a) => a.mchOrderNo).join(' · ')}</p>
     </article>
   );
 }

@@ -1,4 +1,4 @@
-// IOTPay's card-entry SDK (API.md §4.3): loaded from the URL main gives (IOTPay itself, or the training
+// IOTPay's card-entry SDK (docs/iotpay-api.md §4.3): loaded from the URL main gives (IOTPay itself, or the training
 // sandbox's stand-in; PCI forbids bundling it), then `Iotpay(secureId, 'Pay', options).mount(selector, cb)`.
 // The card number is typed into IOTPay's iframe and never passes through this app.
 

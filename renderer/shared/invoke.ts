@@ -1,5 +1,5 @@
 // Calls into main. Every refusal is shown to the person at the screen, worded by its code in the screen's
-// language with main's own message as the fallback (STYLE.md §2, i18n/error-messages.ts);
+// language with main's own message as the fallback (docs/style.md §2, i18n/error-messages.ts);
 // callers get the value or undefined and need no error plumbing of their own.
 import type { ChannelName, ChannelRequest, ChannelResponse, IpcResult } from '../../preload/contract.js';
 import { getPosApi } from './pos-api.js';

@@ -4,7 +4,8 @@ import { usePosEvent } from './use-pos-event.js';
 
 export function useTillNotices(): void {
   usePosEvent('till:notice', (notice) => {
-    // With a code the toast is worded in the screen's language at render time, like any refusal from main.
-    if (notice.kind === 'scan-refused') pushToast(notice.code ? { code: notice.code, message: notice.message } : notice.message, 'error');
+    // Worded in the screen's language at render time like any refusal from main; without a code, main's English is
+    // the fallback, and only when a person can read it (i18n/error-messages.ts).
+    if (notice.kind === 'scan-refused') pushToast({ code: notice.code ?? 'SCAN_REFUSED', message: notice.message }, 'error');
   });
 }

@@ -70,7 +70,7 @@ describe.skipIf(!E2E_READY)('reloading a screen mid-payment', () => {
     expect((await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId))).toMatchObject({ amount: latte.priceCents, status: 2 });
   });
 
-  it('Cancel on a reloaded cashier stops the wait, and a display reloaded afterwards shows no QR', async () => {
+  it('Cancel on a reloaded cashier withdraws the QR and checks; a display reloaded afterwards shows checking, no QR', async () => {
     await startSale(cashier);
     await cashier.getByTestId('product-result').filter({ hasText: muffin.name }).first().click();
     await cashier.getByTestId('tender-qr-ALIPAY_QR').click();
@@ -82,10 +82,14 @@ describe.skipIf(!E2E_READY)('reloading a screen mid-payment', () => {
     await attemptOn(cashier, 'expired').waitFor({ timeout: 10_000 });
     await expect.poll(() => display.getByTestId('payment-qr').count()).toBe(0);
     await reload(display);
-    await expect.poll(displayState).toBe('cart');
+    // The customer may still pay the QR they scanned: checking, never "failed", until the gateway says.
+    await expect.poll(displayState).toBe('checking');
     expect(await display.getByTestId('payment-qr').count()).toBe(0);
 
-    // The till is usable again: acknowledge, and the tenders are back.
+    // The customer cancels in the wallet: final and not paid, so the till is usable again.
+    const order = (await rig.control.ledger()).orders.at(-1)!;
+    await rig.control.cancelQr({ payOrderId: order.payOrderId });
+    await attemptOn(cashier, 'failed').waitFor({ timeout: 15_000 });
     await cashier.getByTestId('attempt-dismiss').click();
     expect(await cashier.getByTestId('tender-qr-WX_NATIVE').isEnabled()).toBe(true);
   });

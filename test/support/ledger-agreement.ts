@@ -57,8 +57,8 @@ export function ledgerDisagreements(journal: Journal, ledger: LedgerSnapshot, op
 /**
  * "No gateway order has two attempts, and no sale was charged twice": every ledger order belongs to exactly one
  * journal attempt (by mchOrderNo), no two attempts carry the same payOrderId, and no sale took more money
- * (gateway orders the ledger shows paid, plus cash) than its total, except money flagged needs_action (or set
- * apart by a manager). Returns the problems; an empty list means none.
+ * (gateway orders the ledger shows paid, plus cash, less what was refunded) than its total, except money flagged
+ * needs_action (or set apart by a manager). Returns the problems; an empty list means none.
  */
 export function gatewayOrderProblems(journal: Journal, ledger: LedgerSnapshot): string[] {
   const problems: string[] = [];
@@ -86,6 +86,12 @@ export function gatewayOrderProblems(journal: Journal, ledger: LedgerSnapshot): 
     const cents = a.tender === 'cash' ? (a.state === 'succeeded' ? a.amountCents : 0) : paid ? order.amount : 0;
     taken.set(a.saleId, (taken.get(a.saleId) ?? 0) + cents);
   }
+  // What was given back (change for cash, gateway refunds checked against the ledger above) is not kept.
+  const refunded = journal.db
+    .prepare(`SELECT a.sale_id AS saleId, sum(r.amount_cents) AS cents FROM refunds r JOIN attempts a ON a.id = r.attempt_id
+      WHERE r.state = 'succeeded' AND a.needs_action = 0 AND a.attached = 1 GROUP BY a.sale_id`)
+    .all() as Array<{ saleId: number; cents: number }>;
+  for (const r of refunded) taken.set(r.saleId, (taken.get(r.saleId) ?? 0) - r.cents);
   const totals = journal.db.prepare(`SELECT id, total_cents AS total FROM sales`).all() as Array<{ id: number; total: number }>;
   for (const { id, total } of totals) {
     const cents = taken.get(id) ?? 0;

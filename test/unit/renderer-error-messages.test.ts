@@ -13,14 +13,14 @@ import { LOCALES } from '../../renderer/shared/locale.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Where an error a screen can receive is defined: the dispatcher and handlers (main/app), what they call into
+ * Where an error a screen can receive is defined: the dispatcher and handlers (main/app), the till (main/checkout), what they call into
  * (payments, journal, the IOTPay client), the two hosts' own refusals, and the renderer's transport. Left out on
  * purpose: main/sandbox and main/cli (separate programs), main/config, main/catalog, main/electron/errors.ts and
  * main/browser-host/errors.ts (start-up failures before any screen exists), main/scanners (device status text in
  * scanners:status, never a refusal).
  */
 const SOURCES = [
-  'main/app', 'main/payments', 'main/journal', 'main/iotpay', 'main/reports',
+  'main/app', 'main/checkout', 'main/payments', 'main/journal', 'main/iotpay', 'main/reports',
   'main/browser-host/bridge-protocol.ts', 'main/electron/ipc-registration.ts',
   'renderer/shared/browser-bridge.ts', 'renderer/shared/invoke.ts',
 ];
@@ -42,6 +42,8 @@ const PATTERNS = [
   // dispatch.ts refusal('NOT_ALLOWED', …), browser-bridge.ts fail('BRIDGE_…', …), bridge invalid(id, 'BAD_…', …)
   new RegExp(`\\b(?:refusal|fail)\\(\\s*${CODE}`, 'g'),
   new RegExp(`\\binvalid\\(\\s*[\\w.]+,\\s*${CODE}`, 'g'),
+  // const code = cond ? 'A' : 'B' (the till's scan refusals)
+  /\bcode = [^;\n]*\? ('[A-Z][A-Z0-9_]*' : '[A-Z][A-Z0-9_]*')/g,
 ];
 
 function discoverCodes(): Map<string, string> {

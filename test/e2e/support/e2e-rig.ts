@@ -35,7 +35,7 @@ export interface E2eRig extends BrowserRig {
 }
 
 async function openBrowserRig(dir: { path: string; remove(): void }, host: HostApi, logger: Logger, cleanup: () => Promise<void>): Promise<BrowserRig> {
-  const server = await startBrowserHost({ host, rendererDir: RENDERER_DIR, cardScriptOrigins: [host.cardFormOrigin], logger });
+  const server = await startBrowserHost({ host, rendererDir: RENDERER_DIR, logger });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
