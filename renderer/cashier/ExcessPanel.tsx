@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import type { IpcError, SaleView } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
+import { RefusalLine } from '../shared/RefusalLine.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { PinField, isPin } from './PinField.js';
 
@@ -14,7 +15,7 @@ export function onlyCash(sale: SaleView): boolean {
 }
 
 export function ExcessPanel({ sale, onSale }: { sale: SaleView; onSale: (sale: SaleView) => void }) {
-  const { t, money, describeError } = useApp();
+  const { t, money } = useApp();
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -69,11 +70,7 @@ export function ExcessPanel({ sale, onSale }: { sale: SaleView; onSale: (sale: S
           {t('approve.pinNeeded')}
         </p>
       ) : null}
-      {error ? (
-        <p className="pin-error" role="alert" data-testid="excess-error">
-          {describeError(error)}
-        </p>
-      ) : null}
+      <RefusalLine error={error} testId="excess-error" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // approved, takes the PIN, and sends the same change again. Cancel leaves the sale as it was.
 import { useState } from 'react';
 import { useApp } from '../shared/app-context.js';
+import { RefusalLine } from '../shared/RefusalLine.js';
 import type { MessageKey } from '../shared/i18n/translate.js';
 import { PinField, isPin } from './PinField.js';
 import type { Approval, ApprovalCode } from './use-approval.js';
@@ -12,7 +13,7 @@ const WHY: Record<ApprovalCode, MessageKey> = {
 };
 
 export function ManagerApproval({ approval }: { approval: Approval }) {
-  const { t, describeError } = useApp();
+  const { t } = useApp();
   const [pin, setPin] = useState('');
   const { pending, busy, error } = approval;
   if (!pending) return null;
@@ -35,11 +36,7 @@ export function ManagerApproval({ approval }: { approval: Approval }) {
         <h2 id="approve-title">{t('approve.title')}</h2>
         <p>{t(WHY[pending.code])}</p>
         <PinField testId="approve-pin" value={pin} onChange={setPin} autoFocus disabled={busy} />
-        {error ? (
-          <p className="pin-error" role="alert" data-testid="approve-error">
-            {describeError(error)}
-          </p>
-        ) : null}
+        <RefusalLine error={error} testId="approve-error" />
         <div className="row row-stretch">
           <button
             type="button"

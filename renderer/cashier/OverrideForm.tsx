@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { AttemptView, IpcError } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
+import { RefusalLine } from '../shared/RefusalLine.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { PinField, isPin } from './PinField.js';
 
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export function OverrideForm({ attemptId, onOverridden }: Props) {
-  const { t, describeError } = useApp();
+  const { t } = useApp();
   const [open, setOpen] = useState(false);
   const [pin, setPin] = useState('');
   const [reason, setReason] = useState(() => t('override.defaultReason'));
@@ -60,11 +61,7 @@ export function OverrideForm({ attemptId, onOverridden }: Props) {
         {t('override.reason')}
         <input className="field" data-testid="override-reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
       </label>
-      {error ? (
-        <p className="pin-error" role="alert" data-testid="override-error">
-          {describeError(error)}
-        </p>
-      ) : null}
+      <RefusalLine error={error} testId="override-error" />
       <div className="row row-stretch">
         <button
           type="button"

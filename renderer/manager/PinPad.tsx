@@ -5,9 +5,10 @@ import type { ChannelResponse, IpcError } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { NumPad } from '../shared/NumPad.js';
+import { RefusalLine } from '../shared/RefusalLine.js';
 
 export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'manager:unlock'>) => void }) {
-  const { t, describeError } = useApp();
+  const { t } = useApp();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,11 +49,7 @@ export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'
         onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
         aria-label={t('manager.pin')}
       />
-      {error ? (
-        <p className="pin-error" role="alert" data-testid="pin-error">
-          {describeError(error)}
-        </p>
-      ) : null}
+      <RefusalLine error={error} testId="pin-error" />
       <NumPad value={pin} onChange={setPin} maxLength={8} disabled={busy} />
       <button type="submit" className="btn btn-primary btn-xl" data-testid="pin-submit" disabled={!valid || busy}>
         {t('manager.unlock')}

@@ -3,7 +3,6 @@
 // card form (it once had `script-src 'self'` only). The CSP is read the way each host sends it: the browser
 // host's from a real HTTP response, Electron's from the function electron-host.ts hands to the app:// handler.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeApp } from '../../main/app/compose.js';
@@ -11,6 +10,7 @@ import { WINDOW_ROLES, type HostApi } from '../../main/app/host-api.js';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host.js';
 import { APP_ORIGIN, electronWebPolicy } from '../../main/electron/security.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { closedLoopbackUrl } from '../support/loopback.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 // A small CSP reader, independent of main/web-policy: directive → sources, with default-src as the fallback.
@@ -40,14 +40,6 @@ function admits(csp: string, directive: string, target: string, selfOrigin: stri
   });
 }
 
-/** A loopback URL nothing listens on: a live gateway that is down, so nothing leaves this machine. */
-async function closedLoopbackUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 const logger = createLogger('test', silentSink);
 const cleanups: Array<() => Promise<void> | void> = [];

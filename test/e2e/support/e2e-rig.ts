@@ -2,7 +2,6 @@
 // with a real serial scanner on a socat pty. Each test file gets its own data folder and ports.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { composeApp } from '../../../main/app/compose.js';
@@ -11,12 +10,13 @@ import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/b
 import { createControlClient, type ControlClient } from '../../../main/sandbox/control-client.js';
 import { createLogger, silentSink, type Logger } from '../../../main/shared/logger.js';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
+import { closedLoopbackUrl } from '../../support/loopback.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/screens', import.meta.url));
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Chromium on the browser host over a composed app. */
 export interface BrowserRig {
@@ -80,11 +80,3 @@ export async function startOfflineE2e(): Promise<BrowserRig> {
   return openBrowserRig(dir, host, logger, async () => undefined);
 }
 
-/** A loopback URL nothing listens on: a port the OS just handed out and took back. */
-async function closedLoopbackUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}

@@ -14,10 +14,9 @@ import { createControlClient, type ControlClient } from '../../../main/sandbox/c
 import { createLogger, silentSink } from '../../../main/shared/logger.js';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
 import { makeTempDir } from '../../support/temp-dir.js';
-import { RENDERER_DIR } from './e2e-rig.js';
+import { CHROMIUM_ARGS, RENDERER_DIR } from './e2e-rig.js';
 import { installScreenRecorder, TECHNICAL_PATTERN_SOURCES, type ScreenRecord } from './screen-recorder.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface TillOptions {
   /** settings.json fields besides the counter's serial scanner (scanRules, timers, …), as the setup screen saves them. */
