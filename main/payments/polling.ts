@@ -2,7 +2,7 @@
 //   waiting   ask the gateway every `everyMs` until the attempt settles, the till's wait runs out, or the
 //             cashier cancels;
 //   checking  the till stopped waiting, but the money may still move: keep asking until the wallet's own close
-//             (and at least `minCheckMs`), then one last query.
+//             (after a cancel, at least `minCheckMs`), then one last query.
 // An attempt still open after that stays `expired` (or `unknown`): in flight, holding its sale, and the
 // reconciler's to settle. Nothing here closes an attempt on time alone. All times are monotonic.
 import { getAttempt } from '../journal/attempt-queries.js';
@@ -51,7 +51,9 @@ export async function waitForOutcome(ctx: PaymentContext, attemptId: number, opt
       attempt = cancelled
         ? startChecking(ctx, attemptId, 'CANCELLED_AT_TILL', 'the cashier stopped waiting')
         : startChecking(ctx, attemptId, options.expiredCode, 'no answer before the till stopped waiting');
-      checkUntil = Math.max(options.closesAt, now + ctx.timings.minCheckMs);
+      // After a cancel the customer may have confirmed a moment ago: check at least minCheckMs. When the till's
+      // own wait ran out, the wallet's close is due now or already past: straight to the last query.
+      checkUntil = cancelled ? Math.max(options.closesAt, now + ctx.timings.minCheckMs) : options.closesAt;
     }
     if (checkUntil !== undefined && now >= checkUntil) {
       // The wallet's own close has passed: one last query, then the reconciler takes over if still open.
