@@ -1,12 +1,12 @@
 // End to end in real Chromium through the browser host, in training mode: a merchant-scan sale whose wallet
 // code arrives on a real serial line, a customer-scan sale paid from the QR decoded off the customer display,
 // a card sale through the stand-in card form, a declined scan, a cashier cancel, a refund behind the PIN,
-// and the manager's totals matching all of it.
+// and the manager's totals matching what the test rang up.
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../main/app/services.js';
 import { qrLink } from '../../main/sandbox/v1-create.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
@@ -42,13 +42,45 @@ async function attemptState(page: Page, state: string): Promise<void> {
   await page.locator(`[data-testid="attempt-status"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
 }
 
+/** Merchant-scan: items and the wallet code arrive through the serial scanner. */
+async function payByScan(): Promise<void> {
+  await startSale(cashier);
+  await appendFile(rig.pty.scanner, `${latte.gtin}\r${muffin.gtin}\r`);
+  await expect.poll(() => cashier.getByTestId('sale-line').count(), { timeout: 10_000 }).toBe(2);
+  await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('cart');
+  const code = walletCode('WX', '01');
+  await appendFile(rig.pty.scanner, `${code}\r`);
+  await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+  await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
+  expect(await cashier.getByTestId('receipt').innerText()).toContain(code.slice(-4));
+  expect(await cashier.getByTestId('receipt').innerText()).not.toContain(code);
+  paid.push({ channel: 'WX_MICROPAY', cents: latte.priceCents + muffin.priceCents });
+}
+
+/** Card: paid through the stand-in card form. */
+async function payByCard(): Promise<void> {
+  await startSale(cashier);
+  await addByButton(cashier, muffin.name);
+  await cashier.getByTestId('tender-card').click();
+  const form = cashier.frameLocator('[data-testid="card-form"] iframe');
+  await form.locator('#cardNumber').fill('4242 4242 4242 4242');
+  await form.locator('#expiry').fill('12/30');
+  await form.locator('#cvv').fill('123');
+  await form.locator('#submit').click();
+  await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+  paid.push({ channel: 'PF_CC', cents: muffin.priceCents });
+}
+
+// Each test has its own app, data folder, sandbox and screens, so any one of them runs alone.
 describe.skipIf(!E2E_READY)('POS in the browser', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
+    paid.length = 0;
+    refunds.length = 0;
     rig = await startE2e();
     cashier = await rig.open('cashier');
     display = await rig.open('customer-display', { width: 1024, height: 768 });
   }, 60_000);
-  afterAll(async () => rig?.close());
+  afterEach(async () => rig?.close());
 
   it('every screen shows the TRAINING marker', async () => {
     await cashier.getByTestId('training-banner').waitFor();
@@ -56,17 +88,7 @@ describe.skipIf(!E2E_READY)('POS in the browser', () => {
   });
 
   it('merchant-scan: items and the wallet code arrive through the serial scanner', async () => {
-    await startSale(cashier);
-    await appendFile(rig.pty.scanner, `${latte.gtin}\r${muffin.gtin}\r`);
-    await expect.poll(() => cashier.getByTestId('sale-line').count(), { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('cart');
-    const code = walletCode('WX', '01');
-    await appendFile(rig.pty.scanner, `${code}\r`);
-    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
-    await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
-    expect(await cashier.getByTestId('receipt').innerText()).toContain(code.slice(-4));
-    expect(await cashier.getByTestId('receipt').innerText()).not.toContain(code);
-    paid.push({ channel: 'WX_MICROPAY', cents: latte.priceCents + muffin.priceCents });
+    await payByScan();
   });
 
   it('customer-scan: the QR decoded from the customer display is the sandbox code URL, and paying it completes the sale', async () => {
@@ -92,16 +114,7 @@ describe.skipIf(!E2E_READY)('POS in the browser', () => {
   });
 
   it('card: paid through the stand-in card form', async () => {
-    await startSale(cashier);
-    await addByButton(cashier, muffin.name);
-    await cashier.getByTestId('tender-card').click();
-    const form = cashier.frameLocator('[data-testid="card-form"] iframe');
-    await form.locator('#cardNumber').fill('4242 4242 4242 4242');
-    await form.locator('#expiry').fill('12/30');
-    await form.locator('#cvv').fill('123');
-    await form.locator('#submit').click();
-    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
-    paid.push({ channel: 'PF_CC', cents: muffin.priceCents });
+    await payByCard();
   });
 
   it('a declined scan fails visibly and charges nothing; a cashier cancel stops the wait', async () => {
@@ -126,7 +139,9 @@ describe.skipIf(!E2E_READY)('POS in the browser', () => {
     await attemptState(cashier, 'failed');
   });
 
-  it('a manager refunds part of the scanned sale behind the PIN, and the totals match everything above', async () => {
+  it('a manager refunds part of a scanned sale behind the PIN, and the totals match the sales of the day', async () => {
+    await payByScan();
+    await payByCard();
     const manager = await rig.open('manager');
     await manager.getByTestId('pin-input').fill('1234');
     await manager.getByTestId('pin-submit').click();

@@ -3,7 +3,7 @@
 // and a cash sale still completes with change. The banner is saved in each language for the screenshot set.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
 import { SCREENSHOT_DIR, startOfflineE2e, type BrowserRig } from './support/e2e-rig.js';
 import { E2E_READY } from './support/screen-helpers.js';
@@ -13,11 +13,12 @@ let cashier: Page;
 const PRICE = 1275;
 
 describe.skipIf(!E2E_READY)('offline till', () => {
-  beforeAll(async () => {
+  // Each test has its own app and screens, so any one of them runs alone.
+  beforeEach(async () => {
     rig = await startOfflineE2e();
     cashier = await rig.open('cashier');
   }, 60_000);
-  afterAll(async () => rig?.close());
+  afterEach(async () => rig?.close());
 
   it('shows the offline banner at once, refuses wallets and card, and still takes cash with change', async () => {
     await cashier.getByTestId('offline-banner').waitFor({ timeout: 15_000 });

@@ -3,7 +3,7 @@
 // screen gets them back from payment:live. The cashier must again see the attempt with its countdown and a
 // Cancel that works, the customer display the very QR the customer was scanning, and the kiosk both.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
 import { E2E_READY, latte, muffin, qrOn, startSale } from './support/screen-helpers.js';
 
@@ -29,12 +29,13 @@ async function reload(page: Page): Promise<void> {
 }
 
 describe.skipIf(!E2E_READY)('reloading a screen mid-payment', () => {
-  beforeAll(async () => {
+  // Each test has its own app and screens, so any one of them runs alone.
+  beforeEach(async () => {
     rig = await startE2e();
     cashier = await rig.open('cashier');
     display = await rig.open('customer-display', { width: 1024, height: 768 });
   }, 60_000);
-  afterAll(async () => rig?.close());
+  afterEach(async () => rig?.close());
 
   it('cashier and customer display reloaded during a WeChat QR: the attempt, countdown and QR come back; paying completes both', async () => {
     await startSale(cashier);

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
 import type { MessageKey } from '../../renderer/shared/i18n/translate.js';
 import { SCREENSHOT_DIR, startE2e, type E2eRig } from './support/e2e-rig.js';
@@ -44,10 +44,11 @@ async function displayState(page: Page, state: string): Promise<void> {
 }
 
 describe.skipIf(!E2E_READY)('screens in every language', () => {
-  beforeAll(async () => {
+  // Each test has its own app and screens, so any one of them runs alone.
+  beforeEach(async () => {
     rig = await startE2e();
   }, 60_000);
-  afterAll(async () => rig?.close());
+  afterEach(async () => rig?.close());
 
   it('a language picked on one screen changes only that screen, and not the store default', async () => {
     const cashier = await rig.open('cashier');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_MERCHANT_FILE } from '../../main/app/training-gateway.js';
 import { RENDERER_DIR, startE2e, type E2eRig } from './support/e2e-rig.js';
 import { E2E_READY } from './support/screen-helpers.js';
@@ -47,10 +47,11 @@ async function openWatched(role: Parameters<E2eRig['open']>[0]): Promise<Page> {
 }
 
 describe.skipIf(!E2E_READY)('trust boundary in the browser', () => {
-  beforeAll(async () => {
+  // Each test has its own app and screens, so any one of them runs alone.
+  beforeEach(async () => {
     rig = await startE2e();
   }, 60_000);
-  afterAll(async () => rig?.close());
+  afterEach(async () => rig?.close());
 
   it('the customer display cannot call cashier, refund or report channels, even by hand', async () => {
     const display = await rig.open('customer-display');
