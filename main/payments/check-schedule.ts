@@ -30,6 +30,11 @@ export class CheckSchedule {
     return now - since;
   }
 
+  /** The gateway is back after an outage: every open attempt is asked about at once, then backs off afresh. */
+  reset(): void {
+    this.next.clear();
+  }
+
   /** The attempt is settled: forget it. */
   forget(attemptId: number): void {
     this.next.delete(attemptId);

@@ -48,7 +48,11 @@ async function probeGateway(ctx: PaymentContext): Promise<void> {
  */
 export async function reconcileOnce(ctx: PaymentContext, busy: Pick<ReadonlySet<number>, 'has'> = new Set()): Promise<ReconcileReport> {
   const wasOffline = !ctx.connectivity.isOnline();
-  if (wasOffline) await probeGateway(ctx);
+  if (wasOffline) {
+    await probeGateway(ctx);
+    // Back after an outage: what waited through it is asked about now, not at the end of its backed-off gap.
+    if (ctx.connectivity.isOnline()) ctx.schedule.reset();
+  }
   let checked = 0;
   let stillOpen = 0;
   for (const attempt of nonFinalAttempts(ctx.journal)) {

@@ -11,7 +11,7 @@ import { IN_FLIGHT_ATTEMPT_STATES, type AttemptState } from '../../preload/payme
 import { getSale } from '../../main/journal/sale-queries.js';
 import { PaymentInProgressError } from '../../main/payments/payment-errors.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
@@ -81,37 +81,40 @@ describe('every in-flight state holds its sale', () => {
 
 describe('a real lost answer', () => {
   it('unknown after the answer was lost: refused everywhere; once the query finds it paid, it pays the sale once', async () => {
-    rig = await engineRig({ sandbox: { passwordMs: 900 } });
+    rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox: { passwordMs: 9000 } });
+    const time = rig.time!;
     const till = tillOn(rig);
     till.addProduct(TEA.sku, 1);
     const saleId = till.currentSale();
     rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
     let attemptId = 0;
     const paying = rig.engine.chargeByScan({ saleId, ...walletScan('WX', '02'), cashier: 'alice' }, (a) => (attemptId = a.id));
-    for (let i = 0; i < 200 && !(attemptId > 0 && getAttempt(rig.journal, attemptId).state === 'unknown'); i += 1) await new Promise((r) => setTimeout(r, 5));
+    await time.settle();
     expect(getAttempt(rig.journal, attemptId).state).toBe('unknown');
     expect(await tryEverything(till)).toEqual(ALL_REFUSED);
-    expect(await paying).toMatchObject({ state: 'succeeded', needsAction: false });
+    expect(await time.until(paying)).toMatchObject({ state: 'succeeded', needsAction: false });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     expect(rig.sandbox.ledger.snapshot().orders.filter((o) => o.status === 2)).toHaveLength(1);
     expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
   });
 
   it("a manager's override lets cash pay while the wallet is checking; the override is journaled with who and why", async () => {
-    rig = await engineRig({ sandbox: { passwordMs: 60_000 } });
+    rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox: { passwordMs: 600_000 } });
+    const time = rig.time!;
     const till = tillOn(rig);
     till.addProduct(TEA.sku, 1);
     const saleId = till.currentSale();
     let attemptId = 0;
     const paying = rig.engine.chargeByScan({ saleId, ...walletScan('ALIPAY', '02'), cashier: 'alice' }, (a) => (attemptId = a.id));
-    for (let i = 0; i < 200 && !(attemptId > 0 && getAttempt(rig.journal, attemptId).state === 'pending'); i += 1) await new Promise((r) => setTimeout(r, 5));
+    await time.advance(3000);
+    expect(getAttempt(rig.journal, attemptId).state).toBe('pending');
     expect(() => rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 500 })).toThrow(PaymentInProgressError);
     rig.engine.override(attemptId, 'manager', 'the customer shows an unpaid wallet');
-    expect(await paying).toMatchObject({ state: 'expired', released: true });
+    expect(await time.until(paying)).toMatchObject({ state: 'expired', released: true });
     expect(rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 500 })).toMatchObject({ state: 'succeeded', changeCents: 50 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     const event = rig.journal.statement(`SELECT payload FROM events WHERE kind = 'attempt.released' AND entity_id = ?`).get(String(attemptId)) as { payload: string };
-    expect(JSON.parse(event.payload)).toEqual({ by: 'manager', reason: 'the customer shows an unpaid wallet', state: 'expired' });
+    expect(JSON.parse(event.payload)).toMatchObject({ by: 'manager', reason: 'the customer shows an unpaid wallet', state: 'expired' });
   });
 });
 

@@ -5,14 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { AmountExceedsDueError, LateSuccessError } from '../../main/payments/payment-errors.js';
-import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const partInCash = (saleId: number) => rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 100, amountCents: 100 });
 
@@ -21,15 +20,16 @@ const partInCash = (saleId: number) => rig.engine.payCash({ saleId, cashier: 'al
  * pays part of the sale; the customer confirms anyway, and the payment would now overpay the sale.
  */
 async function lateSuccess(totalCents: number, beforeItLands: (saleId: number) => unknown = partInCash): Promise<{ saleId: number; attemptId: number }> {
-  rig = await engineRig({ sandbox: { passwordMs: 600 } });
+  rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox: { passwordMs: 20_000 } });
+  const time = rig.time!;
   const saleId = rig.sale(totalCents);
   const pending = rig.engine.chargeByScan({ saleId, ...walletScan('WX', '02'), cashier: 'alice' });
-  await sleep(120);
+  await time.advance(5000);
   const attemptId = getSale(rig.journal, saleId).attempts[0]!.id;
   rig.engine.override(attemptId, 'mgr', 'the customer shows an unpaid wallet');
-  expect(await pending).toMatchObject({ state: 'expired', released: true });
+  expect(await time.until(pending)).toMatchObject({ state: 'expired', released: true });
   beforeItLands(saleId);
-  await sleep(650);
+  await time.advance(20_000);
   await rig.engine.reconcile();
   expect(getSale(rig.journal, saleId).attempts[0]).toMatchObject({ id: attemptId, state: 'succeeded', needsAction: true });
   return { saleId, attemptId };

@@ -3,7 +3,7 @@
 // (a raw journal write or an edited ledger snapshot) and must be reported.
 import { afterEach, expect, it } from 'vitest';
 import { getSale } from '../../main/journal/sale-queries.js';
-import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
@@ -11,18 +11,19 @@ let rig: EngineRig;
 afterEach(async () => rig?.close());
 
 it('reports a ledger order without exactly one attempt, a shared payOrderId, and an unflagged over-charge', async () => {
-  rig = await engineRig({ sandbox: { passwordMs: 400 } });
-  const a = await rig.engine.chargeByScan({ saleId: rig.sale(1000), ...walletScan('WX', '01'), cashier: 'alice' });
+  rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox: { passwordMs: 20_000 } });
+  const time = rig.time!;
+  const a = await time.until(rig.engine.chargeByScan({ saleId: rig.sale(1000), ...walletScan('WX', '01'), cashier: 'alice' }));
   // A late success on a sale the cashier then settles in cash after a manager override: two payments for one
   // sale, the extra flagged.
   const lateSale = rig.sale(500);
   let lateId = 0;
   const late = rig.engine.chargeByScan({ saleId: lateSale, ...walletScan('ALIPAY', '02'), cashier: 'alice' }, (x) => (lateId = x.id));
-  await new Promise((r) => setTimeout(r, 100));
+  await time.advance(5000);
   rig.engine.override(lateId, 'mgr', 'the customer shows an unpaid wallet');
-  expect((await late).state).toBe('expired');
+  expect((await time.until(late)).state).toBe('expired');
   rig.engine.payCash({ saleId: lateSale, cashier: 'alice', tenderedCents: 500 });
-  await new Promise((r) => setTimeout(r, 450));
+  await time.advance(20_000);
   await rig.engine.reconcile();
   expect(getSale(rig.journal, lateSale).attempts[0]).toMatchObject({ state: 'succeeded', needsAction: true });
   const ledger = rig.sandbox.ledger.snapshot();

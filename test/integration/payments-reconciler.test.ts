@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getAttempt } from '../../main/journal/attempt-queries.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import type { AttemptRecord } from '../../main/journal/payment-records.js';
-import { OfflineError } from '../../main/payments/payment-errors.js';
-import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
-import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { OfflineError, PaymentInProgressError } from '../../main/payments/payment-errors.js';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../main/sandbox/index.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import type { ManualTime } from '../support/manual-time.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 import { tempDirsPerTest } from '../support/temp-dir.js';
@@ -23,54 +24,49 @@ afterEach(async () => {
   revived = undefined;
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits (bounded) until `done` holds; the bound only decides when to give up, nothing is asserted on time. */
-async function until(what: string, done: () => boolean, boundMs = 8000): Promise<void> {
-  for (const end = Date.now() + boundMs; !done(); await sleep(20)) {
-    if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
-  }
-}
-
 const isFinal = (a: AttemptRecord) => a.state === 'succeeded' || a.state === 'failed';
 
-/** Short till windows: the till stops checking before the customer confirms (sandbox passwordMs 500). */
-const SHORT_TILL = { scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 }, minCheckMs: 50 };
+/** Engine and sandbox on the test's clock (test/support/manual-time.ts), with the timings a till ships with. */
+async function onTime(sandbox: SandboxOptions = {}): Promise<ManualTime> {
+  rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox });
+  return rig.time!;
+}
 
-/** The till stops waiting on a WeChat password payment; the customer confirms afterwards. */
-async function expiredAtTill(cents: number): Promise<AttemptRecord> {
-  const expired = await rig.engine.chargeByScan({ saleId: rig.sale(cents), ...walletScan('WX', '02'), cashier: 'alice' });
+/** The till stops waiting on a WeChat password payment at WeChat's 45 s; the customer confirms at 50 s. */
+async function expiredAtTill(time: ManualTime, cents: number): Promise<AttemptRecord> {
+  const expired = await time.until(rig.engine.chargeByScan({ saleId: rig.sale(cents), ...walletScan('WX', '02'), cashier: 'alice' }));
   expect(expired.state).toBe('expired');
   return expired;
 }
 
 describe('the reconciler timer', () => {
   it('settles expired and unknown attempts by itself; stop() stops it; start() resumes it', async () => {
-    rig = await engineRig({ sandbox: { passwordMs: 500 }, timings: SHORT_TILL });
+    const time = await onTime({ passwordMs: 50_000 });
     await rig.engine.start();
 
     // Expired at the till, paid later: the timer applies it to its sale, which still owes it.
-    const expired = await expiredAtTill(600);
+    const expired = await expiredAtTill(time, 600);
     // Unknown: the QR create_order was answered 503 before the gateway did anything, so no order exists.
     rig.sandbox.faults.injectNext({ kind: '5xx', path: 'create_order' });
-    const unknown = await rig.engine.chargeByQr({ saleId: rig.sale(700), channel: 'ALIPAY_QR', cashier: 'bob' });
+    const unknown = await time.until(rig.engine.chargeByQr({ saleId: rig.sale(700), channel: 'ALIPAY_QR', cashier: 'bob' }));
     expect(unknown.state).toBe('unknown');
 
-    await until('both attempts are final', () => isFinal(getAttempt(rig.journal, expired.id)) && isFinal(getAttempt(rig.journal, unknown.id)));
+    await time.advanceUntil('both attempts are final', () => isFinal(getAttempt(rig.journal, expired.id)) && isFinal(getAttempt(rig.journal, unknown.id)), 5000);
     expect(getAttempt(rig.journal, expired.id)).toMatchObject({ state: 'succeeded', needsAction: false });
     expect(getSale(rig.journal, expired.saleId).sale.status).toBe('paid');
+    // "Not found" is believed only after the gateway has said so for the 2-minute grace.
     expect(getAttempt(rig.journal, unknown.id)).toMatchObject({ state: 'failed', failureCode: 'NEVER_CREATED' });
 
     // Stopped: another late success stays expired although the gateway has it paid.
     await rig.engine.stop();
-    const idle = await expiredAtTill(800);
-    await until('the gateway has it paid', () => rig.sandbox.ledger.snapshot().orders.some((o) => o.mchOrderNo === idle.mchOrderNo && o.status === 2));
-    await sleep(5 * 200);
+    const idle = await expiredAtTill(time, 800);
+    await time.advance(10 * 60_000);
+    expect(rig.sandbox.ledger.snapshot().orders.some((o) => o.mchOrderNo === idle.mchOrderNo && o.status === 2)).toBe(true);
     expect(getAttempt(rig.journal, idle.id).state).toBe('expired');
 
     // Started again, the timer picks it up.
     void rig.engine.start();
-    await until('the idle attempt is final', () => isFinal(getAttempt(rig.journal, idle.id)));
+    await time.advanceUntil('the idle attempt is final', () => isFinal(getAttempt(rig.journal, idle.id)), 5000);
     expect(getAttempt(rig.journal, idle.id)).toMatchObject({ state: 'succeeded', needsAction: false });
     const ledger = rig.sandbox.ledger.snapshot();
     expect(ledgerDisagreements(rig.journal, ledger)).toEqual([]);
@@ -86,8 +82,8 @@ describe('a reconcile pass racing a till flow', () => {
     const saleId = rig.sale(1800);
     rig.sandbox.faults.injectNext({ kind: 'latency', path: 'cc_purchase', latencyMs: 350 });
     const starting = rig.engine.startCard({ saleId, cashier: 'carol', returnUrl: 'http://127.0.0.1:9/return' });
-    await until('the card attempt is journaled', () => getSale(rig.journal, saleId).attempts.length === 1);
-    await sleep(150);
+    // Journaled before cc_purchase leaves; the pass runs while the request is still in flight.
+    expect(getSale(rig.journal, saleId).attempts).toHaveLength(1);
     await rig.engine.reconcile();
     const start = await starting;
     expect(start.attempt.state).toBe('pending');
@@ -99,29 +95,21 @@ describe('a reconcile pass racing a till flow', () => {
 });
 
 describe('giving up on an attempt', () => {
-  it('never happens on time alone: an attempt the gateway still calls unpaid stays checkable, and a late payment is applied', async () => {
-    rig = await engineRig({
-      sandbox: { passwordMs: 800 },
-      timings: { reconcileBackoffMaxMs: 50, scanDeadlineMs: { WX_MICROPAY: 150, ALIPAY_MICROPAY: 150, UPI_MICROPAY: 150 }, minCheckMs: 50 },
-    });
+  it('never happens on time alone: a whole day of "still paying" closes nothing, and a payment after it pays the sale', async () => {
+    const time = await onTime({ passwordMs: 24.5 * 3_600_000 });
     const saleId = rig.sale(700);
-    const checking = await rig.engine.chargeByScan({ saleId, ...walletScan('WX', '02'), cashier: 'alice' });
-    expect(checking.state).toBe('expired');
-    // Many passes, all answered "customer still paying": nothing is closed, the sale stays held.
-    for (let i = 0; i < 5; i += 1) await rig.engine.reconcile();
-    expect(getAttempt(rig.journal, checking.id).state).toBe('expired');
+    const checking = await expiredAtTill(time, 700);
+    void rig.engine.start();
+    // A day of reconciler passes (ever further apart), all answered "customer still paying", and a failed one.
     rig.sandbox.faults.injectNext({ kind: '5xx', path: 'query_order' });
-    await rig.engine.reconcile();
+    await time.advance(24 * 3_600_000);
     expect(getAttempt(rig.journal, checking.id).state).toBe('expired');
-    // The customer finally confirms (the sandbox's 02 after its password time): the sale still owes it, so
-    // the payment pays the sale.
-    await until('the customer confirms at the gateway', () => rig.sandbox.ledger.snapshot().orders[0]?.status === 2);
-    for (let i = 0; i < 50 && getAttempt(rig.journal, checking.id).state !== 'succeeded'; i += 1) {
-      await rig.engine.reconcile();
-      await sleep(20);
-    }
+    expect(() => rig.engine.payCash({ saleId: checking.saleId, cashier: 'alice', tenderedCents: 700 })).toThrow(PaymentInProgressError);
+    // The customer finally confirms, after 24.5 h: the sale still owes it, so the payment pays the sale.
+    await time.advanceUntil('the reconciler sees it paid', () => getAttempt(rig.journal, checking.id).state === 'succeeded', 60_000, 3_600_000);
     expect(getAttempt(rig.journal, checking.id)).toMatchObject({ state: 'succeeded', needsAction: false });
-    expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    expect(getSale(rig.journal, checking.saleId).sale.status).toBe('paid');
+    expect(getSale(rig.journal, saleId).sale.status).toBe('open');
     expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
   });
 });
@@ -158,31 +146,31 @@ describe('offline', () => {
 
   it('attempts left unknown through an outage are settled by the timer once the gateway is back', async () => {
     const ledgerFile = join(tempDir(), 'ledger.json');
-    rig = await engineRig({ sandbox: { ledgerFile }, timings: { qrBackgroundMs: 60_000 } });
+    const time = await onTime({ ledgerFile });
     const { mchId, key, gatewayUrl } = rig.sandbox;
     const port = Number(new URL(gatewayUrl).port);
     await rig.engine.start();
 
     // U1: the QR order was created but its answer dropped. U2: the create was refused 503 (no order exists).
     rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
-    const u1 = await rig.engine.chargeByQr({ saleId: rig.sale(1100), channel: 'WX_NATIVE', cashier: 'bob' });
+    const u1 = await time.until(rig.engine.chargeByQr({ saleId: rig.sale(1100), channel: 'WX_NATIVE', cashier: 'bob' }));
     rig.sandbox.faults.injectNext({ kind: '5xx', path: 'create_order' });
-    const u2 = await rig.engine.chargeByQr({ saleId: rig.sale(1200), channel: 'UPI_QR', cashier: 'bob' });
+    const u2 = await time.until(rig.engine.chargeByQr({ saleId: rig.sale(1200), channel: 'UPI_QR', cashier: 'bob' }));
     expect([u1.state, u2.state]).toEqual(['unknown', 'unknown']);
     const u1Order = rig.sandbox.ledger.snapshot().orders.find((o) => o.mchOrderNo === u1.mchOrderNo);
     expect(u1Order).toBeDefined();
 
     // The gateway goes away: the timer's passes notice, and leave both attempts unknown.
     await rig.sandbox.close();
-    await until('the engine notices it is offline', () => !rig.engine.isOnline());
-    await sleep(3 * 200);
+    await time.advanceUntil('the engine notices it is offline', () => !rig.engine.isOnline(), 5000);
+    await time.advance(10 * 60_000);
     expect([getAttempt(rig.journal, u1.id).state, getAttempt(rig.journal, u2.id).state]).toEqual(['unknown', 'unknown']);
     await expect(rig.engine.chargeByQr({ saleId: rig.sale(100), channel: 'WX_NATIVE', cashier: 'bob' })).rejects.toBeInstanceOf(OfflineError);
 
     // Back on the same port with the same persisted ledger; the customer had paid U1's order meanwhile.
-    revived = await startSandbox({ port, mchId, key, ledgerFile });
+    revived = await startSandbox({ port, mchId, key, ledgerFile, clock: time });
     await revived.control.payQr({ payOrderId: u1Order!.payOrderId });
-    await until('both attempts are final', () => isFinal(getAttempt(rig.journal, u1.id)) && isFinal(getAttempt(rig.journal, u2.id)));
+    await time.advanceUntil('both attempts are final', () => isFinal(getAttempt(rig.journal, u1.id)) && isFinal(getAttempt(rig.journal, u2.id)), 5000);
     expect(rig.engine.isOnline()).toBe(true);
     // Nobody was waiting for U1, but its sale still owed it: the customer meant to pay it, so it pays the sale.
     expect(getAttempt(rig.journal, u1.id)).toMatchObject({ state: 'succeeded', needsAction: false });

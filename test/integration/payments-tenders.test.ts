@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getSale } from '../../main/journal/sale-queries.js';
 import type { PaymentEvent } from '../../main/payments/payment-events.js';
 import { AmountExceedsDueError, InsufficientCashError, OfflineError, PaymentInProgressError } from '../../main/payments/payment-errors.js';
-import { systemClock } from '../../main/shared/clock.js';
 import { startSandbox } from '../../main/sandbox/index.js';
-import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
@@ -17,21 +16,21 @@ async function agree(): Promise<void> {
   expect(ledgerDisagreements(rig.journal, rig.sandbox.ledger.snapshot())).toEqual([]);
 }
 
-function qrShown(events: PaymentEvent[]): Promise<Extract<PaymentEvent, { type: 'qr' }>> {
-  return new Promise((resolve) => {
-    const tick = () => {
-      const e = events.find((x): x is Extract<PaymentEvent, { type: 'qr' }> => x.type === 'qr');
-      if (e) resolve(e);
-      else setTimeout(tick, 10);
-    };
-    tick();
-  });
+/** The QR the engine published, once the create_order round trip it waits on has finished. */
+async function qrShown(events: PaymentEvent[]): Promise<Extract<PaymentEvent, { type: 'qr' }>> {
+  await rig.time!.settle();
+  const e = events.find((x): x is Extract<PaymentEvent, { type: 'qr' }> => x.type === 'qr');
+  if (!e) throw new Error('no QR was published');
+  return e;
 }
+
+/** The QR and card tests run on the test's clock (test/support/manual-time.ts) with the shipped timings. */
+const ON_TIME = { manualTime: true, timings: SHIPPED_TIMINGS } as const;
 
 describe('customer-scan QR', () => {
   for (const channel of ['WX_NATIVE', 'ALIPAY_QR', 'UPI_QR'] as const) {
     it(`${channel}: the QR is published with its expiry; the customer pays; the sale is paid`, async () => {
-      rig = await engineRig();
+      rig = await engineRig(ON_TIME);
       const events: PaymentEvent[] = [];
       rig.engine.subscribe((e) => events.push(e));
       const saleId = rig.sale(1999);
@@ -39,16 +38,16 @@ describe('customer-scan QR', () => {
       const qr = await qrShown(events);
       expect(qr).toMatchObject({ saleId, channel, amountCents: 1999, currency: 'CAD' });
       // The expiry is a monotonic instant (main/shared/clock.ts), so a wall-clock jump cannot move it.
-      expect(qr.expiresAt).toBeGreaterThan(systemClock.monotonic());
+      expect(qr.expiresAt).toBe(rig.time!.monotonic() + SHIPPED_TIMINGS.qrExpiryMs);
       await rig.sandbox.control.payQr({ codeUrl: qr.codeUrl });
-      expect((await done).state).toBe('succeeded');
+      expect((await rig.time!.until(done)).state).toBe('succeeded');
       expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
       await agree();
     });
   }
 
   it('the customer cancels in the wallet: failed', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const events: PaymentEvent[] = [];
     rig.engine.subscribe((e) => events.push(e));
     const done = rig.engine.chargeByQr({ saleId: rig.sale(500), channel: 'ALIPAY_QR', cashier: 'bob' });
@@ -56,26 +55,27 @@ describe('customer-scan QR', () => {
     const payOrderId = rig.sandbox.ledger.snapshot().orders[0]!.payOrderId;
     expect(qr.codeUrl).toContain(payOrderId);
     await rig.sandbox.control.cancelQr({ payOrderId });
-    expect(await done).toMatchObject({ state: 'failed', failureCode: 'CANCELLED_BY_CUSTOMER' });
+    expect(await rig.time!.until(done)).toMatchObject({ state: 'failed', failureCode: 'CANCELLED_BY_CUSTOMER' });
     await agree();
   });
 
   it('nobody pays: checking after the QR deadline, and never closed on time alone; the sale stays held', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const saleId = rig.sale(500);
-    const attempt = await rig.engine.chargeByQr({ saleId, channel: 'WX_NATIVE', cashier: 'bob' });
+    const attempt = await rig.time!.until(rig.engine.chargeByQr({ saleId, channel: 'WX_NATIVE', cashier: 'bob' }));
     expect(attempt).toMatchObject({ state: 'expired', failureCode: 'QR_EXPIRED' });
-    await rig.engine.reconcile();
-    await new Promise((r) => setTimeout(r, 700));
-    await rig.engine.reconcile();
+    // A whole day of reconciler passes, all answered "not paid yet": still checkable, still holding the sale.
+    const stop = rig.engine.start();
+    await rig.time!.advance(24 * 3_600_000);
+    await stop;
     expect(getSale(rig.journal, saleId).attempts[0]!.state).toBe('expired');
     expect(() => rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 500 })).toThrow(PaymentInProgressError);
   });
 
   it('paid after the QR expired: the sale still owes it, so it pays the sale', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const saleId = rig.sale(700);
-    const attempt = await rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
+    const attempt = await rig.time!.until(rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' }));
     expect(attempt.state).toBe('expired');
     await rig.sandbox.control.payQr({ payOrderId: attempt.payOrderId ?? rig.sandbox.ledger.snapshot().orders[0]!.payOrderId });
     await rig.engine.reconcile();
@@ -85,11 +85,14 @@ describe('customer-scan QR', () => {
   });
 
   it('paid after a manager override let cash settle the sale: succeeded, needs a manager', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const saleId = rig.sale(700);
-    const attempt = await rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
+    const charging = rig.engine.chargeByQr({ saleId, channel: 'UPI_QR', cashier: 'bob' });
+    await rig.time!.advance(10_000);
+    const attemptId = getSale(rig.journal, saleId).attempts[0]!.id;
     expect(() => rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 700 })).toThrow(PaymentInProgressError);
-    expect(rig.engine.override(attempt.id, 'manager', 'the customer shows an unpaid wallet')).toMatchObject({ released: true, state: 'expired' });
+    expect(rig.engine.override(attemptId, 'manager', 'the customer shows an unpaid wallet')).toMatchObject({ released: true, state: 'expired' });
+    const attempt = await rig.time!.until(charging);
     rig.engine.payCash({ saleId, cashier: 'bob', tenderedCents: 1000 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     await rig.sandbox.control.payQr({ payOrderId: attempt.payOrderId ?? rig.sandbox.ledger.snapshot().orders[0]!.payOrderId });
@@ -103,22 +106,22 @@ describe('customer-scan QR', () => {
 
 describe('card through the hosted form', () => {
   it('4242… pays; the form callback makes the engine confirm by cc_query', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const saleId = rig.sale(1500);
     const start = await rig.engine.startCard({ saleId, cashier: 'carol', returnUrl: 'http://127.0.0.1:9/return' });
     expect(start.secureId).toMatch(/^[0-9a-f]{64}$/i);
     await rig.sandbox.control.payCard(start.secureId!, '4242424242424242');
     expect((await rig.engine.confirmCard(start.attempt.id)).state).toBe('succeeded');
-    expect((await start.done).state).toBe('succeeded');
+    expect((await rig.time!.until(start.done)).state).toBe('succeeded');
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
     await agree();
   });
 
   it('4000…0002 is declined: failed', async () => {
-    rig = await engineRig();
+    rig = await engineRig(ON_TIME);
     const start = await rig.engine.startCard({ saleId: rig.sale(1500), cashier: 'carol', returnUrl: 'http://127.0.0.1:9/return' });
     await rig.sandbox.control.payCard(start.secureId!, '4000000000000002').catch(() => undefined);
-    expect((await start.done).state).toBe('failed');
+    expect((await rig.time!.until(start.done)).state).toBe('failed');
     await agree();
   });
 });

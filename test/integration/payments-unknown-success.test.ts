@@ -7,10 +7,8 @@ import { getSale } from '../../main/journal/sale-queries.js';
 import { PaymentInProgressError } from '../../main/payments/payment-errors.js';
 import { PaymentEngine } from '../../main/payments/engine.js';
 import type { PaymentEvent } from '../../main/payments/payment-events.js';
-import { realTimers } from '../../main/payments/timers.js';
-import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { FAST_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { SHIPPED_TIMINGS, engineRig, type EngineRig } from '../support/engine-fixtures.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../support/ledger-agreement.js';
 import { clientFor, walletScan } from '../support/sandbox-fixtures.js';
 
@@ -25,11 +23,10 @@ afterEach(async () => {
   await rig?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('unknown, then paid', () => {
   it('settled by the till flow still waiting for it: attached, the sale is paid', async () => {
-    rig = await engineRig();
+    rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS });
     const states: string[] = [];
     rig.engine.subscribe((e) => {
       if (e.type === 'attempt') states.push(e.state);
@@ -37,7 +34,7 @@ describe('unknown, then paid', () => {
     const saleId = rig.sale(1250);
     // The wallet charges the customer, but the answer never reaches the till.
     rig.sandbox.faults.injectNext({ kind: 'drop', path: 'create_order' });
-    const attempt = await rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' });
+    const attempt = await rig.time!.until(rig.engine.chargeByScan({ saleId, ...walletScan('WX', '01'), cashier: 'alice' }));
     expect(states).toEqual(['sent', 'unknown', 'succeeded']);
     expect(attempt).toMatchObject({ state: 'succeeded', needsAction: false });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
@@ -47,7 +44,8 @@ describe('unknown, then paid', () => {
   });
 
   it('found by the reconciler after a restart (nobody waiting): the sale still owed it, so it pays the sale', async () => {
-    rig = await engineRig({ sandbox: { passwordMs: 600 } });
+    rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS, sandbox: { passwordMs: 10_000 } });
+    const time = rig.time!;
     const saleId = rig.sale(1250);
     // The till "loses power" right after journaling `unknown`: the journal is closed in the commit's own event,
     // so nothing the first engine does afterwards can reach the file.
@@ -58,10 +56,10 @@ describe('unknown, then paid', () => {
     await expect(rig.engine.chargeByScan({ saleId, ...walletScan('ALIPAY', '02'), cashier: 'alice' })).rejects.toThrow();
 
     // Restart: a new engine on the same journal file, same gateway.
-    const journal = openJournal({ file: rig.journal.file, clock: systemClock, terminalId: 'T1', timeZone: 'America/Toronto' });
+    const journal = openJournal({ file: rig.journal.file, clock: time, terminalId: 'T1', timeZone: 'America/Toronto' });
     const engine = new PaymentEngine({
-      journal, client: clientFor(rig.sandbox, { timeouts: { createMs: 500, queryMs: 500, refundMs: 500 } }), clock: systemClock,
-      timers: realTimers, logger: createLogger('restart', silentSink), timings: FAST_TIMINGS, currency: 'CAD',
+      journal, client: clientFor(rig.sandbox, { timeouts: { createMs: 500, queryMs: 500, refundMs: 500 }, transport: time.countingTransport() }), clock: time,
+      timers: time, logger: createLogger('restart', silentSink), timings: SHIPPED_TIMINGS, currency: 'CAD',
     });
     restarted = { engine, journal };
     expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
@@ -71,7 +69,8 @@ describe('unknown, then paid', () => {
     expect(getSale(journal, saleId).attempts[0]).toMatchObject({ state: 'unknown' });
     expect(() => engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1250 })).toThrow(PaymentInProgressError);
 
-    await sleep(700);
+    // The customer confirms at 10 s; the reconciler's next look at this attempt is one timer gap (30 s) later.
+    await time.advance(30_000);
     await engine.reconcile();
     const after = getSale(journal, saleId);
     expect(after.attempts[0]).toMatchObject({ state: 'succeeded', needsAction: false });
