@@ -1,7 +1,7 @@
 // The API one window role gets from its preload, as a pure function (no electron import) so the allow-list
 // logic is unit-tested under plain Node. Refusals happen here, before anything is sent, and again in main
 // (host.invoke) where they count: a preload check is a courtesy, main's is the boundary.
-import type { ChannelName, ChannelRequest, ChannelResponse, EventMap, EventName, IpcResult, PosApi, WindowRole } from './contract.js';
+import type { ChannelName, ChannelRequest, ChannelResponse, ErrorCode, EventMap, EventName, IpcResult, PosApi, WindowRole } from './contract.js';
 
 export interface RoleAllowList {
   readonly role: WindowRole;
@@ -17,7 +17,7 @@ export interface IpcPort {
 
 type AnyResult = IpcResult<unknown>;
 
-const refused = (code: string, message: string): AnyResult => ({ ok: false, error: { code, message } });
+const refused = (code: ErrorCode, message: string): AnyResult => ({ ok: false, error: { code, message } });
 
 function isResult(value: unknown): value is AnyResult {
   if (typeof value !== 'object' || value === null) return false;

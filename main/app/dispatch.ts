@@ -2,7 +2,7 @@
 // channel must exist, the caller's role must be on its allow-list, the payload must parse; the handler's
 // answer is parsed with the response schema too, so a field added by mistake is stripped rather than sent.
 import { ZodError } from 'zod';
-import { CHANNELS, type ChannelName, type ChannelRequest, type ChannelResponse, type IpcResult, type WindowRole } from '../../preload/contract.js';
+import { CHANNELS, isErrorCode, type ChannelName, type ChannelRequest, type ChannelResponse, type ErrorCode, type IpcResult, type WindowRole } from '../../preload/contract.js';
 import type { Logger } from '../shared/logger.js';
 import { publicDetails } from './error-details.js';
 import type { z } from 'zod';
@@ -11,14 +11,17 @@ type Parsed<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['request']>;
 export type Handler<C extends ChannelName> = (request: Parsed<C>, role: WindowRole) => Promise<ChannelResponse<C>> | ChannelResponse<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** An error whose message is written for the person at the screen. */
-interface CodedError { code: string; message: string }
+/**
+ * An error whose message is written for the person at the screen: its code is one the screens word
+ * (preload/error-codes.ts). Any other `code` (a Node errno, a SQLite code, a class nobody listed) is a bug to log.
+ */
+interface CodedError { code: ErrorCode; message: string }
 
 function isCoded(err: unknown): err is Error & CodedError {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
+  return err instanceof Error && isErrorCode((err as { code?: unknown }).code);
 }
 
-function refusal(code: string, message: string, details?: Record<string, number>): IpcResult<never> {
+function refusal(code: ErrorCode, message: string, details?: Record<string, number>): IpcResult<never> {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
@@ -54,8 +57,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger, requireSess
       }
       // The screen translates by code; only whitelisted numbers travel with it (error-details.ts).
       if (isCoded(err)) return refusal(err.code, err.message, publicDetails(err.code, err));
-      // Not a typed error: a bug. The journal stays the truth; log it whole and answer plainly.
-      logger.error('handler threw', { channel: name, error: err instanceof Error ? err.stack : String(err) });
+      // Not a typed error, or a code no screen can word (ENOENT, SQLITE_BUSY, an unlisted class): a bug. The journal
+      // stays the truth; log it whole and answer plainly.
+      const code = (err as { code?: unknown } | null)?.code;
+      logger.error('handler threw', { channel: name, ...(code === undefined ? {} : { errorCode: String(code) }), error: err instanceof Error ? err.stack : String(err) });
       return refusal('INTERNAL', 'Something went wrong; the journal is unchanged by this error. Try again.');
     }
   };

@@ -4,7 +4,7 @@ import { getAttempt } from '../journal/attempt-queries.js';
 import type { Journal } from '../journal/database.js';
 import type { PaymentEvent } from '../payments/payment-events.js';
 import type { Clock } from '../shared/clock.js';
-import { assertNever } from '../scanners/scan-types.js';
+import { assertNever } from '../shared/assert-never.js';
 import type { TillEvent } from '../checkout/till.js';
 import { attemptView, saleView } from './views.js';
 

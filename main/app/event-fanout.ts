@@ -1,6 +1,7 @@
 // Pushes contract events to the screens that may see them: the role's allow-list first (the customer display
 // never hears of refunds), then the till (a kiosk never sees the counter's sale, nor the counter the kiosk's).
-import { EVENTS_BY_ROLE, type EventMap, type EventName, type WindowRole } from '../../preload/contract.js';
+// Every payload is parsed with its contract schema first, like a response at the door (main/app/dispatch.ts).
+import { EVENTS, EVENTS_BY_ROLE, type EventMap, type EventName, type WindowRole } from '../../preload/contract.js';
 import type { Logger } from '../shared/logger.js';
 
 type Listener = (event: string, payload: unknown) => void;
@@ -22,12 +23,21 @@ export class EventFanout {
   }
 
   emit<E extends EventName>(event: E, payload: EventMap[E]): void {
-    const saleId = this.saleOf(event, payload);
+    const parsed = EVENTS[event].safeParse(payload);
+    if (!parsed.success) {
+      // A bug in main, not the screen's: nobody hears a payload outside the contract (a field added by mistake is
+      // stripped by the parse). The screens catch up from sale:current and payment:live when they next ask.
+      const issue = parsed.error.issues[0];
+      this.logger.error('event outside its schema, not sent', { event, error: issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'invalid' });
+      return;
+    }
+    const checked = parsed.data as EventMap[E];
+    const saleId = this.saleOf(event, checked);
     for (const { role, listener } of this.listeners) {
       if (!EVENTS_BY_ROLE[role].includes(event)) continue;
       if (saleId !== undefined && role !== 'manager' && !this.roleSeesSale(role, saleId)) continue;
       try {
-        listener(event, payload);
+        listener(event, checked);
       } catch (err) {
         // One closed window must not stop the others from hearing about a payment.
         this.logger.warn('event listener threw', { event, role, error: String(err) });

@@ -1,5 +1,7 @@
 // The till's own refusals, each with a stable code the screens word (renderer dictionaries, `errorCode.<CODE>`).
-export type TillErrorCode = 'UNKNOWN_PRODUCT' | 'UNKNOWN_LINE' | 'SALE_HAS_PAYMENTS' | 'BELOW_PAID' | 'NOT_THIS_TILL' | 'NOTHING_TO_REFUND';
+import type { ErrorCode } from '../../preload/error-codes.js';
+
+export type TillErrorCode = Extract<ErrorCode, 'UNKNOWN_PRODUCT' | 'UNKNOWN_LINE' | 'SALE_HAS_PAYMENTS' | 'BELOW_PAID' | 'NOT_THIS_TILL' | 'NOTHING_TO_REFUND'>;
 
 export class TillError extends Error {
   constructor(readonly code: TillErrorCode, message: string) {

@@ -2,6 +2,7 @@
 // header on every response, and no way to read files outside the built renderer folder.
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
+import { assertNever } from '../shared/assert-never.js';
 import type { Logger } from '../shared/logger.js';
 import { resolveAppRequest } from './app-paths.js';
 import { recoveryPageHtml } from './recovery-page.js';
@@ -54,11 +55,7 @@ export function serveAppProtocol(session: Session, options: AppProtocolOptions):
           return respond('not found', 404, 'text/plain', csp);
         }
       default:
-        return assertNever(target);
+        return assertNever(target, 'app request');
     }
   });
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected app request ${JSON.stringify(value)}`);
 }

@@ -2,6 +2,7 @@
 // Production windows lose reload and DevTools; the kiosk also loses full-screen, close, zoom and print, because
 // a customer must not be able to leave or break the self-checkout screen.
 import type { WindowRole } from '../app/host-api.js';
+import { assertNever } from '../shared/assert-never.js';
 
 export type ShortcutMode = 'development' | 'locked' | 'kiosk';
 
@@ -52,10 +53,6 @@ export function shortcutBlocked(input: KeyInput, mode: ShortcutMode): boolean {
     case 'kiosk':
       return reloadOrDevTools(input) || leavesKiosk(input);
     default:
-      return assertNever(mode);
+      return assertNever(mode, 'shortcut mode');
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected shortcut mode ${String(value)}`);
 }

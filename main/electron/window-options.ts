@@ -2,6 +2,7 @@
 // not remembered at each `new BrowserWindow`. Type-only import: this file never loads Electron at run time.
 import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
 import type { WindowRole } from '../app/host-api.js';
+import { assertNever } from '../shared/assert-never.js';
 
 export interface WindowContext {
   /** app.isPackaged: DevTools are off in production. */
@@ -76,7 +77,7 @@ function roleLayout(role: WindowRole, placement: CustomerDisplayPlacement | unde
     case 'manager':
       return { width: 1280, height: 800, minWidth: 900, minHeight: 600 };
     default:
-      return assertNever(role);
+      return assertNever(role, 'window role');
   }
 }
 
@@ -89,8 +90,4 @@ export function windowOptionsFor(role: WindowRole, context: WindowContext, place
     ...roleLayout(role, placement),
     webPreferences: webPreferencesFor(role, context),
   };
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected window role ${String(value)}`);
 }

@@ -38,7 +38,7 @@ export async function startCardPayment(ctx: PaymentContext, charge: CardCharge, 
   const sent = moveAttempt(ctx, created.id, 'sent');
   try {
     const session = await ctx.client.cards.purchase({
-      mchOrderNo: sent.mchOrderNo, amountCents, currency: ctx.currency as 'CAD', channel: 'PF_CC', returnUrl: charge.returnUrl, subject: `Sale ${charge.saleId}`,
+      mchOrderNo: sent.mchOrderNo, amountCents, currency: ctx.currency, channel: 'PF_CC', returnUrl: charge.returnUrl, subject: `Sale ${charge.saleId}`,
     });
     ctx.connectivity.observe(session);
     const pending = moveAttempt(ctx, sent.id, 'pending');

@@ -30,7 +30,7 @@ export async function chargeByQr(ctx: PaymentContext, charge: QrCharge, signals:
   const subject = charge.subject ?? `Sale ${charge.saleId}`;
   try {
     const order = await ctx.client.orders.createQr({
-      mchOrderNo: sent.mchOrderNo, channel: charge.channel, amountCents, currency: ctx.currency as 'CAD', subject, body: subject,
+      mchOrderNo: sent.mchOrderNo, channel: charge.channel, amountCents, currency: ctx.currency, subject, body: subject,
     });
     ctx.connectivity.observe(order);
     moveAttempt(ctx, sent.id, 'pending', { payOrderId: order.payOrderId });

@@ -47,7 +47,7 @@ async function submit(ctx: PaymentContext, attempt: AttemptRecord, code: string,
   try {
     const result = await ctx.client.orders.createMicropay({
       mchOrderNo: attempt.mchOrderNo, channel: attempt.channel as MicropayChannel, amountCents: attempt.amountCents,
-      currency: attempt.currency as 'CAD', subject, body: subject, identityCode: code,
+      currency: ctx.currency, subject, body: subject, identityCode: code,
     });
     ctx.connectivity.observe(result);
     const ids = { payOrderId: result.payOrderId, channelOrderNo: result.channelOrderNo };

@@ -1,4 +1,5 @@
 // Everything a payment flow needs, passed in: no flow reaches for a global clock, network or database.
+import type { Currency } from '../../preload/currencies.js';
 import type { IotPayClient } from '../iotpay/client.js';
 import type { Journal } from '../journal/database.js';
 import type { Clock } from '../shared/clock.js';
@@ -39,5 +40,6 @@ export interface PaymentContext {
   schedule: CheckSchedule;
   logger: Logger;
   timings: PaymentTimings;
-  currency: string;
+  /** The store's currency, parsed once with the settings (preload/currencies.ts): no flow casts a string. */
+  currency: Currency;
 }

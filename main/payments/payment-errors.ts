@@ -1,7 +1,9 @@
 // Errors the payment engine gives the UI. Each has a stable code the renderer maps to a translated message.
+import type { ErrorCode } from '../../preload/error-codes.js';
 
 export abstract class PaymentError extends Error {
-  abstract readonly code: string;
+  /** One of the codes a screen can word (preload/error-codes.ts): a new one is a compile error until it is listed. */
+  abstract readonly code: ErrorCode;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -53,6 +55,17 @@ export class InsufficientCashError extends PaymentError {
   readonly code = 'INSUFFICIENT_CASH';
   constructor(readonly tenderedCents: number, readonly amountCents: number) {
     super(`cash tendered ${tenderedCents} is less than ${amountCents}`);
+  }
+}
+
+/**
+ * What is left to pay in cash is 1 or 2 cents, which 5¢ cash rounding takes to nothing: a cash attempt cannot be for
+ * $0 (docs/register.md "Cash rounding"). The few cents are taken by card or wallet.
+ */
+export class CashRoundsToNothingError extends PaymentError {
+  readonly code = 'CASH_ROUNDS_TO_NOTHING';
+  constructor(readonly amountCents: number) {
+    super(`${amountCents} cents round to nothing in cash; take them by card or wallet`);
   }
 }
 

@@ -1,7 +1,7 @@
 // The typed stream the UI listens to: attempt state changes, the QR to show, countdowns and connectivity.
 // Listeners are called synchronously after the journal commit they describe; a throwing listener is logged
 // and never disturbs the payment.
-import type { AttemptState } from '../journal/attempt-states.js';
+import type { AttemptState, RefundState } from '../journal/attempt-states.js';
 import type { Logger } from '../shared/logger.js';
 
 export type PaymentEvent =
@@ -11,7 +11,7 @@ export type PaymentEvent =
   | { type: 'card-form'; attemptId: number; saleId: number; secureId: string; amountCents: number; currency: string }
   | { type: 'countdown'; attemptId: number; remainingMs: number; phase: 'waiting' | 'checking' }
   | { type: 'sale'; saleId: number; status: 'open' | 'paid' | 'voided'; paidCents: number; dueCents: number }
-  | { type: 'refund'; refundId: number; attemptId: number; state: string; amountCents: number }
+  | { type: 'refund'; refundId: number; attemptId: number; state: RefundState; amountCents: number }
   | { type: 'connectivity'; online: boolean };
 
 export type PaymentListener = (event: PaymentEvent) => void;

@@ -54,7 +54,3 @@ export interface UnknownScan extends ScanTiming {
 }
 
 export type ClassifiedScan = PaymentScan | ProductScan | UnknownScan;
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}

@@ -2,7 +2,7 @@
 // development, Chromium-kiosk thin clients). Same PosApi as the Electron preload; browser APIs only.
 // Wire format: main/browser-host/bridge-protocol.ts. The token comes from the page's #fragment and decides the
 // role on the host; it is never stored (localStorage is shared by every role's page on this origin).
-import type { ChannelName, ChannelRequest, ChannelResponse, EventMap, EventName, IpcResult, PosApi } from '../../preload/contract.js';
+import type { ChannelName, ChannelRequest, ChannelResponse, ErrorCode, EventMap, EventName, IpcResult, PosApi } from '../../preload/contract.js';
 
 type AnyResult = IpcResult<unknown>;
 type Listener = (payload: unknown) => void;
@@ -30,7 +30,7 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 const CLOSE_POLICY_VIOLATION = 1008;
 const OPEN = 1;
 
-const fail = (code: string, message: string): AnyResult => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, message: string): AnyResult => ({ ok: false, error: { code, message } });
 const DISCONNECTED = fail('BRIDGE_DISCONNECTED', 'The connection to the till was lost. Check the sale before trying again.');
 const NO_TOKEN = fail('BRIDGE_NO_TOKEN', 'This page was opened without its access token. Open the link the till printed.');
 const UNAUTHORIZED = fail('BRIDGE_UNAUTHORIZED', 'The till no longer accepts this page (it was restarted). Open the new link it printed.');

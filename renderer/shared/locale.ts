@@ -1,9 +1,8 @@
-// The locales the app ships; the contract names them in app:info, app:setLocale and the app:locale event.
-import type { EventMap } from '../../preload/contract.js';
+// The locales the app ships are declared once, in preload/locales.ts (the contract's enums and the settings file
+// use the same list); this file adds what a screen does with them.
+import { isLocale, LOCALES, type Locale } from '../../preload/locales.js';
 
-export type Locale = EventMap['app:locale']['locale'];
-
-export const LOCALES: readonly Locale[] = ['en-CA', 'fr-CA', 'zh-CN'];
+export { isLocale, LOCALES, type Locale };
 
 /** Each language named in itself, so a customer who cannot read the current one can still find theirs. */
 export const LOCALE_NAMES: Record<Locale, string> = {
@@ -11,10 +10,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   'fr-CA': 'Français',
   'zh-CN': '中文',
 };
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
 
 /** Where a screen keeps its own language choice: per window and session, never shared with other screens. */
 const SCREEN_LOCALE_KEY = `pos.locale:${typeof location === 'undefined' ? '' : location.pathname}`;

@@ -4,8 +4,8 @@ import { usePosEvent } from './use-pos-event.js';
 
 export function useTillNotices(): void {
   usePosEvent('till:notice', (notice) => {
-    // Worded in the screen's language at render time like any refusal from main; without a code, main's English is
-    // the fallback, and only when a person can read it (i18n/error-messages.ts).
-    if (notice.kind === 'scan-refused') pushToast({ code: notice.code ?? 'SCAN_REFUSED', message: notice.message }, 'error');
+    // Worded in the screen's language at render time like any refusal from main (a refused scan always carries a
+    // code, preload/contract-schemas.ts `events`); main's English is the fallback only where words are missing.
+    if (notice.kind === 'scan-refused') pushToast({ code: notice.code, message: notice.message }, 'error');
   });
 }

@@ -4,18 +4,26 @@
 // fallback for a code the dictionaries do not know, or when a placeholder has no value to fill it; unless it
 // reads like a machine's (a URL, a socket error, a stack), when a plain "Something went wrong" in the screen's
 // language is shown instead: a cashier cannot act on "Error: connect ECONNREFUSED 127.0.0.1:8800".
-import type { IpcError } from '../../../preload/contract.js';
+import type { ErrorCode, IpcError } from '../../../preload/contract.js';
 import type { Locale } from '../locale.js';
 import { formatMoney } from '../money.js';
 import { DICTIONARIES } from './dictionaries.js';
+import { enCA } from './en-CA.js';
 import { translate, type MessageKey, type Messages } from './translate.js';
 
 const PREFIX = 'errorCode.';
+export type ErrorMessageKey = `errorCode.${ErrorCode}`;
+
+/**
+ * Every code main can refuse with (preload/error-codes.ts) has words: a code without an `errorCode.<CODE>` entry in
+ * en-CA is a compile error here, and fr-CA and zh-CN are typed against en-CA's keys (translate.ts).
+ */
+const _everyCodeHasWords: Record<ErrorMessageKey, string> = enCA;
 
 /** Which detail field decides singular or plural, for codes whose message counts something. */
-const PLURAL_FIELD: Readonly<Record<string, string>> = { PIN_WRONG: 'triesLeft', PIN_LOCKED: 'minutes' };
+const PLURAL_FIELD: Readonly<Partial<Record<ErrorCode, string>>> = { PIN_WRONG: 'triesLeft', PIN_LOCKED: 'minutes' };
 
-export function errorMessageKey(code: string): string {
+export function errorMessageKey(code: ErrorCode): ErrorMessageKey {
   return `${PREFIX}${code}`;
 }
 
@@ -23,7 +31,7 @@ function lookup(messages: Messages, key: string): MessageKey | undefined {
   return Object.hasOwn(messages, key) ? (key as MessageKey) : undefined;
 }
 
-function pluralKey(messages: Messages, code: string, locale: Locale, details: Record<string, number> | undefined): MessageKey | undefined {
+function pluralKey(messages: Messages, code: ErrorCode, locale: Locale, details: Record<string, number> | undefined): MessageKey | undefined {
   const field = Object.hasOwn(PLURAL_FIELD, code) ? PLURAL_FIELD[code] : undefined;
   const count = field ? details?.[field] : undefined;
   if (count === undefined || new Intl.PluralRules(locale).select(count) !== 'one') return undefined;
