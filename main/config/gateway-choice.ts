@@ -37,7 +37,6 @@ export function chooseGateway(settings: Settings, overrides: GatewayOverrides, e
       v1BaseUrl: originBase(overrides.gatewayUrl, 'v1'),
       v3BaseUrl: originBase(overrides.gatewayUrl, 'v3'),
       notifyUrl: settings.gateway.mode === 'live' ? settings.gateway.notifyUrl : 'http://127.0.0.1/iotpay/notify',
-      acceptUnsignedCardResponses: settings.gateway.mode === 'live' ? settings.gateway.acceptUnsignedCardResponses : false,
     };
     return { mode: 'live', gateway, key: overrides.key, keySource: 'flag' };
   }

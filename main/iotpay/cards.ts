@@ -2,11 +2,12 @@
 // card data never touches our code; query, void, refund and token purchase return transaction records.
 import { z } from 'zod';
 import { DeclinedError, OrderNotFoundError, RefundRejectedError, RequestRejectedError } from './errors.js';
-import { intLike, parseFields, text } from './response-fields.js';
-import type { JsonObject, RequestSender } from './request-sender.js';
+import { intLike, parseReply, text } from './response-fields.js';
+import { replyAnswer, type GatewayReply, type RequestSender } from './request-sender.js';
 import type { SignParams } from './sign.js';
 import type { ClientSettings } from './client-settings.js';
 import { checkAmount, checkCurrency, checkOneId, checkOneOf, checkOrderNumber, checkText } from './validation.js';
+import type { SignedAnswer } from './signature-policy.js';
 import { CARD_CHANNELS, CARD_CURRENCIES, V3_LIMITS, V3_ORDER_NOT_FOUND_MSG, type CardChannel, type Currency } from './wire.js';
 
 export type CardState = 'pending' | 'unknown' | 'succeeded' | 'failed' | 'unrecognised';
@@ -43,9 +44,11 @@ export interface CardTransaction {
   cardType?: string;
   authNum?: string;
   channel?: string;
+  /** Whether the answer carried a signature (which then verified); IOTPay documents none on v3 (signature-policy.ts). */
+  signed: boolean;
 }
 
-export interface CardSession { secureId: string; redirectUrl?: string }
+export interface CardSession { secureId: string; redirectUrl?: string; signed: boolean }
 
 const sessionData = z.object({ secureId: text, redirectUrl: z.string().optional() });
 const transactionData = z.object({
@@ -64,9 +67,10 @@ const transactionData = z.object({
   channel: z.string().optional(),
 });
 
-function toTransaction(data: JsonObject, endpoint: string): CardTransaction {
-  const f = parseFields(transactionData, data, endpoint);
+function toTransaction(reply: GatewayReply): CardTransaction {
+  const f = parseReply(transactionData, reply);
   return {
+    signed: reply.signed,
     payOrderId: f.payOrderId,
     mchOrderNo: f.mchOrderNo,
     originalOrderId: f.originalOrderId || undefined,
@@ -100,7 +104,7 @@ export class CardsResource {
       subject: checkText('subject', r.subject, V3_LIMITS.subject, true),
       body: checkText('body', r.body, V3_LIMITS.body, true),
     };
-    return parseFields(sessionData, await this.post('cc_purchase', params, this.settings.timeouts.createMs), 'cc_purchase');
+    return this.session(await this.post('cc_purchase', params, this.settings.timeouts.createMs));
   }
 
   /** cc_addcard: tokenise a card under a merchant-chosen cardId (one card per cardId). */
@@ -111,12 +115,12 @@ export class CardsResource {
       channel: checkOneOf('channel', r.channel, CARD_CHANNELS),
       returnUrl: checkText('returnUrl', r.returnUrl, V3_LIMITS.returnUrl),
     };
-    return parseFields(sessionData, await this.post('cc_addcard', params, this.settings.timeouts.createMs), 'cc_addcard');
+    return this.session(await this.post('cc_addcard', params, this.settings.timeouts.createMs));
   }
 
   async query(ref: { mchOrderNo?: string; payOrderId?: string }): Promise<CardTransaction> {
     const params = { mchId: this.settings.mchId, ...checkOneId(ref, V3_LIMITS.mchOrderNo) };
-    return toTransaction(await this.post('cc_query', params, this.settings.timeouts.queryMs), 'cc_query');
+    return toTransaction(await this.post('cc_query', params, this.settings.timeouts.queryMs));
   }
 
   async purchaseWithToken(r: { mchOrderNo: string; cardId: string; amountCents: number; currency: Currency; subject?: string; body?: string }): Promise<CardTransaction> {
@@ -131,8 +135,9 @@ export class CardsResource {
       clientIp: checkText('clientIp', this.settings.clientIp, V3_LIMITS.clientIp),
       notifyUrl: this.settings.notifyUrl,
     };
-    const tx = toTransaction(await this.post('cc_purchasewithtoken', params, this.settings.timeouts.createMs), 'cc_purchasewithtoken');
-    if (tx.state === 'failed') throw new DeclinedError('CARD_DECLINED', `card payment ${tx.payOrderId} declined`);
+    const reply = await this.post('cc_purchasewithtoken', params, this.settings.timeouts.createMs);
+    const tx = toTransaction(reply);
+    if (tx.state === 'failed') throw new DeclinedError('CARD_DECLINED', `card payment ${tx.payOrderId} declined`, replyAnswer(reply));
     return tx;
   }
 
@@ -148,10 +153,16 @@ export class CardsResource {
     return this.refundLike('cc_refund', params);
   }
 
-  private async refundLike(endpoint: string, params: SignParams): Promise<CardTransaction> {
-    const tx = toTransaction(await this.post(endpoint, params, this.settings.timeouts.refundMs), endpoint);
-    if (tx.state === 'failed') throw new RefundRejectedError('CARD_REFUND_FAILED', `${endpoint} ${tx.payOrderId} failed`);
+  private async refundLike(endpoint: 'cc_void' | 'cc_refund', params: SignParams): Promise<CardTransaction> {
+    const reply = await this.post(endpoint, params, this.settings.timeouts.refundMs);
+    const tx = toTransaction(reply);
+    if (tx.state === 'failed') throw new RefundRejectedError('CARD_REFUND_FAILED', `${endpoint} ${tx.payOrderId} failed`, replyAnswer(reply));
     return tx;
+  }
+
+  private session(reply: GatewayReply): CardSession {
+    const f = parseReply(sessionData, reply);
+    return { secureId: f.secureId, redirectUrl: f.redirectUrl, signed: reply.signed };
   }
 
   private refundIds(r: { mchRefundNo: string; payOrderId: string }) {
@@ -161,17 +172,18 @@ export class CardsResource {
     };
   }
 
+  /** v3 allows 12 characters of loginName (docs/iotpay-api.md §4.1), v1 refunds 32: checked here, per call. */
   private common() {
-    return { mchId: this.settings.mchId, loginName: this.settings.loginName };
+    return { mchId: this.settings.mchId, loginName: checkText('loginName', this.settings.loginName, V3_LIMITS.loginName) as string };
   }
 
-  private async post(endpoint: string, params: SignParams, timeoutMs: number): Promise<JsonObject> {
+  private async post(endpoint: SignedAnswer & `cc_${string}`, params: SignParams, timeoutMs: number): Promise<GatewayReply> {
     try {
-      return await this.sender.postV3(endpoint, params, timeoutMs);
+      return await this.sender.postV3(endpoint, endpoint, params, timeoutMs);
     } catch (err) {
       // v3 has no errCode; an unknown order is recognisable only by its retMsg (docs/sandbox.md).
       if (err instanceof RequestRejectedError && err.message.toLowerCase().includes(V3_ORDER_NOT_FOUND_MSG)) {
-        throw new OrderNotFoundError(`${endpoint}: ${err.message}`);
+        throw new OrderNotFoundError(`${endpoint}: ${err.message}`, { endpoint: err.endpoint, httpStatus: err.httpStatus, retCode: err.retCode, rawAnswer: err.rawAnswer, cause: err });
       }
       throw err;
     }

@@ -1,7 +1,7 @@
 // What every IOTPay request carries besides its own fields, checked once when the client is built.
 import { ValidationError } from './errors.js';
 import { checkText } from './validation.js';
-import { V1_LIMITS, V3_LIMITS } from './wire.js';
+import { V1_LIMITS } from './wire.js';
 
 export const DEFAULT_V1_BASE_URL = 'https://api.iotpaycloud.com/v1/';
 export const DEFAULT_V3_BASE_URL = 'https://ccapi.iotpaycloud.com/v3/';
@@ -21,11 +21,6 @@ export interface ClientSettings {
   /** v1 requires a notifyUrl even where it is unused (micropay); point it at a loopback listener or a server. */
   notifyUrl: string;
   timeouts: Timeouts;
-  /**
-   * Accept a v3 SUCCESS response that carries no `sign` (docs/iotpay-api.md §2: IOTPay documents none). Off by default: an
-   * unsigned SUCCESS is a ResponseSignatureError. A wrong `sign` is refused either way.
-   */
-  acceptUnsignedCardResponses: boolean;
 }
 
 function checkBaseUrl(field: string, value: string): string {
@@ -47,12 +42,6 @@ function checkTimeouts(timeouts: Partial<Timeouts> | undefined): Timeouts {
   return merged;
 }
 
-function checkFlag(field: string, value: unknown): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new ValidationError(field, 'must be true or false');
-  return value;
-}
-
 /** What a caller configures; checked once by `checkSettings`. */
 export interface SettingsInput {
   mchId: string;
@@ -64,22 +53,20 @@ export interface SettingsInput {
   v1BaseUrl?: string;
   v3BaseUrl?: string;
   timeouts?: Partial<Timeouts>;
-  /** Default false (strict). Only for a live gateway that is known never to sign v3 responses. */
-  acceptUnsignedCardResponses?: boolean;
 }
 
 export function checkSettings(input: SettingsInput): ClientSettings & { v1BaseUrl: string; v3BaseUrl: string } {
   checkText('key', input.key, 256);
   return {
     mchId: checkText('mchId', input.mchId, V1_LIMITS.mchId) as string,
-    // v3 allows only 12 characters of loginName, and the same login is used for both APIs.
-    loginName: checkText('loginName', input.loginName, V3_LIMITS.loginName) as string,
+    // v1 refunds allow 32 characters of loginName, v1 payments 50 (jobNo); v3 only 12, which cards.ts checks
+    // on each card call, so a longer login still takes wallet payments and refunds (docs/iotpay-api.md §5).
+    loginName: checkText('loginName', input.loginName, V1_LIMITS.loginName) as string,
     clientIp: checkText('clientIp', input.clientIp, V1_LIMITS.clientIp) as string,
     device: checkText('device', input.device, V1_LIMITS.device, true),
     notifyUrl: checkText('notifyUrl', checkBaseUrl('notifyUrl', input.notifyUrl), V1_LIMITS.notifyUrl) as string,
     v1BaseUrl: checkBaseUrl('v1BaseUrl', input.v1BaseUrl ?? DEFAULT_V1_BASE_URL),
     v3BaseUrl: checkBaseUrl('v3BaseUrl', input.v3BaseUrl ?? DEFAULT_V3_BASE_URL),
     timeouts: checkTimeouts(input.timeouts),
-    acceptUnsignedCardResponses: checkFlag('acceptUnsignedCardResponses', input.acceptUnsignedCardResponses),
   };
 }

@@ -6,6 +6,7 @@ import { intLike, parseFields, stateOfV1Status, text } from './response-fields.j
 import { stateOfV3Status, type CardTransaction } from './cards.js';
 import type { QueriedOrder } from './orders.js';
 import { verify } from './sign.js';
+import { SIGNATURE_POLICY, type SignedAnswer } from './signature-policy.js';
 
 /** v1: the body must be exactly `success` (docs/iotpay-api.md §3.7). */
 export const V1_NOTIFY_ACK = 'success';
@@ -36,8 +37,10 @@ const v3Fields = z.object({
   amount: intLike, payType: z.enum(['pay', 'refund']), refundable: intLike.optional(), status: intLike,
 });
 
-function checked<T extends z.ZodType>(schema: T, fields: Record<string, unknown>, key: string, mchId: string, label: string): z.output<T> {
-  if (!verify(fields, key)) throw new NotificationRejectedError(`${label}: signature missing or wrong`);
+function checked<T extends z.ZodType>(schema: T, fields: Record<string, unknown>, key: string, mchId: string, label: string, kind: SignedAnswer): z.output<T> {
+  const present = typeof fields.sign === 'string' && fields.sign !== '';
+  // Both notification rows are `required` (signature-policy.ts): anyone can post to a notifyUrl.
+  if (present ? !verify(fields, key) : SIGNATURE_POLICY[kind] === 'required') throw new NotificationRejectedError(`${label}: signature missing or wrong`);
   let parsed: z.output<T>;
   try {
     parsed = parseFields(schema, fields, label);
@@ -60,8 +63,9 @@ export function parseV1Notification(input: { query?: string; body?: string }, ke
       fields[name] = value;
     }
   }
-  const f = checked(v1Fields, fields, key, mchId, 'v1 notify');
+  const f = checked(v1Fields, fields, key, mchId, 'v1 notify', 'notify:v1');
   return {
+    signed: true,
     payOrderId: f.payOrderId, mchOrderNo: f.mchOrderNo, channel: f.channelId, amountCents: f.amount, currency: f.currency,
     status: f.status, state: stateOfV1Status(f.status), channelOrderNo: f.channelOrderNo || undefined, paidAt: f.paySuccTime || undefined,
   };
@@ -76,8 +80,9 @@ export function parseV3Notification(body: string, key: string, mchId: string): V
     throw new NotificationRejectedError('v3 notify: body is not JSON');
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new NotificationRejectedError('v3 notify: body is not an object');
-  const f = checked(v3Fields, json as Record<string, unknown>, key, mchId, 'v3 notify');
+  const f = checked(v3Fields, json as Record<string, unknown>, key, mchId, 'v3 notify', 'notify:v3');
   return {
+    signed: true,
     payOrderId: f.payOrderId, mchOrderNo: f.mchOrderNo, originalOrderId: f.originalOrderId || undefined, amountCents: f.amount,
     currency: f.currency, payType: f.payType, refundableCents: f.refundable ?? 0, status: f.status, state: stateOfV3Status(f.status),
   };

@@ -2,14 +2,15 @@
 // query_order (docs/iotpay-api.md §3.2, §3.3, §3.5). create_order is never retried here: after an uncertain outcome the
 // caller queries (docs/architecture.md §3).
 import { z } from 'zod';
-import { MalformedResponseError, OrderNotFoundError, UnrecognisedFailureError } from './errors.js';
-import { businessFailure, intLike, parseFields, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
-import type { JsonObject, RequestSender } from './request-sender.js';
+import { MalformedResponseError, OrderNotFoundError } from './errors.js';
+import { IN_PROGRESS_CODES, businessFailure, intLike, parseReply, stateOfV1Status, text, type GatewayPaymentState } from './response-fields.js';
+import { replyAnswer, type GatewayReply, type RequestSender } from './request-sender.js';
+import type { SignedAnswer } from './signature-policy.js';
 import type { SignParams } from './sign.js';
 import type { ClientSettings } from './client-settings.js';
 import { checkAmount, checkCurrency, checkOneId, checkOneOf, checkOrderNumber, checkText } from './validation.js';
 import {
-  APP_CHANNELS, ERR, MICROPAY_CHANNELS, QR_CHANNELS, V1_LIMITS, currenciesFor,
+  APP_CHANNELS, MICROPAY_CHANNELS, QR_CHANNELS, V1_LIMITS, currenciesFor,
   type AppChannel, type Currency, type MicropayChannel, type QrChannel, type V1Channel,
 } from './wire.js';
 
@@ -42,11 +43,17 @@ export interface AppOrderRequest extends OrderBase {
   osType?: 'IOS' | 'ANDROID';
 }
 
-export interface QrOrder { payOrderId: string; mchOrderNo: string; codeUrl: string }
-export interface MicropayResult { payOrderId?: string; mchOrderNo: string; status?: number; state: GatewayPaymentState; channelOrderNo?: string }
-export interface AppOrder { payOrderId: string; mchOrderNo: string; payParams: Record<string, unknown> }
+/**
+ * `signed` on every result: whether the answer carried a signature (which then verified). False only where
+ * IOTPay documents none (signature-policy.ts); the payment engine journals it.
+ */
+export interface QrOrder { payOrderId: string; mchOrderNo: string; codeUrl: string; signed: boolean }
+export interface MicropayResult { payOrderId?: string; mchOrderNo: string; status?: number; state: GatewayPaymentState; channelOrderNo?: string; signed: boolean }
+/** `payParams`: an object for WeChat app pay, a string for Alipay app pay (docs/iotpay-api.md findings table). */
+export interface AppOrder { payOrderId: string; mchOrderNo: string; payParams: Record<string, unknown> | string; signed: boolean }
 
 export interface QueriedOrder {
+  signed: boolean;
   payOrderId?: string;
   mchOrderNo: string;
   channel: string;
@@ -74,7 +81,7 @@ const micropayResponse = z.object({
   channelOrderNo: z.string().optional(),
 });
 
-const appResponse = z.object({ payOrderId: text, payParams: z.record(z.string(), z.unknown()) });
+const appResponse = z.object({ payOrderId: text, payParams: z.union([z.record(z.string(), z.unknown()), text]) });
 
 const queryResponse = z.object({
   payOrderId: text.optional(),
@@ -94,12 +101,12 @@ export class OrdersResource {
     const channel = checkOneOf('channel', request.channel, QR_CHANNELS);
     const productId = checkText('productId', request.productId ?? request.mchOrderNo, 64) as string;
     const extra = channel === 'WX_NATIVE' ? JSON.stringify({ productId }) : undefined;
-    const json = await this.create(this.orderParams(request, channel, extra), 'create_order');
-    const fields = parseFields(qrResponse, json, 'create_order');
+    const reply = await this.create(this.orderParams(request, channel, extra), 'create_order:qr');
+    const fields = parseReply(qrResponse, reply);
     // WeChat answers with codeUrl, Alipay and UnionPay with qr_code; retDetail carries the same link (docs/iotpay-api.md §3.2).
     const codeUrl = fields.codeUrl || fields.qr_code || fields.retDetail || (typeof fields.retParams === 'string' ? fields.retParams : '');
-    if (!codeUrl) throw new MalformedResponseError('create_order: no codeUrl, qr_code or retDetail in the answer');
-    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, codeUrl };
+    if (!codeUrl) throw new MalformedResponseError('create_order: no codeUrl, qr_code or retDetail in the answer', replyAnswer(reply));
+    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, codeUrl, signed: reply.signed };
   }
 
   async createMicropay(request: MicropayRequest): Promise<MicropayResult> {
@@ -110,20 +117,22 @@ export class OrdersResource {
       identityCode: checkText('identityCode', request.identityCode, V1_LIMITS.identityCode),
       deviceId: checkText('scannerId', request.scannerId, V1_LIMITS.deviceId, true),
     };
-    let json: JsonObject;
-    try {
-      json = await this.create(params, 'create_order');
-    } catch (err) {
-      // WeChat's USERPAYING (customer typing a password) is "in progress", not a failure (docs/iotpay-api.md §3.3, §8).
-      if (err instanceof UnrecognisedFailureError && err.gatewayCode === ERR.USERPAYING) {
-        return { mchOrderNo: request.mchOrderNo, state: 'paying' };
-      }
-      throw err;
+    const reply = await this.sender.postV1('create_order', 'create_order:micropay', params, this.settings.timeouts.createMs);
+    if (reply.body.resCode !== 'SUCCESS') {
+      // WeChat's USERPAYING (customer typing a password), Alipay's WAIT_BUYER_PAY: in progress, not a failure
+      // (docs/iotpay-api.md §3.3, §8). The caller polls query_order.
+      const code = typeof reply.body.errCode === 'string' ? reply.body.errCode : '';
+      if (!IN_PROGRESS_CODES.has(code)) throw businessFailure(reply);
+      const payOrderId = typeof reply.body.payOrderId === 'string' && reply.body.payOrderId !== '' ? reply.body.payOrderId : undefined;
+      return { payOrderId, mchOrderNo: request.mchOrderNo, state: 'paying', signed: reply.signed };
     }
-    const fields = parseFields(micropayResponse, json, 'create_order');
+    const fields = parseReply(micropayResponse, reply);
     // IOTPay does not document whether micropay returns a status; without one the caller must query.
     const state = fields.status === undefined ? 'awaiting_payment' : stateOfV1Status(fields.status);
-    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, status: fields.status, state, channelOrderNo: fields.channelOrderNo || undefined };
+    return {
+      payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, status: fields.status, state,
+      channelOrderNo: fields.channelOrderNo || undefined, signed: reply.signed,
+    };
   }
 
   async createApp(request: AppOrderRequest): Promise<AppOrder> {
@@ -134,19 +143,22 @@ export class OrdersResource {
       extra = JSON.stringify({ type: 'apppay', appId });
     }
     const params = { ...this.orderParams(request, channel, extra), osType: checkText('osType', request.osType, V1_LIMITS.osType, true) };
-    const json = await this.create(params, 'create_order');
-    const fields = parseFields(appResponse, json, 'create_order');
-    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, payParams: fields.payParams };
+    const reply = await this.create(params, 'create_order:app');
+    const fields = parseReply(appResponse, reply);
+    return { payOrderId: fields.payOrderId, mchOrderNo: request.mchOrderNo, payParams: fields.payParams, signed: reply.signed };
   }
 
   /** query_order by exactly one of mchOrderNo or payOrderId. OrderNotFoundError means the gateway never got it. */
   async query(ref: { mchOrderNo?: string; payOrderId?: string }): Promise<QueriedOrder> {
     const id = checkOneId(ref, V1_LIMITS.mchOrderNo);
-    const json = await this.sender.postV1('query_order', { mchId: this.settings.mchId, ...id }, this.settings.timeouts.queryMs);
-    if (json.resCode !== 'SUCCESS') throw businessFailure(json, 'query_order');
-    const fields = parseFields(queryResponse, json, 'query_order');
-    if ('mchOrderNo' in id && fields.mchOrderNo !== id.mchOrderNo) throw new OrderNotFoundError(`query_order answered for ${fields.mchOrderNo}, not ${id.mchOrderNo}`);
+    const reply = await this.sender.postV1('query_order', 'query_order', { mchId: this.settings.mchId, ...id }, this.settings.timeouts.queryMs);
+    if (reply.body.resCode !== 'SUCCESS') throw businessFailure(reply);
+    const fields = parseReply(queryResponse, reply);
+    if ('mchOrderNo' in id && fields.mchOrderNo !== id.mchOrderNo) {
+      throw new OrderNotFoundError(`query_order answered for ${fields.mchOrderNo}, not ${id.mchOrderNo}`, replyAnswer(reply));
+    }
     return {
+      signed: reply.signed,
       payOrderId: fields.payOrderId,
       mchOrderNo: fields.mchOrderNo,
       channel: fields.channelId,
@@ -176,9 +188,9 @@ export class OrdersResource {
     };
   }
 
-  private async create(params: SignParams, endpoint: string): Promise<JsonObject> {
-    const json = await this.sender.postV1(endpoint, params, this.settings.timeouts.createMs);
-    if (json.resCode !== 'SUCCESS') throw businessFailure(json, endpoint);
-    return json;
+  private async create(params: SignParams, kind: SignedAnswer): Promise<GatewayReply> {
+    const reply = await this.sender.postV1('create_order', kind, params, this.settings.timeouts.createMs);
+    if (reply.body.resCode !== 'SUCCESS') throw businessFailure(reply);
+    return reply;
   }
 }

@@ -1,8 +1,7 @@
 // v1 refund_order (docs/iotpay-api.md §3.8). An uncertain refund is retried by the caller with the SAME mchRefundNo;
 // the gateway (and our sandbox) answers a repeated mchRefundNo with the first refund's result.
 import { z } from 'zod';
-import { UnrecognisedFailureError } from './errors.js';
-import { businessFailure, intLike, parseFields, text } from './response-fields.js';
+import { businessFailure, intLike, parseReply, text } from './response-fields.js';
 import type { RequestSender } from './request-sender.js';
 import type { ClientSettings } from './client-settings.js';
 import { checkAmount, checkOneOf, checkOrderNumber, checkText } from './validation.js';
@@ -13,19 +12,46 @@ export interface RefundRequest {
   /** IOTPay's id of the payment being refunded. */
   payOrderId: string;
   amountCents: number;
-  /** Listed as required on IOTPay's older refund page and sent by its samples; sent when given. */
-  currency?: Currency;
+  /** Required by one version of IOTPay's refund page, sent by its samples (docs/iotpay-api.md §3.8): always sent. */
+  currency: Currency;
   /** Present in IOTPay's wire sample, absent from its field table; sent when given. */
   channel?: V1Channel;
 }
 
-export type RefundState = 'refunded' | 'processing';
+/**
+ * What a refund answer means for the money (xxpay's refund statuses, docs/iotpay-api.md findings table):
+ *   refunded    status 2 (success) or 4 (complete): book it.
+ *   processing  status 0 (init) or 1 (refunding): accepted, not done; re-send the same mchRefundNo until final.
+ *   failed      status 3: the refund failed, nothing refunded.
+ *   unknown     no status, or one we do not know: never booked; re-send the same mchRefundNo.
+ */
+export type RefundState = 'refunded' | 'processing' | 'failed' | 'unknown';
 
 export interface RefundResult {
   mchRefundNo: string;
   refundOrderId?: string;
   amountCents?: number;
+  /** The status as IOTPay sent it, when it sent one. */
+  status?: number;
   state: RefundState;
+  /** Whether the answer carried a signature (which then verified); IOTPay documents none here (signature-policy.ts). */
+  signed: boolean;
+}
+
+/** The one place a refund status becomes a money decision. Only an explicit 2 or 4 books a refund. */
+export function stateOfRefundStatus(status: number | undefined): RefundState {
+  switch (status) {
+    case 0:
+    case 1:
+      return 'processing';
+    case 2:
+    case 4:
+      return 'refunded';
+    case 3:
+      return 'failed';
+    default:
+      return 'unknown';
+  }
 }
 
 const refundResponse = z.object({
@@ -45,21 +71,17 @@ export class RefundsResource {
       refundAmount: checkAmount('refundAmount', request.amountCents),
       clientIp: this.settings.clientIp,
       device: this.settings.device,
-      loginName: this.settings.loginName,
-      currency: request.currency === undefined ? undefined : checkOneOf('currency', request.currency, ['CAD', 'USD', 'CNY']),
+      loginName: checkText('loginName', this.settings.loginName, V1_LIMITS.loginName),
+      currency: checkOneOf('currency', request.currency, ['CAD', 'USD', 'CNY']),
       channelId: request.channel === undefined ? undefined : checkOneOf('channel', request.channel, V1_CHANNELS),
     };
-    const json = await this.sender.postV1('refund_order', params, this.settings.timeouts.refundMs);
+    const reply = await this.sender.postV1('refund_order', 'refund_order', params, this.settings.timeouts.refundMs);
     // Both retCode and resCode must be SUCCESS (docs/iotpay-api.md §3.8: do not copy the sample's OR).
-    if (json.resCode !== 'SUCCESS') throw businessFailure(json, 'refund_order');
-    const fields = parseFields(refundResponse, json, 'refund_order');
-    // No refund status table is published. Read it like order statuses: 2/3 done, 0/1 accepted but not done;
-    // anything else is not a state we can book, so the caller must treat the refund as uncertain.
-    const status = fields.status;
-    let state: RefundState;
-    if (status === undefined || status === 2 || status === 3) state = 'refunded';
-    else if (status === 0 || status === 1) state = 'processing';
-    else throw new UnrecognisedFailureError(`STATUS_${status}`, `refund_order: unexpected refund status ${status}`);
-    return { mchRefundNo: params.mchRefundNo, refundOrderId: fields.refundOrderId, amountCents: fields.refundAmount, state };
+    if (reply.body.resCode !== 'SUCCESS') throw businessFailure(reply);
+    const fields = parseReply(refundResponse, reply);
+    return {
+      mchRefundNo: params.mchRefundNo, refundOrderId: fields.refundOrderId, amountCents: fields.refundAmount,
+      status: fields.status, state: stateOfRefundStatus(fields.status), signed: reply.signed,
+    };
   }
 }

@@ -15,6 +15,16 @@ export interface TransportRequest {
 export interface TransportResponse {
   status: number;
   body: string;
+  /** Response headers, lower-case names; only `pos gateway check` reads one (`date`, for clock skew). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+function flatHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }
 
 export type TransportFailureKind = 'not_sent' | 'timeout' | 'lost';
@@ -63,7 +73,7 @@ export const nodeHttpTransport: HttpTransport = (request) =>
           if (size > MAX_RESPONSE_BYTES) req.destroy(new Error('response too large'));
           else chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: flatHeaders(res.headers) }));
         res.on('error', (err) => fail(err));
       },
     );

@@ -13,18 +13,20 @@ type Seen = {
   kind: 'paid' | 'cancelled' | 'waiting' | 'unclear'; amountCents: number; currency: string; payOrderId?: string; channelOrderNo?: string;
   /** Why it was cancelled, as a journal failure code (main/payments/attempt-reasons.ts). */
   cancelCode?: string;
+  /** False when the answer carried no signature (IOTPay documents none on query answers, signature-policy.ts). */
+  signed: boolean;
 };
 
 function fromV1(q: QueriedOrder): Seen {
   const kind = q.state === 'paid' ? 'paid' : q.state === 'cancelled' ? 'cancelled' : q.state === 'unrecognised' ? 'unclear' : 'waiting';
   // Status 9 is the customer cancelling in the wallet; 4 the gateway closing the order (docs/iotpay-api.md §3.5).
   const cancelCode = q.status === 9 ? 'CANCELLED_BY_CUSTOMER' : 'CLOSED_BY_GATEWAY';
-  return { kind, amountCents: q.amountCents, currency: q.currency, payOrderId: q.payOrderId, channelOrderNo: q.channelOrderNo, cancelCode };
+  return { kind, amountCents: q.amountCents, currency: q.currency, payOrderId: q.payOrderId, channelOrderNo: q.channelOrderNo, cancelCode, signed: q.signed };
 }
 
 function fromV3(t: CardTransaction): Seen {
   const kind = t.state === 'succeeded' ? 'paid' : t.state === 'failed' ? 'cancelled' : t.state === 'pending' ? 'waiting' : 'unclear';
-  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId, cancelCode: 'DECLINED' };
+  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId, cancelCode: 'DECLINED', signed: t.signed };
 }
 
 /**
@@ -54,7 +56,8 @@ export async function askAboutAttempt(ctx: PaymentContext, attempt: AttemptRecor
 
 function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: Observer): AttemptRecord {
   if (isSettledAttemptState(attempt.state)) return attempt;
-  const ids = { payOrderId: seen.payOrderId, channelOrderNo: seen.channelOrderNo };
+  // transitionAttempt writes `{from, to, ...update}` as the journal event: an unsigned answer is recorded there.
+  const ids = { payOrderId: seen.payOrderId, channelOrderNo: seen.channelOrderNo, ...(seen.signed ? {} : { gatewaySigned: false as const }) };
   switch (seen.kind) {
     case 'paid':
       // "Succeeded" means the gateway's amount and currency are ours too (docs/architecture.md §3).

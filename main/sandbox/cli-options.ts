@@ -2,13 +2,15 @@
 import { parseArgs } from 'node:util';
 import { FaultConfigError, parseFaultSpec } from './faults.js';
 import type { SandboxOptions } from './index.js';
+import { ShapeSpecError, parseShapeSpec } from './shapes.js';
 
 export class CliUsageError extends Error {
   readonly code = 'SANDBOX_USAGE';
 }
 
 export const USAGE =
-  'usage: npm run sandbox -- [--port N] [--control-port N] [--mch-id ID] [--key KEY] [--ledger FILE] [--faults drop=0.2,5xx=0.1,unsigned=0.1,latency=300] [--seed N]';
+  'usage: npm run sandbox -- [--port N] [--control-port N] [--mch-id ID] [--key KEY] [--ledger FILE] [--faults drop=0.2,5xx=0.1,unsigned=0.1,latency=300] [--seed N] ' +
+  '[--shapes payParams=string,unsignedQuery,unsignedRefund,unsignedCards,userpaying,refundStatus=0-9|none,wechatCodes]';
 
 function portOf(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -31,7 +33,7 @@ export function parseCliOptions(argv: readonly string[]): SandboxOptions {
       allowPositionals: false,
       options: {
         port: { type: 'string' }, 'control-port': { type: 'string' }, 'mch-id': { type: 'string' }, key: { type: 'string' },
-        ledger: { type: 'string' }, faults: { type: 'string' }, seed: { type: 'string' },
+        ledger: { type: 'string' }, faults: { type: 'string' }, seed: { type: 'string' }, shapes: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -50,6 +52,13 @@ export function parseCliOptions(argv: readonly string[]): SandboxOptions {
       options.faults = parseFaultSpec(values.faults);
     } catch (error) {
       throw new CliUsageError(error instanceof FaultConfigError ? `--faults: ${error.message}` : String(error));
+    }
+  }
+  if (values.shapes !== undefined) {
+    try {
+      options.shapes = parseShapeSpec(values.shapes);
+    } catch (error) {
+      throw new CliUsageError(error instanceof ShapeSpecError ? `--shapes: ${error.message}` : String(error));
     }
   }
   return options;

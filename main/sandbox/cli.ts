@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   control:  ${sandbox.controlUrl}
   mchId:    ${sandbox.mchId}
   key:      ${sandbox.key}
-  seed:     ${sandbox.seed}
+  seed:     ${sandbox.seed}${options.shapes ? `\n  shapes:   ${JSON.stringify(options.shapes)}` : ''}
 Ctrl-C to stop.`);
   const stop = () => {
     sandbox.close().then(

@@ -3,12 +3,14 @@
 // `GET /` is the trainer's page for a person in a browser (trainer-routes.ts); everything else is JSON.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ManualClock } from '../shared/clock.js';
+import { maskCode } from '../shared/logger.js';
 import { submitCard } from './card-payments.js';
 import { customerCancels, customerPays, type CustomerOutcome, type CustomerTarget } from './customer-actions.js';
 import { FaultConfigError, type Faults, type InjectedFault } from './faults.js';
 import type { GatewayContext } from './gateway-context.js';
 import { readBody, sendJson } from './http-exchange.js';
-import { handleTrainerRoute } from './trainer-routes.js';
+import type { LedgerSnapshot } from './ledger-records.js';
+import { handleTrainerRoute, hostAllowed, originAllowed } from './trainer-routes.js';
 
 export interface ControlDeps {
   ctx: GatewayContext;
@@ -61,11 +63,24 @@ function advanceClock(deps: ControlDeps, body: Json): Json {
   return { now: clock.now() };
 }
 
+/** A wallet payment code as the control API shows it: its last 4 digits only (docs/style.md §11). */
+export function maskLedgerCode(code: string): string {
+  return maskCode(code);
+}
+
+/** The ledger for the control API: never a whole payment code, even to a trainer's tools. */
+function maskedLedger(snapshot: LedgerSnapshot): LedgerSnapshot {
+  return {
+    ...snapshot,
+    orders: snapshot.orders.map((o) => (o.api === 'v1' && o.identityCode !== undefined ? { ...o, identityCode: maskLedgerCode(o.identityCode) } : o)),
+  };
+}
+
 function route(deps: ControlDeps, method: string, path: string, body: Json): Json {
   const key = `${method} ${path}`;
   switch (key) {
     case 'GET /control/ledger':
-      return { ...deps.ctx.ledger.snapshot() };
+      return { ...maskedLedger(deps.ctx.ledger.snapshot()) };
     case 'GET /control/faults':
       return { ...deps.faults.current() };
     case 'POST /control/qr/pay':
@@ -90,6 +105,9 @@ function route(deps: ControlDeps, method: string, path: string, body: Json): Jso
 async function handle(deps: ControlDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (await handleTrainerRoute(deps.ctx, req, res, url)) return;
+  // As on the trainer's page: a rebinding page arrives with its own Host, a web page elsewhere with its Origin.
+  if (!hostAllowed(req)) throw new ControlRequestError(421, 'UNKNOWN_HOST', 'the control API answers only 127.0.0.1 or localhost');
+  if (!originAllowed(req)) throw new ControlRequestError(403, 'CROSS_SITE', 'cross-site requests to the control API are refused');
   const path = url.pathname;
   const text = (await readBody(req)) ?? '';
   let body: Json = {};

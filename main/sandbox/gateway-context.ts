@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Ledger } from './ledger.js';
 import type { Merchant } from './merchant.js';
 import type { Notifier } from './notify.js';
+import type { AnswerShapes } from './shapes.js';
 
 export interface GatewayContext {
   merchant: Merchant;
@@ -15,6 +16,10 @@ export interface GatewayContext {
   logger: Logger;
   /** The gateway's own origin, for hosted-page links (`redirectUrl`). */
   gatewayUrl: () => string;
+  /** Which documented or observed answer shapes this run uses (shapes.ts). */
+  shapes: AnswerShapes;
+  /** How long a refund answered "in progress" (refundStatus 0 or 1) takes to become a success. */
+  refundSettleMs: number;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { LedgerSnapshot, V1Order, V3Purchase } from './ledger-records.js';
 import type { Merchant } from './merchant.js';
 import { createNotifier } from './notify.js';
 import { PendingTimers } from './pending-timers.js';
+import { checkShapes, type AnswerShapes } from './shapes.js';
 
 export interface SandboxOptions {
   mchId?: string;
@@ -27,6 +28,10 @@ export interface SandboxOptions {
   passwordMs?: number;
   slowResponseMs?: number;
   faults?: { rates?: Partial<Record<RatedFault, number>>; latencyMs?: number };
+  /** The documented or observed answer shapes to use this run (shapes.ts); default: signed, status 1, object payParams. */
+  shapes?: Partial<AnswerShapes>;
+  /** How long a refund answered "in progress" (refundStatus 0 or 1) takes to succeed; default 3 s. */
+  refundSettleMs?: number;
   seed?: number;
   logger?: Logger;
 }
@@ -107,7 +112,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const notifier = createNotifier({ merchant, ledger, timers, logger: logger.child('notify') });
   let gatewayUrl = '';
   const passwordMs = options.passwordMs ?? 6000;
-  const ctx: GatewayContext = { merchant, ledger, clock, notifier, logger, passwordMs, gatewayUrl: () => gatewayUrl };
+  const shapes = checkShapes(options.shapes);
+  const ctx: GatewayContext = {
+    merchant, ledger, clock, notifier, logger, passwordMs, gatewayUrl: () => gatewayUrl, shapes, refundSettleMs: options.refundSettleMs ?? 3000,
+  };
   const gateway = createGatewayServer({ ctx, faults, timers, slowResponseMs: options.slowResponseMs ?? 40_000 });
   const control = createControlServer({ ctx, faults });
   const close = async () => {
@@ -128,5 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 export type { ControlClient } from './control-client.js';
+export { maskLedgerCode } from './control-server.js';
+export { DEFAULT_SHAPES, parseShapeSpec, type AnswerShapes } from './shapes.js';
 export type { FaultKind, FaultRates, InjectedFault, RatedFault } from './faults.js';
 export type { LedgerSnapshot, V1Order, V1Refund, V3Purchase, V3Refund, CardRecord } from './ledger-records.js';

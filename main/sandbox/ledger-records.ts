@@ -1,6 +1,6 @@
 // The shapes the sandbox ledger stores. The ledger is the ground truth reliability tests compare the POS
 // journal against, so it records what the wallet "really" did, including orders that failed (status 4).
-import type { CardChannel, V1Channel } from '../iotpay/wire.js';
+import type { CardChannel, V1Channel } from './wire-rules.js';
 
 /** Micropay scenarios 02/03 settle later; the stored status stays 1 and readers compute the rest. */
 export interface PendingOutcome {
@@ -41,7 +41,10 @@ export interface V1Refund {
   mchRefundNo: string;
   payOrderId: string;
   refundAmount: number;
+  /** xxpay's refund status: 0 init, 1 refunding, 2 success, 3 fail (nothing refunded), 4 complete. */
   status: number;
+  /** A refund answered "in progress" (status 0 or 1) becomes `finalStatus` at `settlesAt`. */
+  pending?: { settlesAt: number; finalStatus: number };
   refundSuccTime: number;
 }
 

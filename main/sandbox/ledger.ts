@@ -68,6 +68,7 @@ export class Ledger {
   }
 
   v1Refund(mchRefundNo: string): V1Refund | undefined {
+    this.settleDue();
     return this.data.refunds.find((r): r is V1Refund => r.api === 'v1' && r.mchRefundNo === mchRefundNo);
   }
 
@@ -125,13 +126,20 @@ export class Ledger {
       }
       delete order.pending;
     }
+    for (const refund of this.data.refunds) {
+      if (refund.api !== 'v1' || !refund.pending || now < refund.pending.settlesAt) continue;
+      refund.status = refund.pending.finalStatus;
+      refund.refundSuccTime = refund.pending.settlesAt;
+      delete refund.pending;
+    }
   }
 
   private persist(): void {
     if (!this.file) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify(this.data, null, 2));
+      // 0600 like every file in the app's data folder; the rename keeps it atomic (one writer: training-sandbox.lock).
+      writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
       renameSync(tmp, this.file);
     } catch (error) {
       throw new LedgerFileError(`cannot write sandbox ledger ${this.file}: ${String(error)}`);

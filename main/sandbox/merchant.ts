@@ -1,5 +1,5 @@
 // Who may call the sandbox: one merchant id and its MD5 key. Checked before any field, as IOTPay does.
-import { verify } from '../iotpay/sign.js';
+import { sandboxVerify } from './signing.js';
 import type { WireParams } from './wire-parse.js';
 import { text } from './validate.js';
 
@@ -13,5 +13,5 @@ export function authProblem(params: WireParams, merchant: Merchant): string | nu
   const mchId = text(params, 'mchId');
   if (mchId === '') return 'mchId is required';
   if (mchId !== merchant.mchId) return 'mchId not exist';
-  return verify(params, merchant.key) ? null : 'signature error';
+  return sandboxVerify(params, merchant.key) ? null : 'signature error';
 }

@@ -1,6 +1,6 @@
 // Asynchronous notifications (docs/iotpay-api.md §3.7 v1 signed form post; §4.4 v3 signed JSON). A sandbox must never
 // reach out to the network, so only loopback notifyUrls are called; anything else is skipped with a log line.
-import { sign, signableFields } from '../iotpay/sign.js';
+import { answerFields, sandboxSign } from './signing.js';
 import type { Logger } from '../shared/logger.js';
 import type { Ledger } from './ledger.js';
 import type { V1Order } from './ledger-records.js';
@@ -37,7 +37,15 @@ export function v1NotifyFields(order: V1Order, merchant: Merchant): Record<strin
     subject: order.subject, body: order.body, channelOrderNo: order.channelOrderNo ?? '', param1: order.param1,
     param2: order.param2, paySuccTime: String(order.paySuccTime ?? ''), backType: '2',
   };
-  return { ...fields, sign: sign(fields, merchant.key) };
+  return { ...fields, sign: sandboxSign(fields, merchant.key) };
+}
+
+/**
+ * Where a v1 notification goes: the fields in the query string as well as in the form body, because xxpay-style
+ * servers append them to notifyUrl and PHP shops read them from there, `sign` from `$_POST` (docs/iotpay-api.md §3.7).
+ */
+export function v1NotifyUrl(notifyUrl: string, fields: Record<string, string>): string {
+  return `${notifyUrl}${notifyUrl.includes('?') ? '&' : '?'}${new URLSearchParams(fields).toString()}`;
 }
 
 export interface NotifierDeps {
@@ -56,10 +64,12 @@ export function createNotifier({ merchant, ledger, timers, logger }: NotifierDep
   };
 
   const deliverV1 = async (order: V1Order): Promise<void> => {
-    const body = new URLSearchParams(v1NotifyFields(order, merchant)).toString();
+    const fields = v1NotifyFields(order, merchant);
+    const body = new URLSearchParams(fields).toString();
+    const url = v1NotifyUrl(order.notifyUrl, fields);
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt += 1) {
       if (attempt > 0 && !(await timers.wait(RETRY_DELAYS_MS[attempt - 1] ?? 0))) return;
-      const reply = await post(order.notifyUrl, 'application/x-www-form-urlencoded', body).catch((error: unknown) => {
+      const reply = await post(url, 'application/x-www-form-urlencoded', body).catch((error: unknown) => {
         logger.warn('v1 notify failed', { mchOrderNo: order.mchOrderNo, error: String(error) });
         return '';
       });
@@ -80,7 +90,7 @@ export function createNotifier({ merchant, ledger, timers, logger }: NotifierDep
     },
     notifyV3(notifyUrl, record) {
       if (!isLoopbackUrl(notifyUrl)) return logger.info('notify skipped: not loopback', { url: notifyUrl });
-      const body = JSON.stringify({ ...record, sign: sign(signableFields(record), merchant.key) });
+      const body = JSON.stringify({ ...record, sign: sandboxSign(answerFields(record), merchant.key) });
       post(notifyUrl, 'application/json;charset=UTF-8', body).catch((error: unknown) => {
         logger.warn('v3 notify failed', { url: notifyUrl, error: String(error) });
       });

@@ -1,7 +1,7 @@
 // Ids in the shape IOTPay and the wallets use (docs/iotpay-api.md §3.6, §4.0): a two-letter prefix, a UTC timestamp and
 // random digits, 28 characters in all, which fits v3's 30-character payOrderId limit.
 import { randomBytes, randomInt } from 'node:crypto';
-import type { V1Channel } from '../iotpay/wire.js';
+import type { V1Channel } from './wire-rules.js';
 
 const V1_PREFIX: Record<V1Channel, string> = {
   WX_NATIVE: 'WN',

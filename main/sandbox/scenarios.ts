@@ -1,7 +1,7 @@
 // Merchant-scan behaviour chosen by a payment code's last two digits (docs/sandbox.md "Scenarios"), and the
 // wallet code formats a code must match first (docs/iotpay-api.md §7.1): WeChat 18 digits starting 10–15, Alipay 16–24
 // digits starting 25–30, UnionPay 19 digits starting 62.
-import type { MicropayChannel } from '../iotpay/wire.js';
+import type { MicropayChannel } from './wire-rules.js';
 
 export type MicropayScenario =
   | 'paid'

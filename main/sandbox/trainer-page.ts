@@ -1,7 +1,7 @@
 // The trainer's page (docs/sandbox.md "Trainer page"): the control URL opened in a browser. A trainer playing
 // the customer sees the recent orders and pays or cancels a waiting QR order with a plain form post. Pure:
 // ledger snapshot in, HTML string out. No script at all, so the CSP can forbid every script.
-import { MICROPAY_CHANNELS, V1_STATUS, type CardChannel, type V1Channel } from '../iotpay/wire.js';
+import { MICROPAY_CHANNELS, ORDER_STATUS, type CardChannel, type V1Channel } from './wire-rules.js';
 import { assertNever } from './gateway-context.js';
 import { escapeHtml } from './http-exchange.js';
 import type { LedgerOrder, LedgerSnapshot, V1Order, V3Purchase } from './ledger-records.js';
@@ -57,16 +57,16 @@ function refundView(paid: number, left: number, currency: string): StatusView {
 function v1Status(order: V1Order): StatusView {
   const scan = (MICROPAY_CHANNELS as readonly V1Channel[]).includes(order.channelId);
   switch (order.status) {
-    case V1_STATUS.CREATED:
+    case ORDER_STATUS.CREATED:
       return { slug: 'waiting', words: 'waiting' };
-    case V1_STATUS.PAYING:
+    case ORDER_STATUS.PAYING:
       return { slug: 'paying', words: 'entering password' };
-    case V1_STATUS.PAID:
-    case V1_STATUS.PAID_NOTIFIED:
+    case ORDER_STATUS.PAID:
+    case ORDER_STATUS.PAID_NOTIFIED:
       return order.refundedAmount > 0 ? refundView(order.amount, order.amount - order.refundedAmount, order.currency) : { slug: 'paid', words: 'paid' };
-    case V1_STATUS.CANCELLED_SYSTEM:
+    case ORDER_STATUS.CLOSED:
       return scan ? { slug: 'declined', words: 'declined' } : { slug: 'closed', words: 'closed' };
-    case V1_STATUS.CANCELLED_USER:
+    case ORDER_STATUS.CANCELLED:
       return { slug: 'cancelled', words: 'cancelled' };
     default:
       return { slug: 'unknown', words: `status ${order.status}` };
@@ -95,7 +95,7 @@ function statusOf(order: LedgerOrder): StatusView {
 
 /** Customer-side v1 orders (QR, and app orders, which the control API treats alike) wait for the customer. */
 function customerCanAct(order: LedgerOrder): boolean {
-  return order.api === 'v1' && order.status === V1_STATUS.CREATED && !(MICROPAY_CHANNELS as readonly V1Channel[]).includes(order.channelId);
+  return order.api === 'v1' && order.status === ORDER_STATUS.CREATED && !(MICROPAY_CHANNELS as readonly V1Channel[]).includes(order.channelId);
 }
 
 function detailOf(order: LedgerOrder): string {

@@ -3,7 +3,7 @@
 // reload never pays twice and the page needs no script.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { V1_LIMITS } from '../iotpay/wire.js';
+import { V1_FIELD_LIMITS } from './wire-rules.js';
 import { customerCancels, customerPays } from './customer-actions.js';
 import type { GatewayContext } from './gateway-context.js';
 import { readBody, redirect, sendHtml, sendText } from './http-exchange.js';
@@ -24,7 +24,7 @@ function pageHeaders(nonce: string): Record<string, string> {
 }
 
 /** Loopback alone is not enough: a rebinding page arrives with its own name in Host. */
-function hostAllowed(req: IncomingMessage): boolean {
+export function hostAllowed(req: IncomingMessage): boolean {
   const host = (req.headers.host ?? '').toLowerCase();
   const port = req.socket.localPort;
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -34,7 +34,7 @@ function hostAllowed(req: IncomingMessage): boolean {
  * A browser always sends Origin on a form post; a page elsewhere must not press Pay for the trainer. Tools
  * without a browser send none, like the JSON control API's own clients.
  */
-function originAllowed(req: IncomingMessage): boolean {
+export function originAllowed(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   const port = req.socket.localPort;
@@ -45,7 +45,7 @@ const NOTICE_ERRORS = ['NOT_FOUND', 'NOT_PENDING', 'BAD_REQUEST'] as const;
 
 /** Only known codes become words on the page; the order id is escaped where it is shown. */
 export function noticeFrom(query: URLSearchParams): TrainerNotice | undefined {
-  const order = (query.get('order') ?? '').slice(0, V1_LIMITS.payOrderId);
+  const order = (query.get('order') ?? '').slice(0, V1_FIELD_LIMITS.payOrderId);
   const done = query.get('done');
   if (done === 'paid' || done === 'cancelled') return { kind: 'done', action: done, order };
   const code = NOTICE_ERRORS.find((c) => c === query.get('error'));
@@ -55,7 +55,7 @@ export function noticeFrom(query: URLSearchParams): TrainerNotice | undefined {
 async function act(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse, path: ActionPath): Promise<void> {
   const form = new URLSearchParams((await readBody(req)) ?? '');
   const payOrderId = form.get('payOrderId') ?? '';
-  if (payOrderId === '' || payOrderId.length > V1_LIMITS.payOrderId) return redirect(res, '/?error=BAD_REQUEST');
+  if (payOrderId === '' || payOrderId.length > V1_FIELD_LIMITS.payOrderId) return redirect(res, '/?error=BAD_REQUEST');
   const result = path === '/trainer/pay' ? customerPays(ctx, { payOrderId }) : customerCancels(ctx, { payOrderId });
   const query = result.ok
     ? new URLSearchParams({ done: ACTIONS[path], order: result.order.mchOrderNo })

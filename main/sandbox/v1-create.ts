@@ -1,5 +1,4 @@
 // POST /v1/create_order: QR (customer scans), micropay (merchant scans, scenario by code) and app orders.
-import { ERR, type MicropayChannel } from '../iotpay/wire.js';
 import { assertNever, type GatewayContext, type GatewayReply } from './gateway-context.js';
 import type { V1Order } from './ledger-records.js';
 import { channelOrderNo, numericId, v1PayOrderId } from './order-ids.js';
@@ -7,6 +6,7 @@ import { isWalletCode, scenarioFor, type MicropayScenario } from './scenarios.js
 import { requestFail, v1BusinessFail, v1Success } from './v1-replies.js';
 import { checkCreate, type CreateRequest } from './v1-validate.js';
 import type { WireParams } from './wire-parse.js';
+import { SANDBOX_ERR as ERR, type MicropayChannel } from './wire-rules.js';
 
 function newOrder(request: CreateRequest, now: number, status: number): V1Order {
   const { kind: _kind, identityCode, ...fields } = request;
@@ -45,7 +45,7 @@ function createQr(ctx: GatewayContext, request: CreateRequest): GatewayReply {
   return v1Success({ ...ids, ...linkField, retDetail: link, retParams: link }, ctx.merchant.key);
 }
 
-function payParamsFor(order: V1Order): Record<string, unknown> {
+function payParamsFor(order: V1Order): Record<string, unknown> | string {
   if (order.channelId === 'WX_APP') {
     const appId = (JSON.parse(order.extra) as { appId: string }).appId;
     const timeStamp = String(Math.floor(order.createdAt / 1000));
@@ -55,13 +55,22 @@ function payParamsFor(order: V1Order): Record<string, unknown> {
   return { tn: numericId(21) };
 }
 
+/** Alipay's SDK takes its order as one `k=v&k=v` string; WeChat's and UnionPay's as their JSON text. */
+function stringParams(params: Record<string, unknown>): string {
+  if (typeof params.orderString === 'string') return params.orderString;
+  return JSON.stringify(params);
+}
+
 function createApp(ctx: GatewayContext, request: CreateRequest): GatewayReply {
   const order = ctx.ledger.commit((data) => {
     const created = newOrder(request, ctx.clock.now(), 0);
     data.orders.push(created);
     return created;
   });
-  const fields = { payOrderId: order.payOrderId, mchOrderNo: order.mchOrderNo, payParams: payParamsFor(order) };
+  const params = payParamsFor(order);
+  // `payParams=string`: the parameters as one string, as one client's docs show for Alipay app pay.
+  const payParams = ctx.shapes.payParams === 'string' && typeof params === 'object' ? stringParams(params) : params;
+  const fields = { payOrderId: order.payOrderId, mchOrderNo: order.mchOrderNo, payParams };
   return v1Success(fields, ctx.merchant.key);
 }
 
@@ -110,8 +119,10 @@ function createMicropay(ctx: GatewayContext, request: CreateRequest): GatewayRep
   // The logger masks `code` to its last 4 digits (docs/style.md §11).
   ctx.logger.info('micropay', { mchOrderNo: order.mchOrderNo, code: request.identityCode, scenario });
   const ids = { payOrderId: order.payOrderId, mchOrderNo: order.mchOrderNo };
-  if (scenario === 'insufficient-funds') return v1BusinessFail(ERR.INSUFFICIENT_FUNDS, ids, ctx.merchant.key);
-  if (scenario === 'invalid-code') return v1BusinessFail(ERR.AUTH_CODE_INVALID, ids, ctx.merchant.key);
+  if (scenario === 'insufficient-funds') return v1BusinessFail(ctx, ERR.INSUFFICIENT_FUNDS, ids);
+  if (scenario === 'invalid-code') return v1BusinessFail(ctx, ERR.AUTH_CODE_INVALID, ids);
+  // `userpaying`: the password prompt as WeChat reports it, a business FAIL that is not a failure (docs/iotpay-api.md §3.3).
+  if (ctx.shapes.userpaying && order.status === 1) return v1BusinessFail(ctx, ERR.USERPAYING, ids);
   const paid = order.channelOrderNo ? { channelOrderNo: order.channelOrderNo } : {};
   const reply = v1Success({ ...ids, status: order.status, ...paid }, ctx.merchant.key);
   if (scenario === 'charged-then-dropped') return { ...reply, afterCommit: 'destroy' };
@@ -124,7 +135,7 @@ export function createOrder(ctx: GatewayContext, params: WireParams): GatewayRep
   if (!checked.ok) return requestFail(checked.message);
   const request = checked.value;
   if (ctx.ledger.v1Order({ mchOrderNo: request.mchOrderNo })) {
-    return v1BusinessFail(ERR.DUPLICATE_ORDER, { mchOrderNo: request.mchOrderNo }, ctx.merchant.key);
+    return v1BusinessFail(ctx, ERR.DUPLICATE_ORDER, { mchOrderNo: request.mchOrderNo });
   }
   switch (request.kind) {
     case 'qr':

@@ -1,13 +1,13 @@
 // The v1 gateway (docs/iotpay-api.md §3): authenticate, then create_order, query_order or refund_order.
-import { ERR } from '../iotpay/wire.js';
 import { assertNever, type GatewayContext, type GatewayReply } from './gateway-context.js';
 import type { V1Order, V1Refund } from './ledger-records.js';
 import { authProblem } from './merchant.js';
 import { idWithPrefix } from './order-ids.js';
 import { createOrder } from './v1-create.js';
-import { requestFail, v1BusinessFail, v1Success } from './v1-replies.js';
+import { requestFail, v1BusinessFail, v1Success, withoutSign } from './v1-replies.js';
 import { checkQuery, checkRefund } from './v1-validate.js';
 import { parseV1Body } from './wire-parse.js';
+import { REFUND_STATUS, SANDBOX_ERR as ERR } from './wire-rules.js';
 
 export const V1_ENDPOINTS = ['create_order', 'query_order', 'refund_order'] as const;
 export type V1Endpoint = (typeof V1_ENDPOINTS)[number];
@@ -39,13 +39,25 @@ function queryOrder(ctx: GatewayContext, params: Record<string, unknown>): Gatew
   const checked = checkQuery(params);
   if (!checked.ok) return requestFail(checked.message);
   const order = ctx.ledger.v1Order(checked.value);
-  if (!order) return v1BusinessFail(ERR.ORDER_NOT_EXIST, { ...checked.value }, ctx.merchant.key);
-  return v1Success({ mchId: ctx.merchant.mchId, ...orderFields(order) }, ctx.merchant.key);
+  const reply = order
+    ? v1Success({ mchId: ctx.merchant.mchId, ...orderFields(order) }, ctx.merchant.key)
+    : v1BusinessFail(ctx, ERR.ORDER_NOT_EXIST, { ...checked.value });
+  return withoutSign(reply, ctx.shapes.unsignedQuery);
 }
 
-function refundFields(refund: V1Refund): Record<string, unknown> {
-  const { api: _api, ...fields } = refund;
-  return fields;
+/** What a refund answer carries; `refundStatus=none` leaves the status out, as IOTPay's refund page documents none. */
+function refundFields(ctx: GatewayContext, refund: V1Refund): Record<string, unknown> {
+  const { api: _api, pending: _pending, status, ...fields } = refund;
+  return ctx.shapes.refundStatus === 'none' ? fields : { ...fields, status };
+}
+
+function newRefund(ctx: GatewayContext, ids: { mchRefundNo: string; payOrderId: string }, refundAmount: number, now: number): V1Refund {
+  const shape = ctx.shapes.refundStatus;
+  const status = shape === 'none' ? REFUND_STATUS.SUCCESS : shape;
+  const refund: V1Refund = { api: 'v1', refundOrderId: idWithPrefix('RF', now), ...ids, refundAmount, status, refundSuccTime: now };
+  // In progress (0 init, 1 refunding): money is set aside now and the refund succeeds after refundSettleMs.
+  if (status === REFUND_STATUS.INIT || status === REFUND_STATUS.REFUNDING) refund.pending = { settlesAt: now + ctx.refundSettleMs, finalStatus: REFUND_STATUS.SUCCESS };
+  return refund;
 }
 
 function refundOrder(ctx: GatewayContext, params: Record<string, unknown>): GatewayReply {
@@ -53,22 +65,23 @@ function refundOrder(ctx: GatewayContext, params: Record<string, unknown>): Gate
   if (!checked.ok) return requestFail(checked.message);
   const request = checked.value;
   const key = ctx.merchant.key;
-  // A retried refund gets the first answer again, whatever amount it carries: retries must be safe.
+  const answer = (reply: GatewayReply) => withoutSign(reply, ctx.shapes.unsignedRefund);
+  // A retried refund gets the first answer again (its current status), whatever amount it carries: retries must be safe.
   const earlier = ctx.ledger.v1Refund(request.mchRefundNo);
-  if (earlier) return v1Success(refundFields(earlier), key);
+  if (earlier) return answer(v1Success(refundFields(ctx, earlier), key));
   const ids = { mchRefundNo: request.mchRefundNo, payOrderId: request.payOrderId };
   const order = ctx.ledger.v1Order({ payOrderId: request.payOrderId });
-  if (!order) return v1BusinessFail(ERR.ORDER_NOT_EXIST, ids, key);
-  if (order.status !== 2 && order.status !== 3) return v1BusinessFail(ERR.ORDER_NOT_PAID, ids, key);
-  if (request.refundAmount > order.amount - order.refundedAmount) return v1BusinessFail(ERR.REFUND_EXCEEDS_PAID, ids, key);
+  if (!order) return answer(v1BusinessFail(ctx, ERR.ORDER_NOT_EXIST, ids));
+  if (order.status !== 2 && order.status !== 3) return answer(v1BusinessFail(ctx, ERR.ORDER_NOT_PAID, ids));
+  if (request.refundAmount > order.amount - order.refundedAmount) return answer(v1BusinessFail(ctx, ERR.REFUND_EXCEEDS_PAID, ids));
   const refund = ctx.ledger.commit((data) => {
-    const now = ctx.clock.now();
-    const created: V1Refund = { api: 'v1', refundOrderId: idWithPrefix('RF', now), ...ids, refundAmount: request.refundAmount, status: 2, refundSuccTime: now };
-    order.refundedAmount += request.refundAmount;
+    const created = newRefund(ctx, ids, request.refundAmount, ctx.clock.now());
+    // Status 3 is a failed refund: it is remembered (a retry gets the same answer) but nothing is refunded.
+    if (created.status !== REFUND_STATUS.FAIL) order.refundedAmount += request.refundAmount;
     data.refunds.push(created);
     return created;
   });
-  return v1Success(refundFields(refund), key);
+  return answer(v1Success(refundFields(ctx, refund), key));
 }
 
 export function handleV1(ctx: GatewayContext, endpoint: V1Endpoint, rawBody: string): GatewayReply {

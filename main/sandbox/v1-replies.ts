@@ -1,10 +1,11 @@
 // The v1 response envelope (docs/iotpay-api.md §3.0, docs/sandbox.md "v1 responses"): request errors are unsigned FAIL
-// bodies; business results are retCode=SUCCESS with resCode, signed over every top-level scalar field.
-import { sign, signableFields } from '../iotpay/sign.js';
-import { ERR } from '../iotpay/wire.js';
-import type { GatewayReply } from './gateway-context.js';
+// bodies; business results are retCode=SUCCESS with resCode, signed over every top-level scalar field except
+// payParams, unless the run's answer shapes leave the signature off (shapes.ts).
+import type { GatewayContext, GatewayReply } from './gateway-context.js';
+import { answerFields, sandboxSign } from './signing.js';
+import { WECHAT_ERR, type SandboxErrCode } from './wire-rules.js';
 
-export type ErrCode = (typeof ERR)[keyof typeof ERR];
+export type ErrCode = SandboxErrCode;
 
 const ERR_DESCRIPTION: Record<ErrCode, string> = {
   INSUFFICIENT_FUNDS: 'insufficient funds',
@@ -18,7 +19,14 @@ const ERR_DESCRIPTION: Record<ErrCode, string> = {
 };
 
 export function signed(body: Record<string, unknown>, key: string): Record<string, unknown> {
-  return { ...body, sign: sign(signableFields(body), key) };
+  return { ...body, sign: sandboxSign(answerFields(body), key) };
+}
+
+/** An answer the run's shapes send unsigned (`unsignedQuery`, `unsignedRefund`): the same body, no `sign`. */
+export function withoutSign(reply: GatewayReply, unsigned: boolean): GatewayReply {
+  if (!unsigned) return reply;
+  const { sign: _sign, ...body } = reply.body;
+  return { ...reply, body };
 }
 
 export function requestFail(retMsg: string): GatewayReply {
@@ -29,9 +37,11 @@ export function v1Success(fields: Record<string, unknown>, key: string): Gateway
   return { body: signed({ retCode: 'SUCCESS', retMsg: '', resCode: 'SUCCESS', ...fields }, key) };
 }
 
-export function v1BusinessFail(errCode: ErrCode, fields: Record<string, unknown>, key: string): GatewayReply {
+/** `wechatCodes` swaps the sandbox's own errCodes for WeChat Pay's (wire-rules.ts). */
+export function v1BusinessFail(ctx: GatewayContext, errCode: ErrCode, fields: Record<string, unknown>): GatewayReply {
   const errCodeDes = ERR_DESCRIPTION[errCode];
+  const sent = ctx.shapes.wechatCodes ? (WECHAT_ERR[errCode] ?? errCode) : errCode;
   return {
-    body: signed({ retCode: 'SUCCESS', retMsg: errCodeDes, resCode: 'FAIL', errCode, errCodeDes, ...fields }, key),
+    body: signed({ retCode: 'SUCCESS', retMsg: errCodeDes, resCode: 'FAIL', errCode: sent, errCodeDes, ...fields }, ctx.merchant.key),
   };
 }

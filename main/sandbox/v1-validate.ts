@@ -1,5 +1,5 @@
 // v1 request rules (docs/iotpay-api.md §3.2, §3.5, §3.8, §5): required fields, lengths, channel, currency, amount, extra.
-import { MICROPAY_CHANNELS, QR_CHANNELS, V1_CHANNELS, V1_LIMITS, currenciesFor, type V1Channel } from '../iotpay/wire.js';
+import { MICROPAY_CHANNELS, QR_CHANNELS, V1_CHANNELS, V1_FIELD_LIMITS, currenciesFor, type V1Channel } from './wire-rules.js';
 import type { WireParams } from './wire-parse.js';
 import { amountProblem, centsOf, extraMember, fieldProblem, rejected, text, type Checked } from './validate.js';
 
@@ -22,7 +22,11 @@ export interface CreateRequest {
   identityCode: string;
 }
 
-const CREATE_REQUIRED = ['mchOrderNo', 'channelId', 'currency', 'amount', 'clientIp', 'notifyUrl', 'subject', 'body', 'jobNo'];
+/**
+ * `jobNo` is "required" in IOTPay's table, but its published PHP samples and the customer-scan wire sample
+ * leave it out (docs/iotpay-api.md findings table), so IOTPay evidently accepts orders without it.
+ */
+const CREATE_REQUIRED = ['mchOrderNo', 'channelId', 'currency', 'amount', 'clientIp', 'notifyUrl', 'subject', 'body'];
 const MICROPAY_REQUIRED = ['codeType', 'identityCode'];
 
 /** extra members WeChat needs to build the order (docs/iotpay-api.md §3.2 "extra per channel"). */
@@ -55,7 +59,7 @@ function channelProblem(params: WireParams, channel: V1Channel): string | null {
 export function checkCreate(params: WireParams): Checked<CreateRequest> {
   const channelId = text(params, 'channelId');
   const micropay = (MICROPAY_CHANNELS as readonly string[]).includes(channelId);
-  const problem = fieldProblem(params, micropay ? [...CREATE_REQUIRED, ...MICROPAY_REQUIRED] : CREATE_REQUIRED, V1_LIMITS);
+  const problem = fieldProblem(params, micropay ? [...CREATE_REQUIRED, ...MICROPAY_REQUIRED] : CREATE_REQUIRED, V1_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const amount = centsOf(params.amount);
   if (amount === null) return rejected(amountProblem('amount'));
@@ -90,7 +94,7 @@ export interface QueryRequest {
 }
 
 export function checkQuery(params: WireParams): Checked<QueryRequest> {
-  const problem = fieldProblem(params, [], V1_LIMITS);
+  const problem = fieldProblem(params, [], V1_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const payOrderId = text(params, 'payOrderId');
   const mchOrderNo = text(params, 'mchOrderNo');
@@ -107,7 +111,7 @@ export interface RefundRequest {
 const REFUND_REQUIRED = ['mchRefundNo', 'refundAmount', 'clientIp', 'loginName', 'payOrderId'];
 
 export function checkRefund(params: WireParams): Checked<RefundRequest> {
-  const problem = fieldProblem(params, REFUND_REQUIRED, V1_LIMITS);
+  const problem = fieldProblem(params, REFUND_REQUIRED, V1_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const refundAmount = centsOf(params.refundAmount);
   if (refundAmount === null) return rejected(amountProblem('refundAmount'));

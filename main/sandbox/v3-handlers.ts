@@ -1,9 +1,10 @@
 // The v3 card gateway (docs/iotpay-api.md §4): purchase and add-card sessions, token purchases, void, refund and query.
-import { V3_ORDER_NOT_FOUND_MSG } from '../iotpay/wire.js';
+import { V3_NOT_FOUND_MSG } from './wire-rules.js';
 import { assertNever, type GatewayContext, type GatewayReply } from './gateway-context.js';
 import type { V3Purchase } from './ledger-records.js';
 import { authProblem } from './merchant.js';
 import { idWithPrefix, numericId, secureId as newSecureId, v3Time } from './order-ids.js';
+import { withoutSign } from './v1-replies.js';
 import { reverseTransaction } from './v3-reversals.js';
 import { purchaseRecord, refundRecord, v3Fail, v3Success } from './v3-records.js';
 import { checkAddCard, checkPurchase, checkTokenPurchase, checkV3Query } from './v3-validate.js';
@@ -72,10 +73,15 @@ function query(ctx: GatewayContext, params: WireParams): GatewayReply {
   if (order) return v3Success(purchaseRecord(order, ctx.merchant.mchId), ctx.merchant.key);
   const refund = ctx.ledger.v3Refund(checked.value);
   if (refund) return v3Success(refundRecord(refund, ctx.merchant.mchId), ctx.merchant.key);
-  return v3Fail(V3_ORDER_NOT_FOUND_MSG);
+  return v3Fail(V3_NOT_FOUND_MSG);
 }
 
+/** `unsignedCards`: the answers exactly as IOTPay documents them, with no `sign` (docs/iotpay-api.md §2.3). */
 export function handleV3(ctx: GatewayContext, endpoint: V3Endpoint, rawBody: string): GatewayReply {
+  return withoutSign(answerV3(ctx, endpoint, rawBody), ctx.shapes.unsignedCards);
+}
+
+function answerV3(ctx: GatewayContext, endpoint: V3Endpoint, rawBody: string): GatewayReply {
   const params = parseV3Body(rawBody);
   if (!params) return v3Fail('request body must be a JSON object');
   const authIssue = authProblem(params, ctx.merchant);

@@ -1,6 +1,6 @@
 // v3 transaction records as IOTPay returns them in retData and notifications (docs/iotpay-api.md §4.4, §4.9), and the
 // v3 envelope: `sign` over retData's top-level scalars (the sandbox's addition, docs/sandbox.md "v3 responses").
-import { sign, signableFields } from '../iotpay/sign.js';
+import { answerFields, sandboxSign } from './signing.js';
 import type { GatewayReply } from './gateway-context.js';
 import type { CardFace, V3Purchase, V3Refund } from './ledger-records.js';
 
@@ -54,5 +54,5 @@ export function v3Fail(retMsg: string): GatewayReply {
 }
 
 export function v3Success(retData: Record<string, unknown>, key: string): GatewayReply {
-  return { body: { retCode: 'SUCCESS', retMsg: '', retData, sign: sign(signableFields(retData), key) } };
+  return { body: { retCode: 'SUCCESS', retMsg: '', retData, sign: sandboxSign(answerFields(retData), key) } };
 }

@@ -1,5 +1,5 @@
 // v3 request rules (docs/iotpay-api.md §4.1–4.11, §5): required fields, lengths, channel, CAD only, amounts.
-import { CARD_CHANNELS, CARD_CURRENCIES, V3_LIMITS, type CardChannel } from '../iotpay/wire.js';
+import { CARD_CHANNELS, CARD_CURRENCIES, V3_FIELD_LIMITS, type CardChannel } from './wire-rules.js';
 import type { WireParams } from './wire-parse.js';
 import { amountProblem, centsOf, fieldProblem, rejected, text, type Checked } from './validate.js';
 
@@ -53,12 +53,12 @@ function channelOf(params: WireParams): Checked<CardChannel> {
 function moneyProblem(params: WireParams, channel: string): string | null {
   if (centsOf(params.amount) === null) return amountProblem('amount');
   const currency = field(params, 'currency');
-  if (!CARD_CURRENCIES.includes(currency as 'CAD')) return `currency ${currency} is not supported for ${channel}`;
+  if (!CARD_CURRENCIES.includes(currency)) return `currency ${currency} is not supported for ${channel}`;
   return null;
 }
 
 export function checkPurchase(params: WireParams): Checked<PurchaseRequest> {
-  const problem = fieldProblem(params, ['mchOrderNo', 'amount', 'currency', 'loginName', 'notifyUrl', 'returnUrl'], V3_LIMITS);
+  const problem = fieldProblem(params, ['mchOrderNo', 'amount', 'currency', 'loginName', 'notifyUrl', 'returnUrl'], V3_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const channel = channelOf(params);
   if (!channel.ok) return channel;
@@ -70,7 +70,7 @@ export function checkPurchase(params: WireParams): Checked<PurchaseRequest> {
 }
 
 export function checkAddCard(params: WireParams): Checked<AddCardRequest> {
-  const problem = fieldProblem(params, ['cardId', 'loginName', 'returnUrl'], V3_LIMITS);
+  const problem = fieldProblem(params, ['cardId', 'loginName', 'returnUrl'], V3_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const channel = channelOf(params);
   if (!channel.ok) return channel;
@@ -79,7 +79,7 @@ export function checkAddCard(params: WireParams): Checked<AddCardRequest> {
 }
 
 export function checkTokenPurchase(params: WireParams): Checked<TokenPurchaseRequest> {
-  const problem = fieldProblem(params, ['loginName', 'currency', 'mchOrderNo', 'cardId', 'amount'], V3_LIMITS);
+  const problem = fieldProblem(params, ['loginName', 'currency', 'mchOrderNo', 'cardId', 'amount'], V3_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const money = moneyProblem(params, 'PF_CC');
   if (money) return rejected(money);
@@ -90,7 +90,7 @@ export function checkTokenPurchase(params: WireParams): Checked<TokenPurchaseReq
 
 export function checkReverse(params: WireParams, partial: boolean): Checked<ReverseRequest> {
   const required = ['mchRefundNo', 'loginName', 'payOrderId', ...(partial ? ['refundAmount'] : [])];
-  const problem = fieldProblem(params, required, V3_LIMITS);
+  const problem = fieldProblem(params, required, V3_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const ids = { mchRefundNo: field(params, 'mchRefundNo'), payOrderId: field(params, 'payOrderId') };
   if (!partial) return { ok: true, value: ids };
@@ -100,7 +100,7 @@ export function checkReverse(params: WireParams, partial: boolean): Checked<Reve
 }
 
 export function checkV3Query(params: WireParams): Checked<{ mchOrderNo?: string; payOrderId?: string }> {
-  const problem = fieldProblem(params, [], V3_LIMITS);
+  const problem = fieldProblem(params, [], V3_FIELD_LIMITS);
   if (problem) return rejected(problem);
   const payOrderId = field(params, 'payOrderId');
   const mchOrderNo = field(params, 'mchOrderNo');

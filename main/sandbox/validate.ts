@@ -1,6 +1,6 @@
 // Field checks shared by the v1 and v3 handlers, with the exact retMsg texts of docs/sandbox.md
 // ("<field> is required", "<field> exceeds <n> characters", the amount message).
-import { MAX_AMOUNT_CENTS } from '../iotpay/wire.js';
+import { MAX_CENTS } from './wire-rules.js';
 import type { WireParams } from './wire-parse.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -42,7 +42,7 @@ export function centsOf(value: unknown): number | null {
   if (typeof value === 'number') cents = value;
   else if (typeof value === 'string' && /^\d{1,15}$/.test(value)) cents = Number(value);
   else return null;
-  return Number.isSafeInteger(cents) && cents > 0 && cents <= MAX_AMOUNT_CENTS ? cents : null;
+  return Number.isSafeInteger(cents) && cents > 0 && cents <= MAX_CENTS ? cents : null;
 }
 
 export function amountProblem(field: string): string {

@@ -1,4 +1,4 @@
-// Journal verification (the hash chain) and scanner health.
+// Journal verification (the hash chain), scanner health, and the last live gateway check.
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
@@ -6,12 +6,55 @@ import { useManagerCall } from './manager-api.js';
 import { RecentScansPanel } from './RecentScansPanel.js';
 import { ScannerSetup } from './ScannerSetup.js';
 
+type GatewayCheck = ChannelResponse<'gateway:lastCheck'>;
+
+/**
+ * What the last `npm run pos -- gateway check` found (main/iotpay/gateway-check.ts), in words; the gateway's codes
+ * only under "technical details".
+ */
+function GatewayCheckPanel({ view }: { view: GatewayCheck }) {
+  const { t, locale, info } = useApp();
+  const check = view.check;
+  if (view.training) return <p className="hint" data-testid="gateway-check">{t('system.gatewayTraining')}</p>;
+  if (!check) return <p className="hint" data-testid="gateway-check">{t('system.gatewayNone')}</p>;
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: info.timeZone }).format(check.checkedAt);
+  const clock = check.clockSkewMs === null
+    ? t('system.gatewayClockUnknown')
+    : check.clockSkewed
+      ? t('system.gatewayClockSkewed', { seconds: Math.round(Math.abs(check.clockSkewMs) / 1000) })
+      : t('system.gatewayClockOk');
+  return (
+    <div data-testid="gateway-check" data-applied={check.applied}>
+      <p>{t('system.gatewayWhen', { when })}</p>
+      {check.applied ? null : <p className="hint">{t('system.gatewayOtherAccount')}</p>}
+      <ul className="scanner-list">
+        {check.probes.map((p) => (
+          <li key={p.endpoint} data-testid="gateway-probe" data-signature={p.signature}>
+            <strong>{t(`system.gatewayProbe.${p.endpoint}`)}</strong> · {t(`system.gatewaySignature.${p.signature}`)}
+            {p.rttMs !== null && p.answered ? ` · ${t('system.gatewayRoundTrip', { ms: p.rttMs })}` : ''}
+          </li>
+        ))}
+      </ul>
+      <p className={check.clockSkewed ? 'verify-result bad' : undefined}>{clock}</p>
+      <p className="hint">{t('system.gatewayNextStart')}</p>
+      <details className="tech-details" data-testid="technical-details">
+        <summary>{t('manager.technicalDetails')}</summary>
+        <ul>
+          {check.probes.map((p) => <li key={p.endpoint}>{p.technical}</li>)}
+          {view.rules.map((r) => <li key={r.answer}>{r.answer}: {r.rule}</li>)}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
 export function SystemTab() {
   const { t } = useApp();
   const mcall = useManagerCall();
   const [verify, setVerify] = useState<ChannelResponse<'journal:verify'> | null>(null);
   const [busy, setBusy] = useState(false);
   const [scanners, setScanners] = useState<ChannelResponse<'scanners:status'> | null>(null);
+  const [gateway, setGateway] = useState<GatewayCheck | null>(null);
 
   const loadScanners = useCallback(async () => {
     const s = await mcall('scanners:status', {});
@@ -21,6 +64,12 @@ export function SystemTab() {
   useEffect(() => {
     void loadScanners();
   }, [loadScanners]);
+
+  useEffect(() => {
+    void mcall('gateway:lastCheck', {}).then((g) => {
+      if (g) setGateway(g);
+    });
+  }, [mcall]);
 
   const runVerify = async () => {
     setBusy(true);
@@ -59,6 +108,8 @@ export function SystemTab() {
       </ul>
       {scanners ? <RecentScansPanel status={scanners} /> : null}
       <ScannerSetup onSaved={() => void loadScanners()} />
+      <h3>{t('system.gateway')}</h3>
+      {gateway ? <GatewayCheckPanel view={gateway} /> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Every injected fault maps to the error class that tells the engine what to do about the money.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  GatewayServerError, GatewayUnavailableError, MalformedResponseError, ResponseLostError, ResponseSignatureError, ValidationError,
+  GatewayServerError, GatewayUnavailableError, MalformedResponseError, ResponseLostError, ResponseSignatureError,
   type IotPayClient,
 } from '../../main/iotpay/index.js';
 import type { FaultKind, SandboxHandle } from '../../main/sandbox/index.js';
@@ -26,7 +26,7 @@ describe('faults → error classes', () => {
     ['drop', ResponseLostError, true],
     ['malformed', MalformedResponseError, true],
     ['badsign', ResponseSignatureError, true],
-    ['unsigned', ResponseSignatureError, true],
+    // `unsigned` on a micropay answer is accepted (signature-policy.ts): see "unsigned answers follow the signature table".
   ];
   for (const [kind, errorClass, committed] of table) {
     it(`${kind} on create_order → ${errorClass.name} (outcome unknown); ledger ${committed ? 'has' : 'lacks'} the order`, async () => {
@@ -80,78 +80,51 @@ describe('faults → error classes', () => {
   });
 });
 
-describe('unsigned SUCCESS responses', () => {
+describe('unsigned answers follow the signature table (main/iotpay/signature-policy.ts)', () => {
   const card = { amountCents: 100, currency: 'CAD', channel: 'PF_CC', returnUrl: 'http://127.0.0.1:9/r' } as const;
 
-  it('v1: a SUCCESS stripped of its sign → ResponseSignatureError (outcome unknown); the order was committed', async () => {
+  it('create_order:qr is "required": a QR answer stripped of its sign → ResponseSignatureError (outcome unknown); the order was committed', async () => {
     ({ sandbox, client } = await withSandbox());
     sandbox.faults.injectNext({ kind: 'unsigned', path: 'create_order' });
     const mchOrderNo = orderNo();
     const err = await rejection(client.orders.createQr({ ...sale, mchOrderNo, channel: 'WX_NATIVE' }));
     expect(err).toBeInstanceOf(ResponseSignatureError);
-    expect(err).toMatchObject({ code: 'RESPONSE_SIGNATURE', outcome: 'unknown' });
-    expect(err.message).toMatch(/signature missing or wrong/);
+    expect(err).toMatchObject({ code: 'RESPONSE_SIGNATURE', outcome: 'unknown', endpoint: 'create_order', httpStatus: 200, retCode: 'SUCCESS', resCode: 'SUCCESS' });
+    expect(err.message).toMatch(/response is unsigned, and IOTPay signs this answer \(create_order:qr\)/);
     expect(sandbox.ledger.v1Order({ mchOrderNo })?.status).toBe(0);
-    // The same request signed again is trusted: the refusal came from the missing sign alone.
+    // The same order asked about again is answered signed, and trusted: the refusal came from the missing sign alone.
     expect((await client.orders.query({ mchOrderNo })).state).toBe('awaiting_payment');
   });
 
-  it('v3 strict (the default): an unsigned cc_query SUCCESS → ResponseSignatureError naming the opt-out', async () => {
+  it('v3 is "if-present": an unsigned cc_query or cc_purchase is accepted and says signed: false; a wrong sign is still refused', async () => {
     ({ sandbox, client } = await withSandbox());
-    const mchOrderNo = orderNo('T1C');
-    await client.cards.purchase({ ...card, mchOrderNo });
-    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_query' });
-    const err = await rejection(client.cards.query({ mchOrderNo }));
-    expect(err).toBeInstanceOf(ResponseSignatureError);
-    expect(err).toMatchObject({ code: 'RESPONSE_SIGNATURE', outcome: 'unknown' });
-    expect(err.message).toContain('cc_query: response is unsigned');
-    expect(err.message).toContain('acceptUnsignedCardResponses');
-    expect((await client.cards.query({ mchOrderNo })).state).toBe('pending');
-  });
-
-  it('v3 strict: an unsigned cc_purchase SUCCESS is refused too, though the session exists', async () => {
-    ({ sandbox, client } = await withSandbox());
-    const mchOrderNo = orderNo('T1C');
-    sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_purchase' });
-    expect(await rejection(client.cards.purchase({ ...card, mchOrderNo }))).toBeInstanceOf(ResponseSignatureError);
-    expect(sandbox.ledger.v3Order({ mchOrderNo })?.status).toBe(0);
-  });
-
-  it('v3 lenient (acceptUnsignedCardResponses: true): the unsigned SUCCESS is accepted; a wrong sign is still refused', async () => {
-    ({ sandbox } = await withSandbox());
-    client = clientFor(sandbox, { acceptUnsignedCardResponses: true });
     const mchOrderNo = orderNo('T1C');
     sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_purchase' });
     const session = await client.cards.purchase({ ...card, mchOrderNo });
+    expect(session).toMatchObject({ signed: false });
     expect(session.secureId).toMatch(/^[0-9a-f]{64}$/);
     await sandbox.control.payCard(session.secureId, '4242424242424242');
     sandbox.faults.injectNext({ kind: 'unsigned', path: 'cc_query' });
-    expect(await client.cards.query({ mchOrderNo })).toMatchObject({ mchOrderNo, amountCents: 100, status: 2, state: 'succeeded' });
+    expect(await client.cards.query({ mchOrderNo })).toMatchObject({ mchOrderNo, amountCents: 100, status: 2, state: 'succeeded', signed: false });
+    expect(await client.cards.query({ mchOrderNo })).toMatchObject({ signed: true });
     sandbox.faults.injectNext({ kind: 'badsign', path: 'cc_query' });
     expect(await rejection(client.cards.query({ mchOrderNo }))).toBeInstanceOf(ResponseSignatureError);
   });
 
-  it('v1 stays strict whatever acceptUnsignedCardResponses says', async () => {
-    ({ sandbox } = await withSandbox());
-    client = clientFor(sandbox, { acceptUnsignedCardResponses: true });
-    sandbox.faults.injectNext({ kind: 'unsigned', path: 'create_order' });
-    expect(await rejection(client.orders.createQr({ ...sale, mchOrderNo: orderNo(), channel: 'WX_NATIVE' }))).toBeInstanceOf(ResponseSignatureError);
-  });
-
-  it('an unsigned rate of 1 (as --faults unsigned=1 or the control API sets it) strips every signed answer', async () => {
+  it('an unsigned rate of 1 (as --faults unsigned=1 or the control API sets it) strips every signed answer: micropay accepted unsigned, QR refused', async () => {
     ({ sandbox, client } = await withSandbox({ faults: { rates: { unsigned: 1 } } }));
-    const err = await rejection(client.orders.createMicropay({ ...sale, mchOrderNo: orderNo(), channel: 'WX_MICROPAY', identityCode: walletCode('WX', '01') }));
-    expect(err).toBeInstanceOf(ResponseSignatureError);
+    const paid = await client.orders.createMicropay({ ...sale, mchOrderNo: orderNo(), channel: 'WX_MICROPAY', identityCode: walletCode('WX', '01') });
+    expect(paid).toMatchObject({ state: 'paid', signed: false });
+    expect(await rejection(client.orders.createQr({ ...sale, mchOrderNo: orderNo(), channel: 'ALIPAY_QR' }))).toBeInstanceOf(ResponseSignatureError);
+    expect(await client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') })).toMatchObject({ signed: false });
     await sandbox.control.setFaults({});
-    await sandbox.control.setFaults({ unsigned: 1 });
-    expect(await rejection(client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') }))).toBeInstanceOf(ResponseSignatureError);
-    await sandbox.control.setFaults({});
-    expect((await client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') })).secureId).toBeTruthy();
+    expect(await client.cards.purchase({ ...card, mchOrderNo: orderNo('T1C') })).toMatchObject({ signed: true });
   });
 
-  it('a non-boolean acceptUnsignedCardResponses is a ValidationError when the client is built', async () => {
+  it('the option acceptUnsignedCardResponses is gone: the table decides', async () => {
     ({ sandbox } = await withSandbox());
-    expect(() => clientFor(sandbox, { acceptUnsignedCardResponses: 'yes' as unknown as boolean })).toThrow(ValidationError);
-    expect(() => clientFor(sandbox, { acceptUnsignedCardResponses: 'yes' as unknown as boolean })).toThrow(/acceptUnsignedCardResponses: must be true or false/);
+    const built = clientFor(sandbox, { acceptUnsignedCardResponses: true } as unknown as Partial<Parameters<typeof clientFor>[1]>);
+    expect(built.signaturePolicy.cc_query).toBe('if-present');
+    expect(built.signaturePolicy['create_order:qr']).toBe('required');
   });
 });

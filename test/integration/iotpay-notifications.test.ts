@@ -70,7 +70,7 @@ describe('v3 notifications (JSON)', () => {
     const note = client.notifications.v3(raw);
     expect(note).toEqual({
       payOrderId: paid.payOrderId, mchOrderNo, originalOrderId: undefined, amountCents: 1500, currency: 'CAD',
-      payType: 'pay', refundableCents: 1500, status: 2, state: 'succeeded',
+      payType: 'pay', refundableCents: 1500, status: 2, state: 'succeeded', signed: true,
     });
     // The module function is what the client wraps: same key and merchant, same answer.
     expect(parseV3Notification(raw, sb.key, sb.mchId)).toEqual(note);
@@ -144,14 +144,17 @@ describe('v1 notifications (query string and form)', () => {
       fields.delete('sign');
       fields.set('sign', sign(Object.fromEntries(fields), key));
     }
-    return { ...note, body: fields.toString() };
+    // Only the body is edited, so the query-string copy of the fields (docs/sandbox.md) is left out.
+    return { ...note, query: '', body: fields.toString() };
   }
 
   it('accepts the genuine notification, verifies it and the exact ack moves the sandbox order to status 3', async () => {
     const { client, sb, note, mchOrderNo, payOrderId } = await paidQrNotification();
     expect(client.notifications.v1(note)).toMatchObject({ mchOrderNo, payOrderId, amountCents: 1234, currency: 'CAD', status: 2, state: 'paid' });
-    // The same fields in the query string (xxpay style) verify the same way.
-    expect(client.notifications.v1({ query: note.body })).toMatchObject({ mchOrderNo, state: 'paid' });
+    // The sandbox sends the fields in the query string too (xxpay style, where PHP shops read them), identical.
+    expect(Object.fromEntries(new URLSearchParams(note.query))).toEqual(Object.fromEntries(new URLSearchParams(note.body)));
+    expect(client.notifications.v1({ query: note.query })).toMatchObject({ mchOrderNo, state: 'paid' });
+    expect(client.notifications.v1({ body: note.body })).toMatchObject({ mchOrderNo, state: 'paid' });
     expect(V1_NOTIFY_ACK).toBe('success');
     await expect.poll(() => sb.ledger.v1Order({ mchOrderNo })?.status).toBe(3);
   });

@@ -203,18 +203,18 @@ describe('v1 identity and refunds', () => {
     const payOrderId = paid.payOrderId as string;
     const first = await client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId, amountCents: 1000, currency: 'CAD' });
     expect(first).toMatchObject({ state: 'refunded', amountCents: 1000 });
-    const again = await client.refunds.create({ mchRefundNo: first.mchRefundNo, payOrderId, amountCents: 1000 });
+    const again = await client.refunds.create({ mchRefundNo: first.mchRefundNo, payOrderId, amountCents: 1000, currency: 'CAD' });
     expect(again.refundOrderId).toBe(first.refundOrderId);
     expect(sandbox.ledger.snapshot().refunds).toHaveLength(1);
-    const over = await rejection(client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId, amountCents: 1857 }));
+    const over = await rejection(client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId, amountCents: 1857, currency: 'CAD' }));
     expect(over).toBeInstanceOf(RefundRejectedError);
-    expect(await client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId, amountCents: 1856 })).toMatchObject({ state: 'refunded' });
+    expect(await client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId, amountCents: 1856, currency: 'CAD' })).toMatchObject({ state: 'refunded' });
   });
 
   it('refund of an unpaid order is refused', async () => {
     ({ sandbox, client } = await withSandbox());
     const qr = await client.orders.createQr({ ...sale, mchOrderNo: orderNo(), channel: 'UPI_QR' });
-    expect(await rejection(client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId: qr.payOrderId, amountCents: 1 }))).toBeInstanceOf(RefundRejectedError);
+    expect(await rejection(client.refunds.create({ mchRefundNo: orderNo('T1R'), payOrderId: qr.payOrderId, amountCents: 1, currency: 'CAD' }))).toBeInstanceOf(RefundRejectedError);
   });
 
   it('a wrong merchant key is refused by the gateway: SignatureRejectedError, nothing recorded', async () => {

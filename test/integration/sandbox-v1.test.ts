@@ -77,7 +77,8 @@ describe('v1 request errors', () => {
     const cases: Array<[Body, string]> = [
       [qrOrder({ clientIp: undefined }), 'clientIp is required'],
       [qrOrder({ subject: 'x'.repeat(65) }), 'subject exceeds 64 characters'],
-      [qrOrder({ mchOrderNo: 'M'.repeat(31) }), 'mchOrderNo exceeds 30 characters'],
+      // IOTPay's own customer-scan wire sample sends 32 characters, so 32 is accepted and 33 refused.
+      [qrOrder({ mchOrderNo: 'M'.repeat(33) }), 'mchOrderNo exceeds 32 characters'],
       [qrOrder({ amount: 12.5 }), 'amount must be a positive integer number of cents'],
       [qrOrder({ amount: -5 }), 'amount must be a positive integer number of cents'],
       [qrOrder({ amount: 100_000_000_01 }), 'amount must be a positive integer number of cents'],

@@ -60,17 +60,14 @@ describe('gateway choice', () => {
     const choice = chooseGateway(s, { gatewayUrl: 'http://127.0.0.1:9/', mchId: 'M1', key: 'K' }, {});
     expect(choice).toMatchObject({ mode: 'live', gateway: { v1BaseUrl: 'http://127.0.0.1:9/v1/', v3BaseUrl: 'http://127.0.0.1:9/v3/', mchId: 'M1' } });
   });
-  it('acceptUnsignedCardResponses is off unless a live gateway turns it on; a non-boolean is a ConfigError', () => {
+  it('acceptUnsignedCardResponses is gone (main/iotpay/signature-policy.ts decides): an old settings.json carrying it still loads, without it', () => {
     const dir = dataDir();
-    saveSettings(dir, live);
-    expect(chooseGateway(loadSettings(dir), {}, { IOTPAY_KEY: 'E' })).toMatchObject({ gateway: { acceptUnsignedCardResponses: false } });
-    expect(chooseGateway(loadSettings(dir), { gatewayUrl: 'http://127.0.0.1:9', mchId: 'M1', key: 'K' }, {})).toMatchObject({ gateway: { acceptUnsignedCardResponses: false } });
     saveSettings(dir, { gateway: { ...live.gateway, acceptUnsignedCardResponses: true } });
-    expect(chooseGateway(loadSettings(dir), {}, { IOTPAY_KEY: 'E' })).toMatchObject({ gateway: { acceptUnsignedCardResponses: true } });
-    expect(chooseGateway(loadSettings(dir), { gatewayUrl: 'http://127.0.0.1:9', mchId: 'M1', key: 'K' }, {})).toMatchObject({ gateway: { acceptUnsignedCardResponses: true } });
-    expect(() => saveSettings(dir, { gateway: { ...live.gateway, acceptUnsignedCardResponses: 'yes' } })).toThrow(ConfigError);
-    expect(() => saveSettings(dir, { gateway: { ...live.gateway, acceptUnsignedCardResponses: 'yes' } })).toThrow('gateway.acceptUnsignedCardResponses');
-    expect(chooseGateway(loadSettings(dataDir()), { gatewayUrl: 'http://127.0.0.1:9', mchId: 'M1', key: 'K' }, {})).toMatchObject({ gateway: { acceptUnsignedCardResponses: false } });
+    const choice = chooseGateway(loadSettings(dir), {}, { IOTPAY_KEY: 'E' });
+    expect(choice).toMatchObject({ mode: 'live', gateway: { mchId: live.gateway.mchId } });
+    expect(choice.mode === 'live' && 'acceptUnsignedCardResponses' in choice.gateway).toBe(false);
+    const flags = chooseGateway(loadSettings(dir), { gatewayUrl: 'http://127.0.0.1:9', mchId: 'M1', key: 'K' }, {});
+    expect(flags.mode === 'live' && 'acceptUnsignedCardResponses' in flags.gateway).toBe(false);
   });
 });
 

@@ -45,7 +45,7 @@ describe('client input validation', () => {
     ['WX_APP without appId', (c) => c.orders.createApp({ ...sale, channel: 'WX_APP' }), 'wechatAppId'],
     ['query with both ids', (c) => c.orders.query({ mchOrderNo: 'A1', payOrderId: 'P1' }), 'mchOrderNo/payOrderId'],
     ['query with neither id', (c) => c.orders.query({}), 'mchOrderNo/payOrderId'],
-    ['refund of a float', (c) => c.refunds.create({ mchRefundNo: 'R1', payOrderId: 'P1', amountCents: 0.1 }), 'refundAmount'],
+    ['refund of a float', (c) => c.refunds.create({ mchRefundNo: 'R1', payOrderId: 'P1', amountCents: 0.1, currency: 'CAD' }), 'refundAmount'],
     ['card purchase in USD', (c) => c.cards.purchase({ ...sale, currency: 'USD', channel: 'PF_CC', returnUrl: 'http://127.0.0.1/r' }), 'currency'],
     ['card purchase, unknown channel', (c) => c.cards.purchase({ ...sale, channel: 'VISA' as 'PF_CC', returnUrl: 'http://127.0.0.1/r' }), 'channel'],
   ];
@@ -64,8 +64,26 @@ describe('client input validation', () => {
   it('refuses bad client settings at construction', () => {
     const base = { mchId: '1', key: 'K', loginName: 'c', clientIp: '127.0.0.1', notifyUrl: 'http://127.0.0.1/n' };
     expect(() => createIotPayClient({ ...base, key: '' })).toThrow(ValidationError);
-    expect(() => createIotPayClient({ ...base, loginName: 'a-very-long-login' })).toThrow(/loginName/);
+    // loginName: String(32) for v1 refunds (jobNo String(50)); 12 is v3's limit only, checked on card calls.
+    expect(() => createIotPayClient({ ...base, loginName: 'L'.repeat(33) })).toThrow(/loginName: must be at most 32/);
+    expect(createIotPayClient({ ...base, loginName: 'L'.repeat(32) }).mchId).toBe('1');
     expect(() => createIotPayClient({ ...base, v1BaseUrl: 'ftp://x' })).toThrow(/v1BaseUrl/);
     expect(() => createIotPayClient({ ...base, timeouts: { queryMs: 0 } })).toThrow(/timeouts.queryMs/);
+  });
+
+  it('a login name of 13 to 32 characters sends v1 refunds, and a card call refuses it before sending (v3 allows 12)', async () => {
+    const sent: string[] = [];
+    const client = createIotPayClient({
+      mchId: '10000701', key: 'K', loginName: 'cashier-0123456789', clientIp: '127.0.0.1', notifyUrl: 'http://127.0.0.1/n',
+      transport: async (req) => {
+        sent.push(req.url);
+        return { status: 500, body: '' };
+      },
+      logger: createLogger('test', silentSink),
+    });
+    await expect(client.refunds.create({ mchRefundNo: 'R1', payOrderId: 'P1', amountCents: 1, currency: 'CAD' })).rejects.toMatchObject({ code: 'GATEWAY_SERVER_ERROR' });
+    const params = sent.length;
+    await expect(client.cards.refund({ mchRefundNo: 'R2', payOrderId: 'PC1', amountCents: 1 })).rejects.toThrow(/loginName: must be at most 12/);
+    expect(sent).toHaveLength(params);
   });
 });

@@ -53,7 +53,7 @@ describe('pendingRestart', () => {
     expect(pendingRestart(defaults, defaults)).toEqual([]);
     const saved = { ...defaults, terminalId: 'T7', timers: { ...defaults.timers, qrPollMs: 1_000 }, locale: 'fr-CA' as const, scanners: [] };
     expect(pendingRestart(defaults, saved)).toEqual(['terminalId', 'timers']);
-    expect(pendingRestart(defaults, { ...defaults, gateway: { mode: 'live', mchId: '1', loginName: 'a', v1BaseUrl: 'https://x/', v3BaseUrl: 'https://y/', notifyUrl: 'http://z/', acceptUnsignedCardResponses: false } })).toEqual(['gateway']);
+    expect(pendingRestart(defaults, { ...defaults, gateway: { mode: 'live', mchId: '1', loginName: 'a', v1BaseUrl: 'https://x/', v3BaseUrl: 'https://y/', notifyUrl: 'http://z/' } })).toEqual(['gateway']);
   });
 });
 
