@@ -20,8 +20,11 @@ const { values: flags } = parseArgs({ options: { 'out-dir': { type: 'string' } }
 const OUT = resolve(ROOT, flags['out-dir'] ?? 'dist');
 const out = (path: string): string => join(OUT, path);
 
-/** Electron itself, the native addons (compiled per Electron ABI), and ws's optional native speed-ups. */
-const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'bufferutil', 'utf-8-validate'];
+/**
+ * Electron itself, the native addons (compiled per Electron ABI), ws's optional native speed-ups, and electron-updater
+ * (loaded only when updates are on, from the packaged node_modules, where electron-builder expects it).
+ */
+const MAIN_EXTERNALS = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'bufferutil', 'utf-8-validate'];
 
 /** Bundled CJS dependencies call require(); an ESM bundle has none unless we make one. */
 const ESM_REQUIRE_SHIM = "import { createRequire as __posCreateRequire } from 'node:module'; const require = __posCreateRequire(import.meta.url);";
