@@ -41,8 +41,28 @@ const framing = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeout'), gapMs: ms(5, 1000) }),
 ]);
 
-/** A device path as serial port listings name them (/dev/ttyUSB0, /dev/pts/3, COM3), nothing else. */
-const serialPath = z.string().regex(/^(?:\/dev\/[A-Za-z0-9._/-]{1,120}|COM\d{1,3})$/, 'must be a serial port such as /dev/ttyUSB0 or COM3');
+/**
+ * A path with `.` and `..` segments resolved and repeated slashes folded, without touching the file system (this
+ * runs in the preload too): `/dev/../etc/passwd` is `/etc/passwd`, and is then refused for not being a port.
+ */
+export function canonicalDevicePath(path: string): string {
+  if (/^COM\d{1,3}$/i.test(path)) return path.toUpperCase();
+  if (!path.startsWith('/')) return path;
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/**
+ * Serial ports only, after canonicalising: /dev/tty* (ttyUSB0, ttyACM0, ttyS0), /dev/hidraw*, /dev/usb/lp*, and
+ * COMn on Windows or /dev/cu.* on macOS. A pty (/dev/pts/N) is for tests, through settings.json, not this screen.
+ */
+const SERIAL_PORT = /^(?:\/dev\/(?:tty[A-Za-z0-9._-]{0,60}|hidraw\d{1,3}|usb\/lp\d{1,3}|cu\.[A-Za-z0-9._-]{1,60})|COM\d{1,3})$/;
+const serialPath = z.string().min(1).max(128).transform(canonicalDevicePath).pipe(z.string().regex(SERIAL_PORT, 'must be a serial port such as /dev/ttyUSB0 or COM3'));
 
 export const scannerEdit = z.discriminatedUnion('kind', [
   z.object({

@@ -1,7 +1,9 @@
 // The manager PIN: refunds, day close and settings sit behind it. Wrong PINs are counted; after five the pad
 // locks for five minutes (a till is in a public place). A correct PIN gives a short-lived session token that
-// every manager channel must present; it lapses after 15 idle minutes.
+// every manager channel must present; it lapses after 15 idle minutes. The count and the lockout are kept by a
+// small store (the journal, in the app: journalPinStore), so a restart gives no fresh guesses.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { ErrorCode } from '../../preload/error-codes.js';
 import type { Clock } from '../shared/clock.js';
 
 export const FACTORY_PIN = '1234';
@@ -13,12 +15,29 @@ export class ManagerAuthError extends Error {
   /** Tries left before the lockout (PIN_WRONG) and minutes until the pad opens again (PIN_LOCKED). */
   readonly triesLeft?: number;
   readonly minutes?: number;
-  constructor(readonly code: 'PIN_WRONG' | 'PIN_LOCKED' | 'SESSION_EXPIRED', message: string, counts: { triesLeft?: number; minutes?: number } = {}) {
+  constructor(readonly code: Extract<ErrorCode, 'PIN_WRONG' | 'PIN_LOCKED' | 'SESSION_EXPIRED'>, message: string, counts: { triesLeft?: number; minutes?: number } = {}) {
     super(message);
     if (counts.triesLeft !== undefined) this.triesLeft = counts.triesLeft;
     if (counts.minutes !== undefined) this.minutes = counts.minutes;
     this.name = 'ManagerAuthError';
   }
+}
+
+/** What survives a restart: wrong PINs in a row, and until when (wall clock) the pad is locked. */
+export interface PinLockoutState {
+  wrongTries: number;
+  lockedUntil: number | null;
+}
+
+export interface PinLockoutStore {
+  load(): PinLockoutState;
+  save(state: PinLockoutState): void;
+}
+
+/** For tests and tools that need no persistence. */
+export function memoryPinStore(initial: PinLockoutState = { wrongTries: 0, lockedUntil: null }): PinLockoutStore {
+  let state = { ...initial };
+  return { load: () => ({ ...state }), save: (next) => void (state = { ...next }) };
 }
 
 export function hashPin(pin: string, salt = randomBytes(16).toString('hex')): string {
@@ -37,7 +56,25 @@ export class ManagerSessions {
   private lockedUntil = 0;
   private readonly sessions = new Map<string, number>();
 
-  constructor(private readonly clock: Clock, private readonly pinHash: () => string | undefined) {}
+  constructor(private readonly clock: Clock, private readonly pinHash: () => string | undefined, private readonly store: PinLockoutStore = memoryPinStore()) {
+    const saved = store.load();
+    this.wrongTries = Math.max(0, Math.min(MAX_TRIES - 1, Math.trunc(saved.wrongTries)));
+    if (saved.lockedUntil !== null) {
+      // Restored onto the monotonic clock. A clock set back cannot stretch it past one full lockout, and a
+      // restart during a lockout never shortens it below what the wall clock still shows.
+      const left = Math.min(LOCKOUT_MS, saved.lockedUntil - clock.now());
+      if (left > 0) this.lockedUntil = clock.monotonic() + left;
+    }
+  }
+
+  private persist(): void {
+    const left = this.lockedUntil - this.clock.monotonic();
+    try {
+      this.store.save({ wrongTries: this.wrongTries, lockedUntil: left > 0 ? Math.ceil(this.clock.now() + left) : null });
+    } catch {
+      // A full disk must not open the pad: the count and the lockout still hold in memory.
+    }
+  }
 
   unlock(pin: string): { session: string; expiresAt: number } {
     const now = this.verify(pin);
@@ -67,13 +104,18 @@ export class ManagerSessions {
       if (this.wrongTries >= MAX_TRIES) {
         this.wrongTries = 0;
         this.lockedUntil = now + LOCKOUT_MS;
+        this.persist();
         const minutes = LOCKOUT_MS / 60_000;
         throw new ManagerAuthError('PIN_LOCKED', `Too many wrong PINs. The PIN pad is locked for ${minutes} minutes.`, { minutes });
       }
+      this.persist();
       const triesLeft = MAX_TRIES - this.wrongTries;
       throw new ManagerAuthError('PIN_WRONG', `Wrong PIN. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { triesLeft });
     }
-    this.wrongTries = 0;
+    if (this.wrongTries > 0) {
+      this.wrongTries = 0;
+      this.persist();
+    }
     return this.clock.now();
   }
 

@@ -45,3 +45,9 @@ export function money(cents: number, currency: string): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
+
+/** The start-up clock check's finding, for a terminal (the screens show the same as a banner). */
+export function clockWarningLine(warning: { kind: string; behindMs?: number; jumpMs?: number }): string {
+  const minutes = Math.round(Math.abs(warning.behindMs ?? warning.jumpMs ?? 0) / 60_000);
+  return `WARNING: this computer's clock is ${minutes} min behind the newest journal event; check the date and time (sales still go to the open Z period, never a closed one)`;
+}

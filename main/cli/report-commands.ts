@@ -1,13 +1,15 @@
-// Read-side admin commands: daily totals, day close, CSV export, journal verification.
+// Read-side admin commands: daily totals, day close, CSV export, journal verification and (re)creation.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JOURNAL_FILE, type Services } from '../app/services.js';
-import { describeVerdict, verifyJournalFile } from '../journal/verify-file.js';
+import { JOURNAL_FILE, openServices, type Services } from '../app/services.js';
+import { journalIdOf } from '../journal/database.js';
+import { describeVerdict, verifyJournalFile, type PrintedSeal } from '../journal/verify-file.js';
+import { consoleSink, createLogger } from '../shared/logger.js';
 import { storeDayOf } from '../journal/store-day.js';
 import { exportCsv } from '../reports/csv-export.js';
 import { dailyTotals } from '../reports/daily-totals.js';
 import { closeDay } from '../reports/day-close.js';
-import { centsFlag, dayFlag, money, textFlag, type Flags, type Out } from './cli-io.js';
+import { centsFlag, dayFlag, money, textFlag, UsageError, type Flags, type Out } from './cli-io.js';
 
 function today(services: Services): string {
   return storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone);
@@ -38,6 +40,9 @@ export function closeDayCommand(services: Services, flags: Flags, out: Out): num
     timeZone: services.settings.storeTimeZone,
   });
   out(`Z ${z.zNumber} for ${z.storeDay}: expected cash ${money(z.expectedCashCents, z.cashCurrency)}, counted ${money(z.countedCashCents, z.cashCurrency)}, difference ${money(z.differenceCents, z.cashCurrency)}`);
+  out(`  period ${z.zNumber}: ${z.totals.salesPaid} sales paid, ${z.totals.salesVoided} voided; ${z.totals.pendingCount} payments still open go to the next Z`);
+  // The seal: keep it with the printed Z. `journal verify --seal N:HASH` checks a journal file against it later.
+  out(`  seal: event ${z.eventCount}, hash ${z.headHash} (journal verify --seal ${z.eventCount}:${z.headHash.slice(0, 16)})`);
   return 0;
 }
 
@@ -53,14 +58,45 @@ export function exportCommand(services: Services, flags: Flags, out: Out): numbe
   return 0;
 }
 
+/** `--seal 120:3fa9c0d1e2b4a5f6[,N:HASH]`: seals printed on Z reports (the hash may be shortened to 8+ digits). */
+function sealsFlag(flags: Flags): PrintedSeal[] {
+  const text = textFlag(flags, 'seal', false);
+  if (text === undefined) return [];
+  return text.split(',').map((part) => {
+    const m = /^(\d{1,12}):([0-9a-fA-F]{8,64})$/.exec(part.trim());
+    if (!m) throw new UsageError(`--seal must be EVENT:HASH as printed on a Z, e.g. 120:3fa9c0d1e2b4a5f6 (got ${part})`);
+    return { seq: Number(m[1]), hash: m[2] as string };
+  });
+}
+
 /** Read-only: runs before the app's services open the journal (which would migrate an older file). */
-export function journalVerifyCommand(dataDir: string, out: Out): number {
+export function journalVerifyCommand(dataDir: string, flags: Flags, out: Out): number {
   const file = join(dataDir, JOURNAL_FILE);
   if (!existsSync(file)) {
     out(`no journal at ${file}`);
     return 1;
   }
-  const { line, exitCode } = describeVerdict(file, verifyJournalFile(file));
-  out(line);
+  const { lines, exitCode } = describeVerdict(file, verifyJournalFile(file, sealsFlag(flags)));
+  for (const line of lines) out(line);
   return exitCode;
+}
+
+/** `journal init --i-understand`: a new, empty journal where the old one is gone. Never replaces an existing one. */
+export async function journalInitCommand(dataDir: string, flags: Flags, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const file = join(dataDir, JOURNAL_FILE);
+  if (flags['i-understand'] !== true) {
+    throw new UsageError('journal init starts an EMPTY journal: the sales of a lost one are not in it. Add --i-understand to go ahead');
+  }
+  if (existsSync(file)) {
+    out(`a journal already exists at ${file}; journal init never replaces one (move it aside first if it must go)`);
+    return 1;
+  }
+  const logger = createLogger('pos', consoleSink(env.POS_LOG_LEVEL === 'debug' ? 'debug' : 'warn'));
+  const services = await openServices({ dataDir, logger, env, withGateway: false, initJournal: true });
+  try {
+    out(`new empty journal ${file} (journal id ${journalIdOf(services.journal) ?? '?'}) for terminal ${services.settings.terminalId}`);
+  } finally {
+    await services.close();
+  }
+  return 0;
 }

@@ -3,6 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { explainStorageError } from '../shared/storage-faults.js';
 import { settingsSchema, type Settings } from './settings.js';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -44,8 +45,13 @@ export function saveSettings(dataDir: string, settings: unknown): Settings {
 
 function writeAtomically(file: string, value: unknown): void {
   const temp = `${file}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (error) {
+    // A full disk, a read-only medium or the wrong owner is said as such (file, cause, next step), not as an errno.
+    throw explainStorageError(error, file) ?? error;
+  }
 }
 
 const ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -75,4 +81,31 @@ export function ensureTerminalId(dataDir: string, pick: (n: number) => number = 
   const withId = { ...raw, terminalId: id };
   parseSettings(withId, file);
   writeAtomically(file, withId);
+}
+
+/** settings.json as the shop wrote it, or undefined when absent or unreadable (loadSettings reports those). */
+function readRaw(file: string): Record<string, unknown> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The journal id this data folder's settings remember, if any. */
+export function rememberedJournalId(dataDir: string): string | undefined {
+  const id = readRaw(join(dataDir, SETTINGS_FILE))?.journalId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Remembers the journal's id in settings.json (only that key is added, like ensureTerminalId). */
+export function rememberJournalId(dataDir: string, journalId: string): void {
+  const file = join(dataDir, SETTINGS_FILE);
+  const raw = readRaw(file) ?? (existsSync(file) ? undefined : {});
+  if (!raw || raw.journalId === journalId) return;
+  const next = { ...raw, journalId };
+  parseSettings(next, file);
+  writeAtomically(file, next);
 }

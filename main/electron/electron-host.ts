@@ -12,6 +12,9 @@ import { guardWebContents, lockDownSession } from './navigation-guards.js';
 import { createMerchantSecretStore } from './secret-store.js';
 import { electronWebPolicy } from './security.js';
 import { RoleWindows } from './windows.js';
+import { startupProblemOf } from '../app/startup-problem.js';
+import { showStartupProblem } from './startup-window.js';
+import { startUpdater } from './updater.js';
 
 export interface ElectronHostOptions {
   compose(options: ComposeOptions): Promise<HostApi>;
@@ -43,6 +46,7 @@ export function startElectronHost(options: ElectronHostOptions): void {
   const windows = new RoleWindows();
   let host: HostApi | undefined;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
+  let stopUpdater: (() => void) | undefined;
   const guardOptions = { roleOf: (id: number) => windows.roleOf(id), externalOrigins: options.externalOrigins ?? [], log: log.child('guard') };
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guardOptions));
@@ -53,6 +57,7 @@ export function startElectronHost(options: ElectronHostOptions): void {
     event.preventDefault();
     if (shutdown === 'closing') return;
     shutdown = 'closing';
+    stopUpdater?.();
     const closing = host;
     closing
       .close()
@@ -82,10 +87,17 @@ export function startElectronHost(options: ElectronHostOptions): void {
       registerIpcHandlers({ host, channels: options.channels, roleOf: (id) => windows.roleOf(id), log: log.child('ipc') });
       const windowOptions = { host, appRoot: app.getAppPath(), production, isQuitting: () => shutdown !== 'running', log: log.child('windows') };
       for (const role of plan.roles) windows.open(role, windowOptions);
+      // Off unless settings.json turns it on; never installs while a payment or refund is in flight (updater.ts).
+      startUpdater({ dataDir, host, log: log.child('updater') })
+        .then((stop) => (stopUpdater = stop))
+        .catch((error: unknown) => log.warn('updater did not start', { error: String(error) }));
     })
     .catch((error: unknown) => {
       // Nothing was charged yet at this point (no window, no IPC); say why and leave with a failure code.
       log.error('start-up failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      app.exit(1);
+      // A fault a person can fix (storage, journal, settings) is shown on the recovery screen: file, cause, next step.
+      const problem = host === undefined ? startupProblemOf(error, app.getPath('userData')) : undefined;
+      if (problem) showStartupProblem(session.defaultSession, problem, log.child('recovery'));
+      else app.exit(1);
     });
 }

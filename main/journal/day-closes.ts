@@ -1,8 +1,11 @@
 // Stored Z reports. Written once (triggers refuse UPDATE/DELETE); the report itself is built in
-// main/reports/day-close.ts, inside the same transaction as this insert.
+// main/reports/day-close.ts, inside the same transaction as this insert. Z n closes period n (docs/journal.md
+// "Z periods"): several Zs may share a store day. Each is sealed with the event count and head hash it saw.
+import { createHash } from 'node:crypto';
 import type { Journal } from './database.js';
-import { DayAlreadyClosedError, JournalNotFoundError } from './errors.js';
+import { JournalNotFoundError } from './errors.js';
 import { appendEvent } from './events.js';
+import { openPeriod } from './periods.js';
 
 export interface DayCloseRecord {
   zNumber: number;
@@ -16,19 +19,32 @@ export interface DayCloseRecord {
   countedCashCents: number;
   differenceCents: number;
   totalsJson: string;
+  /** The seal: how many events the chain had when this Z was taken, and the last one's hash. */
+  eventCount: number;
+  headHash: string;
 }
 
 export type NewDayClose = Omit<DayCloseRecord, 'zNumber' | 'closedAt' | 'terminalId' | 'differenceCents'>;
 
+/** Hash of a Z's stored totals, carried in its event so `journal verify` sees them edited. */
+export function totalsHash(totalsJson: string): string {
+  return createHash('sha256').update(totalsJson).digest('hex');
+}
+
 const SELECT = `SELECT z_number AS zNumber, store_day AS storeDay, time_zone AS timeZone, terminal_id AS terminalId,
   closed_at AS closedAt, closed_by AS closedBy, cash_currency AS cashCurrency,
   expected_cash_cents AS expectedCashCents, counted_cash_cents AS countedCashCents,
-  difference_cents AS differenceCents, totals_json AS totalsJson FROM day_closes`;
+  difference_cents AS differenceCents, totals_json AS totalsJson, event_count AS eventCount, head_hash AS headHash FROM day_closes`;
 
+/** The latest Z taken for this store day on this terminal, if any. */
 export function findDayClose(journal: Journal, storeDay: string): DayCloseRecord | undefined {
   return journal
-    .statement(`${SELECT} WHERE store_day = ? AND terminal_id = ?`)
+    .statement(`${SELECT} WHERE store_day = ? AND terminal_id = ? ORDER BY z_number DESC LIMIT 1`)
     .get(storeDay, journal.terminalId) as DayCloseRecord | undefined;
+}
+
+export function lastDayClose(journal: Journal): DayCloseRecord | undefined {
+  return journal.statement(`${SELECT} ORDER BY z_number DESC LIMIT 1`).get() as DayCloseRecord | undefined;
 }
 
 export function getDayClose(journal: Journal, zNumber: number): DayCloseRecord {
@@ -41,14 +57,10 @@ export function listDayCloses(journal: Journal): DayCloseRecord[] {
   return journal.statement(`${SELECT} ORDER BY z_number`).all() as DayCloseRecord[];
 }
 
-/** Inserts the next Z. Refuses a second close of the same store day on this terminal. */
+/** Inserts the next Z: it closes the open period. The date checks are the caller's (main/reports/day-close.ts). */
 export function insertDayClose(journal: Journal, input: NewDayClose): DayCloseRecord {
   return journal.write(() => {
-    const existing = findDayClose(journal, input.storeDay);
-    if (existing) throw new DayAlreadyClosedError(input.storeDay, journal.terminalId, existing.zNumber);
-    const { next } = journal.statement('SELECT coalesce(max(z_number), 0) + 1 AS next FROM day_closes').get() as {
-      next: number;
-    };
+    const next = openPeriod(journal);
     const record: DayCloseRecord = {
       ...input,
       zNumber: next,
@@ -59,13 +71,13 @@ export function insertDayClose(journal: Journal, input: NewDayClose): DayCloseRe
     journal
       .statement(
         `INSERT INTO day_closes (z_number, store_day, time_zone, terminal_id, closed_at, closed_by, cash_currency,
-           expected_cash_cents, counted_cash_cents, difference_cents, totals_json)
+           expected_cash_cents, counted_cash_cents, difference_cents, totals_json, event_count, head_hash)
          VALUES (@zNumber, @storeDay, @timeZone, @terminalId, @closedAt, @closedBy, @cashCurrency,
-           @expectedCashCents, @countedCashCents, @differenceCents, @totalsJson)`,
+           @expectedCashCents, @countedCashCents, @differenceCents, @totalsJson, @eventCount, @headHash)`,
       )
       .run(record);
-    const { totalsJson: _totals, ...payload } = record;
-    appendEvent(journal, { kind: 'day.closed', entity: 'day_close', entityId: next, payload });
+    const { totalsJson, ...fields } = record;
+    appendEvent(journal, { kind: 'day.closed', entity: 'day_close', entityId: next, payload: { ...fields, totalsHash: totalsHash(totalsJson) } });
     return record;
   });
 }

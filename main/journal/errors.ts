@@ -13,7 +13,10 @@ export abstract class JournalError extends Error {
 export class JournalCorruptError extends JournalError {
   readonly code = 'JOURNAL_CORRUPT';
   constructor(readonly file: string, readonly reason: string) {
-    super(`journal ${file} is unusable (${reason}); it was left untouched`);
+    super(
+      `journal ${file} is unusable (${reason}); it was left untouched. Next step: keep this file for support and restore ` +
+        'journal.sqlite from a backup; or move it aside (never delete it) and run `npm run pos -- journal init --i-understand` to start a new, empty journal',
+    );
   }
 }
 
@@ -73,10 +76,37 @@ export class JournalInputError extends JournalError {
   }
 }
 
-/** A Z report for this store day and terminal exists already; day closes are immutable. */
+/**
+ * Kept for its code only: since migration 0080 a second close on the same date closes the next Z period instead of
+ * being refused (docs/journal.md "Z periods"). Nothing throws it any more.
+ */
 export class DayAlreadyClosedError extends JournalError {
   readonly code = 'DAY_ALREADY_CLOSED';
   constructor(readonly storeDay: string, readonly terminalId: string, readonly zNumber: number) {
     super(`store day ${storeDay} on terminal ${terminalId} is already closed (Z ${zNumber})`);
+  }
+}
+
+/** A line change would take the sale past the largest total the contract carries (preload/money-limits.ts). */
+export class SaleTotalTooLargeError extends JournalError {
+  readonly code = 'SALE_TOTAL_TOO_LARGE';
+  constructor(readonly saleId: number, readonly wouldBeCents: number, readonly maxCents: number) {
+    super(`sale ${saleId}: the total would be ${wouldBeCents}, above the largest allowed ${maxCents}; nothing was changed`);
+  }
+}
+
+/** A Z period cannot be closed for a store day that has not begun yet (docs/journal.md "Z periods"). */
+export class PeriodNotBegunError extends JournalError {
+  readonly code = 'PERIOD_NOT_BEGUN';
+  constructor(readonly storeDay: string, readonly today: string) {
+    super(`store day ${storeDay} has not begun (today is ${today} by this computer's clock); nothing was closed`);
+  }
+}
+
+/** Z dates never go backwards: a close is refused for a date before the last Z's. */
+export class PeriodDateBeforeLastError extends JournalError {
+  readonly code = 'PERIOD_DATE_BEFORE_LAST';
+  constructor(readonly storeDay: string, readonly lastStoreDay: string, readonly zNumber: number) {
+    super(`store day ${storeDay} is before the last Z (Z ${zNumber}, ${lastStoreDay}); check the computer's date. Nothing was closed`);
   }
 }

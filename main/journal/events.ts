@@ -9,7 +9,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export interface NewEvent {
   kind: string;
-  entity: 'sale' | 'attempt' | 'refund' | 'day_close';
+  /** `terminal` and `manager` events (clock warnings, PIN lockout) change no table; verify skips them when rebuilding. */
+  entity: 'sale' | 'attempt' | 'refund' | 'day_close' | 'terminal' | 'manager';
   entityId: number | string;
   payload: { [key: string]: JsonValue | undefined };
 }

@@ -54,6 +54,27 @@ const NEEDS_ACTION = `SELECT count(*) AS n FROM attempts WHERE needs_action = 1 
 /** Exported so a test can check each query's plan stays on its index. */
 export const DAILY_TOTALS_SQL = { PAYMENTS, REFUNDS, PENDING, NEEDS_ACTION } as const;
 
+// A Z period's totals (docs/journal.md "Z periods"): what became final while the period was open, by its stamped
+// period, never by the clock. Pending and needs-action are what is open when the Z is taken (they land later).
+const PERIOD_PAYMENTS = `SELECT channel, currency, cashier, sum(amount_cents) AS cents, count(*) AS n FROM attempts
+  WHERE state = 'succeeded' AND period = ? GROUP BY channel, currency, cashier`;
+const PERIOD_REFUNDS = `SELECT a.channel, r.currency, a.cashier, sum(r.amount_cents) AS cents, count(*) AS n
+  FROM refunds r JOIN attempts a ON a.id = r.attempt_id
+  WHERE r.state = 'succeeded' AND r.period = ? GROUP BY a.channel, r.currency, a.cashier`;
+const OPEN_PENDING = `SELECT count(*) AS n FROM attempts WHERE state IN (${sqlStateList(IN_FLIGHT_ATTEMPT_STATES)})`;
+const OPEN_NEEDS_ACTION = `SELECT count(*) AS n FROM attempts WHERE needs_action = 1`;
+const PERIOD_SALES = `SELECT status, count(*) AS n FROM sales WHERE period = ? GROUP BY status`;
+
+export const PERIOD_TOTALS_SQL = { PERIOD_PAYMENTS, PERIOD_REFUNDS, OPEN_PENDING, OPEN_NEEDS_ACTION, PERIOD_SALES } as const;
+
+export interface PeriodTotals extends Omit<DailyTotals, 'storeDay' | 'timeZone' | 'range'> {
+  /** The Z number that closes (or closed) this period. */
+  period: number;
+  /** Sales paid and voided in this period; each sale belongs to exactly one. */
+  salesPaid: number;
+  salesVoided: number;
+}
+
 const empty = (): TotalsLine => ({ grossCents: 0, refundCents: 0, netCents: 0, paymentCount: 0, refundCount: 0 });
 
 function add(target: TotalsLine, source: TotalsLine): void {
@@ -106,6 +127,26 @@ export function totalsForRange(journal: Journal, range: UtcRange): Omit<DailyTot
     byCurrency: rollup(rows, (r) => r.currency),
     pendingCount: count(PENDING),
     needsActionCount: count(NEEDS_ACTION),
+  };
+}
+
+export function totalsForPeriod(journal: Journal, period: number): PeriodTotals {
+  const rows = mergeRows(
+    journal.statement(PERIOD_PAYMENTS).all(period) as Grouped[],
+    journal.statement(PERIOD_REFUNDS).all(period) as Grouped[],
+  );
+  const sales = journal.statement(PERIOD_SALES).all(period) as Array<{ status: string; n: number }>;
+  const count = (sql: string) => (journal.statement(sql).get() as { n: number }).n;
+  return {
+    period,
+    rows,
+    byChannel: rollup(rows, (r) => r.channel),
+    byCashier: rollup(rows, (r) => r.cashier),
+    byCurrency: rollup(rows, (r) => r.currency),
+    pendingCount: count(OPEN_PENDING),
+    needsActionCount: count(OPEN_NEEDS_ACTION),
+    salesPaid: sales.find((s) => s.status === 'paid')?.n ?? 0,
+    salesVoided: sales.find((s) => s.status === 'voided')?.n ?? 0,
   };
 }
 

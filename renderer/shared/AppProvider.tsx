@@ -19,6 +19,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [screenLocale, setScreenLocale] = useState<Locale | null>(readScreenLocale);
   const locale = screenLocale ?? storeLocale;
   const [online, setOnline] = useState(true);
+  const [clock, setClock] = useState<AppInfo['clock']>(undefined);
 
   const load = useCallback(async () => {
     const result = await invokeRaw('app:info', {});
@@ -30,6 +31,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setInfo(result.value);
     setStoreLocale(result.value.locale);
     setOnline(result.value.online);
+    setClock(result.value.clock);
   }, []);
 
   useEffect(() => {
@@ -38,6 +40,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   usePosEvent('app:locale', (e) => setStoreLocale(e.locale));
   usePosEvent('app:connectivity', (e) => setOnline(e.online));
+  usePosEvent('app:clock', (e) => setClock(e));
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -61,13 +64,14 @@ export function AppProvider({ children }: { children: ReactNode }) {
       locale,
       storeLocale,
       online,
+      clock,
       t: (key: MessageKey, vars?: MessageVars) => translate(messages, key, vars),
       money: (cents: number, currency?: string) => formatMoney(cents, currency ?? info.currency, locale),
       setLocale,
       resetLocale,
       describeError: (error) => describeError(error, locale, info.currency),
     };
-  }, [info, locale, storeLocale, online, setLocale, resetLocale]);
+  }, [info, locale, storeLocale, online, clock, setLocale, resetLocale]);
 
   if (!state) {
     const messages = DICTIONARIES[locale];

@@ -3,7 +3,7 @@
 // never over the total, what is due or the tender buttons) and passes `toasts="none"`.
 import type { ReactNode } from 'react';
 import { useApp } from './app-context.js';
-import { OfflineBanner, TrainingBanner } from './Banners.js';
+import { ClockBanner, OfflineBanner, TrainingBanner } from './Banners.js';
 import { LocaleSelect } from './LocaleSelect.js';
 import { Toasts } from './Toasts.js';
 
@@ -27,6 +27,7 @@ export function AppShell({ title, actions, banners, showOffline = true, toasts =
     <div className={`shell${className ? ` ${className}` : ''}`}>
       <TrainingBanner />
       {showOffline ? <OfflineBanner /> : null}
+      <ClockBanner />
       {banners}
       <header className="topbar">
         <div className="topbar-title">

@@ -14,6 +14,8 @@ export interface AppState {
   /** The store's default language (app:info, followed through app:locale); only the manager changes it. */
   storeLocale: Locale;
   online: boolean;
+  /** The clock warning (cashier and manager screens only; main/app/clock-watch.ts). */
+  clock?: ChannelResponse<'app:info'>['clock'];
   t: (key: MessageKey, vars?: MessageVars) => string;
   /** Formats integer cents; the store currency unless told otherwise. */
   money: (cents: number, currency?: string) => string;

@@ -86,8 +86,10 @@ describe('event hash chain', () => {
     rawUpdate(`UPDATE events SET kind = 'sale.voided' WHERE seq = 2`);
     journal.close();
     const verdict = verifyJournalFile(file);
-    expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 2 });
-    expect(describeVerdict(file, verdict)).toMatchObject({ exitCode: 1, line: expect.stringContaining('event 2') });
+    expect(verdict).toMatchObject({ ok: false, chain: { ok: false, firstBrokenSeq: 2 } });
+    const described = describeVerdict(file, verdict);
+    expect(described.exitCode).toBe(1);
+    expect(described.lines[0]).toContain('BROKEN at event 2');
     journal = openJournal({ file, clock: new ManualClock(), terminalId: 'T01' });
   });
 

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAttempt, transitionAttempt } from '../../main/journal/attempts.js';
 import { openJournal, type Journal } from '../../main/journal/database.js';
 import { getDayClose, listDayCloses } from '../../main/journal/day-closes.js';
-import { DayAlreadyClosedError } from '../../main/journal/errors.js';
 import { verifyChain } from '../../main/journal/events.js';
 import { createRefund, transitionRefund } from '../../main/journal/refunds.js';
 import { addLine, createSale } from '../../main/journal/sales.js';
@@ -50,12 +49,14 @@ describe('day close (Z report)', () => {
     expect(JSON.parse(getDayClose(journal, 1).totalsJson)).toMatchObject({ chainHead: { seq: expect.any(Number) } });
   });
 
-  it('numbers closes in sequence and refuses a second close of the same day', () => {
+  it('numbers closes in sequence; a second close on the same date closes the next period (migration 0080)', () => {
     closeDay(journal, { storeDay: '2026-06-01', closedBy: 'mgr', countedCashCents: 0, cashCurrency: 'CAD' });
-    expect(() => closeDay(journal, { storeDay: '2026-06-01', closedBy: 'mgr', countedCashCents: 100, cashCurrency: 'CAD' })).toThrow(DayAlreadyClosedError);
-    const z2 = closeDay(journal, { storeDay: '2026-06-02', closedBy: 'mgr', countedCashCents: 0, cashCurrency: 'CAD' });
-    expect(z2.zNumber).toBe(2);
-    expect(listDayCloses(journal).map((z) => z.zNumber)).toEqual([1, 2]);
+    const z2 = closeDay(journal, { storeDay: '2026-06-01', closedBy: 'mgr', countedCashCents: 0, cashCurrency: 'CAD' });
+    expect(z2).toMatchObject({ zNumber: 2, storeDay: '2026-06-01' });
+    clock.advance(24 * 3_600_000);
+    const z3 = closeDay(journal, { storeDay: '2026-06-02', closedBy: 'mgr', countedCashCents: 0, cashCurrency: 'CAD' });
+    expect(z3.zNumber).toBe(3);
+    expect(listDayCloses(journal).map((z) => z.zNumber)).toEqual([1, 2, 3]);
   });
 
   it('is immutable: UPDATE and DELETE are refused by the database', () => {

@@ -39,3 +39,29 @@ describe('recovery page', () => {
     expect(recoveryPageHtml(undefined, false)).not.toContain('<a ');
   });
 });
+
+describe('start-up problem page (a storage fault explained on the recovery screen)', () => {
+  it('says what happened in the store language, that nothing changed, and the file, cause and next step', async () => {
+    const { startupProblemOf } = await import('../../main/app/startup-problem.js');
+    const { startupProblemHtml } = await import('../../main/electron/recovery-page.js');
+    const { StorageReadOnlyError } = await import('../../main/shared/storage-faults.js');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'recovery-'));
+    try {
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ locale: 'fr-CA' }));
+      const error = new StorageReadOnlyError('/media/<pos>/journal.sqlite', 'the medium is read-only (EROFS)', 'remount it read-write');
+      const problem = startupProblemOf(error, dir)!;
+      expect(problem).toMatchObject({ code: 'STORAGE_READ_ONLY', locale: 'fr-CA', title: 'La caisse ne peut pas démarrer' });
+      const html = startupProblemHtml(problem);
+      expect(html).toContain('lecture seule');
+      expect(html).toContain('/media/&lt;pos&gt;/journal.sqlite: the medium is read-only (EROFS). Next step: remount it read-write');
+      expect(html).not.toMatch(/<script|\son\w+=|javascript:|<style|<a /i);
+      expect(startupProblemOf(new Error('a bug'), dir)).toBeUndefined();
+      expect(startupProblemOf(error)?.locale).toBe('en-CA');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
