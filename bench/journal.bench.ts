@@ -33,7 +33,7 @@ function writeThroughput(dir: string): { api: number; raw: number } {
   const db = new Database(join(dir, 'raw.sqlite'));
   for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000']) db.pragma(p);
   migrate(db, journalMigrations);
-  db.prepare(`INSERT INTO sales VALUES (1, 'BENCH1', 'ann', 'open', 'CAD', 0, 0, NULL)`).run();
+  db.prepare(`INSERT INTO sales (id, terminal_id, cashier, status, currency, total_cents, created_at, closed_at) VALUES (1, 'BENCH1', 'ann', 'open', 'CAD', 0, 0, NULL)`).run();
   const insert = db.prepare(
     `INSERT INTO attempts (sale_id, tender, channel, amount_cents, currency, mch_order_no, state, code_last4,
        code_fingerprint, cashier, created_at, updated_at) VALUES (1, 'wallet_scan', 'WX_MICROPAY', ?, 'CAD', ?, 'created', ?, ?, 'ann', 0, 0)`,
@@ -72,7 +72,7 @@ function bulkLoad(file: string): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144'); // 256 MiB: index pages stay in memory during the load
-  const sale = db.prepare(`INSERT INTO sales VALUES (?, 'BENCH1', ?, 'paid', ?, ?, ?, ?)`);
+  const sale = db.prepare(`INSERT INTO sales (id, terminal_id, cashier, status, currency, total_cents, created_at, closed_at) VALUES (?, 'BENCH1', ?, 'paid', ?, ?, ?, ?)`);
   const attempt = db.prepare(
     `INSERT INTO attempts (id, sale_id, tender, channel, amount_cents, currency, mch_order_no, state, needs_action,
        cashier, created_at, updated_at, finalized_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -3,11 +3,17 @@
 // in main before anything is sent, so a field a handler adds by mistake is stripped, not leaked.
 import { z } from 'zod';
 import * as mgr from './manager-schemas.js';
+import { ERROR_CODES } from './error-codes.js';
+import { LOCALES } from './locales.js';
+import { MAX_CENTS } from './money-limits.js';
 import { ATTEMPT_REASONS, ATTEMPT_STATES, REFUND_STATES } from './payment-states.js';
 
-export const cents = z.number().int().min(0).max(100_000_000_00);
+export const cents = z.number().int().min(0).max(MAX_CENTS);
 export const positiveCents = cents.refine((n) => n > 0, 'must be more than zero');
 const id = z.number().int().positive();
+/** An instant as a screen reports it (Date.now() + performance.now() fractions): finite, within Date's range. */
+const epochMs = z.number().min(0).max(8.64e15);
+const MAX_SCAN_MS = 60_000;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-22');
 /** A manager session token from `manager:unlock`; required by every manager channel. */
 const session = z.object({ session: z.string().min(16).max(128) });
@@ -16,21 +22,31 @@ const pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
 
 export const empty = z.object({}).strict();
 
+/** main/app/clock-watch.ts: the clock is behind the newest journal event, or jumped while the app ran; minutes to word it. */
+export const clockBanner = z.object({ warning: z.enum(['behind-journal', 'jumped']).nullable(), minutes: z.number().int().min(0) });
+
 export const appInfo = z.object({
   training: z.boolean(),
   terminalId: z.string(),
   storeName: z.string(),
   currency: z.string(),
-  locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']),
+  locale: z.enum(LOCALES),
   timeZone: z.string(),
   online: z.boolean(),
   /** Where the card form's script is served (IOTPay, or the training sandbox). */
   cardFormScriptUrl: z.string(),
   /** The keyboard-wedge detector's settings (settings.scanRules.wedge), read by the till screens at load. */
   wedge: mgr.wedgeView,
+  /** The clock warning the cashier and manager screens show (the `app:clock` event carries changes); absent for the others. */
+  clock: clockBanner.optional(),
 });
 
-export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents });
+/** A product's tax class and a tax's code, as main/shared/sales-tax.ts spells them (docs/register.md). */
+export const taxClass = z.enum(['standard', 'gst-only', 'zero-rated', 'exempt']);
+export const taxCode = z.enum(['GST', 'HST', 'PST', 'QST', 'RST']);
+export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents, taxClass });
+/** One tax of a sale, computed once on its base (before tax) and rounded half-up. `ratePer100k`: 9 975 is 9.975%. */
+export const saleTax = z.object({ code: taxCode, ratePer100k: z.number().int().min(1).max(99_999), rateLabel: z.string(), baseCents: cents, amountCents: cents });
 export const attemptView = z.object({
   id, saleId: id, tender: z.enum(['wallet_scan', 'wallet_qr', 'card', 'cash']), channel: z.string(), amountCents: cents, currency: z.string(),
   state: z.enum(ATTEMPT_STATES), needsAction: z.boolean(),
@@ -40,11 +56,21 @@ export const attemptView = z.object({
   released: z.boolean(),
   /** Technical detail for the manager's detail view only; till and customer screens never show it. */
   mchOrderNo: z.string(), codeLast4: z.string().nullable(), failureCode: z.string().nullable(), failureMessage: z.string().nullable(),
-  cashTenderedCents: cents.nullable(), changeCents: cents.nullable(), createdAt: z.number(),
+  cashTenderedCents: cents.nullable(), changeCents: cents.nullable(),
+  /** Cash only: what the 5¢ rounding added to the cash taken (amountCents); −2 when $10.02 was paid with $10.00. */
+  roundingCents: z.number().int().min(-2).max(2),
+  createdAt: z.number(),
 });
 export const refundView = z.object({ id, attemptId: id, mchRefundNo: z.string(), amountCents: cents, state: z.enum(REFUND_STATES), reason: z.string(), createdAt: z.number() });
 export const saleView = z.object({
-  id, status: z.enum(['open', 'paid', 'voided']), currency: z.string(), cashier: z.string(), totalCents: cents,
+  id, status: z.enum(['open', 'paid', 'voided']), currency: z.string(), cashier: z.string(),
+  /** Before tax: the lines, or with tax-inclusive prices the lines less the tax they include. */
+  subtotalCents: cents,
+  /** Each tax with a base, in receipt order; empty for an untaxed sale. subtotal + taxes = total. */
+  taxes: z.array(saleTax),
+  /** The store's prices include tax (settings.pricesIncludeTax): the lines add up to the total. */
+  pricesIncludeTax: z.boolean(),
+  totalCents: cents,
   /** Paid by tenders that pay this sale, less what was refunded of them (main/checkout/sale-balance.ts). */
   paidCents: cents,
   /** Still owed: total − paid − what in-flight payments may still pay. */
@@ -57,6 +83,10 @@ export const saleView = z.object({
   overpaidCents: cents,
   /** Cash change handed back on this sale's cash tenders. */
   changeCents: cents,
+  /** What 5¢ cash rounding added to the cash taken on this sale (receipt sign: −2 is 2¢ less); 0 without cash. */
+  roundingCents: z.number().int(),
+  /** What cash for everything due would take: dueCents rounded to 5¢ (CAD). */
+  cashDueCents: cents,
   createdAt: z.number(), lines: z.array(saleLine), attempts: z.array(attemptView), refunds: z.array(refundView),
 });
 export const product = z.object({ sku: z.string(), gtin: z.string(), name: z.string(), priceCents: cents });
@@ -89,7 +119,12 @@ export const requests = {
   /** Pays back what a sale holds above its total: cash as change, wallets and cards as refunds. */
   refundExcess: z.object({ pin }),
   search: z.object({ query: z.string().max(64) }),
-  scan: z.object({ text: z.string().min(1).max(256), firstByteAt: z.number(), receivedAt: z.number() }),
+  /**
+   * Wedge timings are epoch ms from the screen: finite, non-negative, in order, and a scan takes at most a minute.
+   * Anything else is hostile or broken and is refused here, before it reaches the recent-scans statistics.
+   */
+  scan: z.object({ text: z.string().min(1).max(256), firstByteAt: epochMs, receivedAt: epochMs })
+    .refine((s) => s.receivedAt >= s.firstByteAt && s.receivedAt - s.firstByteAt <= MAX_SCAN_MS, { message: 'must come after firstByteAt, within a minute', path: ['receivedAt'] }),
   chargeByScan: z.object({ code: z.string().regex(/^\d{8,64}$/, 'must be the digits of a payment code'), amountCents: positiveCents.optional() }),
   chargeByQr: z.object({ channel: qrChannel, amountCents: positiveCents.optional() }),
   startCard: z.object({ amountCents: positiveCents.optional() }),
@@ -108,9 +143,9 @@ export const requests = {
     terminalId: z.string().regex(/^[A-Z0-9]{2,8}$/).optional(),
     storeName: z.string().trim().max(64).optional(),
     storeTimeZone: z.string().min(1).max(64).optional(),
-    locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).optional(),
+    locale: z.enum(LOCALES).optional(),
     mchId: z.string().min(1).max(30).optional(),
-    loginName: z.string().min(1).max(12).optional(),
+    loginName: z.string().min(1).max(32).optional(),
     newPin: z.string().regex(/^\d{4,8}$/).optional(),
     timers: mgr.timersEdit.optional(),
     scanners: mgr.scannersEdit.optional(),
@@ -119,7 +154,7 @@ export const requests = {
   /** Write-only: the key goes to the OS secret store and is never returned. */
   setMerchantKey: session.extend({ merchantKey: z.string().min(8).max(128) }),
   /** The store's default language: manager-only, behind the PIN session. */
-  setLocale: session.extend({ locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']) }),
+  setLocale: session.extend({ locale: z.enum(LOCALES) }),
 };
 
 export const hourlyBucket = z.object({ hour: z.number().int().min(0).max(23), grossCents: cents, count: z.number().int() });
@@ -141,7 +176,11 @@ export const responses = {
     storeDay: day, timeZone: z.string(), byChannel: z.array(totalsLine), byCashier: z.array(totalsLine), byCurrency: z.array(totalsLine),
     byHour: z.array(hourlyBucket), pendingCount: z.number().int(), needsActionCount: z.number().int(),
   }),
-  zReport: z.object({ zNumber: z.number().int(), storeDay: day, expectedCashCents: z.number().int(), countedCashCents: cents, differenceCents: z.number().int(), cashCurrency: z.string() }),
+  zReport: z.object({
+    zNumber: z.number().int(), storeDay: day, expectedCashCents: z.number().int(), countedCashCents: cents, differenceCents: z.number().int(), cashCurrency: z.string(),
+    /** The seal printed with the Z: the event count and head hash it was taken at (docs/journal.md "Seals"). */
+    eventCount: z.number().int(), headHash: z.string(),
+  }),
   sales: z.array(saleView),
   refund: refundView,
   attempts: z.array(attemptView),
@@ -155,10 +194,64 @@ export const responses = {
     pendingRestart: z.array(mgr.restartField),
   }),
   ok: z.object({ ok: z.literal(true) }),
-  verify: z.object({ ok: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() }),
+  /**
+   * The last `pos gateway check` the running app read at its start (main/iotpay/gateway-check.ts). Words for
+   * the System tab; the gateway's raw codes only in `technical`, for the technical-details part.
+   */
+  gatewayCheck: z.object({
+    training: z.boolean(),
+    check: z.object({
+      checkedAt: z.number(),
+      /** Made against the gateway and merchant this app runs with, so its findings are in force. */
+      applied: z.boolean(),
+      clockSkewMs: z.number().nullable(),
+      clockSkewed: z.boolean(),
+      probes: z.array(z.object({
+        endpoint: z.enum(['query_order', 'refund_order']),
+        answered: z.boolean(),
+        signature: z.enum(['verified', 'wrong', 'absent', 'no-answer']),
+        rttMs: z.number().nullable(),
+        technical: z.string(),
+      })),
+    }).nullable(),
+    /** Which answers must carry a signature, as this app applies it (main/iotpay/signature-policy.ts). */
+    rules: z.array(z.object({ answer: z.string(), rule: z.enum(['required', 'if-present']) })),
+  }),
+  verify: z.object({
+    ok: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable(),
+    /** Rows whose table differs from what the events rebuild (main/journal/rebuild.ts); the first 200. */
+    differences: z.array(z.object({ table: z.string(), key: z.string(), column: z.string().nullable(), problem: z.string(), detail: z.string() })).max(200),
+    differenceCount: z.number().int(),
+    /** Events from before full payloads (migration 0080), rebuilt best effort. */
+    legacyEvents: z.number().int(),
+  }),
   scanners: z.object({
     devices: z.array(z.object({ deviceId: z.string(), state: z.string(), message: z.string().nullable() })),
     recent: z.array(mgr.recentScanView),
     stats: mgr.recentScanStats,
   }),
+};
+
+/**
+ * What main pushes to the screens, one schema per event (contract.ts EventMap is derived from these). Main parses
+ * every payload before any screen hears it (main/app/event-fanout.ts), like a response: a field added by mistake is
+ * stripped, a payload that does not fit is logged and not sent. Shapes shared with responses are the same schema.
+ */
+export const events = {
+  'sale:changed': saleView,
+  'payment:qr': qrView,
+  'payment:attempt': attemptView,
+  /** `waiting`: the customer is paying; `checking`: the till asks the gateway until the wallet's own close. */
+  'payment:countdown': z.object({ attemptId: id, remainingMs: z.number(), phase: z.enum(['waiting', 'checking']) }),
+  'payment:cardForm': z.object({ attemptId: id, secureId: z.string(), amountCents: cents, currency: z.string() }),
+  /** A refused scan carries a code the screen words like a refusal's; `message` is main's English fallback. */
+  'till:notice': z.union([
+    z.object({ kind: z.literal('scan-refused'), message: z.string(), code: z.enum(ERROR_CODES), saleId: id.optional() }),
+    z.object({ kind: z.enum(['line-added', 'sale-opened']), message: z.string(), saleId: id.optional() }),
+  ]),
+  'app:connectivity': z.object({ online: z.boolean() }),
+  'app:locale': z.object({ locale: z.enum(LOCALES) }),
+  'refund:changed': z.object({ refundId: id, attemptId: id, state: z.enum(REFUND_STATES), amountCents: cents }),
+  /** The clock is behind the journal or jumped (main/app/clock-watch.ts); `warning: null` clears the banner. */
+  'app:clock': clockBanner,
 };

@@ -3,7 +3,10 @@
 // at the door (main/app/dispatch.ts); preloads and the browser bridge expose exactly these channels; the
 // renderer imports only types from here. No other list of channel names exists.
 import type { z } from 'zod';
-import { empty, qrView, requests as rq, responses as rs } from './contract-schemas.js';
+import { empty, events as ev, requests as rq, responses as rs } from './contract-schemas.js';
+import type { ErrorCode } from './error-codes.js';
+
+export { ERROR_CODES, isErrorCode, type ErrorCode } from './error-codes.js';
 
 export type WindowRole = 'cashier' | 'customer-display' | 'kiosk' | 'manager';
 
@@ -61,6 +64,8 @@ export const CHANNELS = {
   'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER, SESSION),
   'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER, SESSION),
   'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER, SESSION),
+  // What the last `pos gateway check` found, as the running app applies it.
+  'gateway:lastCheck': channel(rq.managerOnly, rs.gatewayCheck, MANAGER, SESSION),
   // Serial ports and HID interfaces that could be scanners, for the setup screen to choose from.
   'scanners:discover': channel(rq.managerOnly, rs.scannerDiscovery, MANAGER, SESSION),
 } as const;
@@ -75,34 +80,26 @@ export type ChannelResponse<C extends ChannelName> = z.output<(typeof CHANNELS)[
  * `error.message` (main's English) as the fallback for codes it has no words for. `details` carries only the
  * whitelisted numbers such a message needs (tries left, minutes, cents due): main/app/error-details.ts.
  */
-export type IpcError = { code: string; message: string; details?: Record<string, number> };
+export type IpcError = { code: ErrorCode; message: string; details?: Record<string, number> };
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export type SaleView = z.output<typeof rs.sale>;
 export type AttemptView = z.output<typeof rs.attempt>;
 export type LivePaymentView = NonNullable<z.output<typeof rs.livePayment>>;
 
-/** Events pushed to screens. The customer display gets only what it shows: amounts, the QR, status. */
-export interface EventMap {
-  'sale:changed': SaleView;
-  'payment:qr': z.output<typeof qrView>;
-  'payment:attempt': AttemptView;
-  /** `waiting`: the customer is paying; `checking`: the till asks the gateway until the wallet's own close. */
-  'payment:countdown': { attemptId: number; remainingMs: number; phase: 'waiting' | 'checking' };
-  'payment:cardForm': { attemptId: number; secureId: string; amountCents: number; currency: string };
-  /** `code` (scan-refused only) is translated by the screen like a refusal's; `message` is main's English fallback. */
-  'till:notice': { kind: 'line-added' | 'scan-refused' | 'sale-opened'; message: string; code?: string; saleId?: number };
-  'app:connectivity': { online: boolean };
-  'app:locale': { locale: 'en-CA' | 'fr-CA' | 'zh-CN' };
-  'refund:changed': { refundId: number; attemptId: number; state: string; amountCents: number };
-}
-export type EventName = keyof EventMap;
+/**
+ * Events pushed to screens, with their schemas (contract-schemas.ts `events`): main parses each payload before it
+ * is sent (main/app/event-fanout.ts). The customer display gets only what it shows: amounts, the QR, status.
+ */
+export const EVENTS = ev;
+export type EventName = keyof typeof EVENTS;
+export type EventMap = { [E in EventName]: z.output<(typeof EVENTS)[E]> };
 
 export const EVENTS_BY_ROLE: Record<WindowRole, readonly EventName[]> = {
-  cashier: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'payment:cardForm', 'till:notice', 'app:connectivity', 'app:locale'],
+  cashier: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'payment:cardForm', 'till:notice', 'app:connectivity', 'app:locale', 'app:clock'],
   kiosk: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'till:notice', 'app:connectivity', 'app:locale'],
   'customer-display': ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'app:locale'],
-  manager: ['payment:attempt', 'refund:changed', 'app:connectivity', 'app:locale'],
+  manager: ['payment:attempt', 'refund:changed', 'app:connectivity', 'app:locale', 'app:clock'],
 };
 
 export function channelsFor(role: WindowRole): ChannelName[] {

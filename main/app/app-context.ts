@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { PaymentEngine } from '../payments/engine.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { ClockBanner } from './clock-watch.js';
 import type { MerchantSecretStore } from './host-api.js';
 import type { ManagerSessions } from './manager-sessions.js';
 import type { SavedSettings } from './saved-settings.js';
@@ -23,6 +24,8 @@ export interface AppContext {
   secretStore?: MerchantSecretStore;
   cardFormScriptUrl: string;
   clock: Clock;
+  /** The clock warning shown on the cashier and manager screens (main/app/clock-watch.ts). */
+  clockBanner(): ClockBanner;
   logger: Logger;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }

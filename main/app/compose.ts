@@ -25,6 +25,14 @@ import { SavedSettings } from './saved-settings.js';
 import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
 import { Till } from '../checkout/till.js';
+import { taxSetupFor } from '../checkout/tax-table.js';
+import { storeDayOf } from '../journal/store-day.js';
+import type { Clock } from '../shared/clock.js';
+import { realTimers, type Timers } from '../payments/timers.js';
+import { ClockWatch } from './clock-watch.js';
+import { journalPinStore } from './journal-pin-store.js';
+import { nonFinalAttempts } from '../journal/attempt-queries.js';
+import { nonFinalRefunds } from '../journal/refund-queries.js';
 
 export const CATALOG_FILE = 'catalog.csv';
 const IOTPAY_CARD_SCRIPT = 'https://ccapi.iotpaycloud.com/cc/iotpaycc.js';
@@ -46,15 +54,19 @@ function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog,
     new Till({
       journal: services.journal, engine: services.engine, catalog, currency: services.settings.currency, cashier: () => cashierOf(who),
       logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin) => sessions.approve(pin),
+      // The store's taxes as of the store day the sale opens (docs/register.md).
+      tax: () => taxSetupFor(services.settings.province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax),
     });
   return { counter: make('cashier'), kiosk: make('kiosk') };
 }
 
-export async function composeApp(options: ComposeOptions & { logger?: Logger }): Promise<HostApi> {
+/** `clock` and `timers`: tests drive time (the clock watch, the PIN lockout); the hosts use the real ones. */
+export async function composeApp(options: ComposeOptions & { logger?: Logger; clock?: Clock; timers?: Timers }): Promise<HostApi> {
   const logger = options.logger ?? createLogger('pos', consoleSink('info'));
   const services = await openServices({
     dataDir: options.dataDir, logger, withGateway: true, overrides: options.gatewayOverrides,
     keys: { readStoredKey: () => options.secretStore?.read() },
+    ...(options.clock ? { clock: options.clock } : {}), ...(options.timers ? { timers: options.timers } : {}),
   });
   const engine = services.engine as PaymentEngine;
   const live = { ...services, engine };
@@ -63,7 +75,8 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => fanout.emit(event, payload);
   const catalog = loadCatalog(options.dataDir, services.training, logger);
   const savedSettings = new SavedSettings(options.dataDir, services.settings);
-  const sessions = new ManagerSessions(services.journal.clock, () => savedSettings.get().managerPinHash);
+  // The lockout is journaled, so a restart gives no fresh guesses (journal-pin-store.ts).
+  const sessions = new ManagerSessions(services.journal.clock, () => savedSettings.get().managerPinHash, journalPinStore(services.journal));
   const till = tills(live, catalog, sessions, logger, emit);
   const fanout = new EventFanout(saleOfEvent(services.journal), (role, saleId) => (role === 'kiosk' ? till.kiosk : till.counter).owns(saleId), logger.child('events'));
   const settings: Settings = services.settings;
@@ -73,8 +86,15 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
     sessions,
     secretStore: options.secretStore, clock: services.journal.clock, logger,
     cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
+    clockBanner: () => clockWatch.banner(),
     emit,
   };
+  // The clock behind the journal at start, or jumping while running: a banner and a journaled event (clock-watch.ts).
+  const clockWatch = new ClockWatch({
+    journal: services.journal, clock: services.journal.clock, timers: options.timers ?? realTimers, logger: logger.child('clock'),
+    atStart: services.clockWarning, onChange: (banner) => emit('app:clock', banner),
+  });
+  clockWatch.start();
   // Remembered before the screens hear of it, so a screen that loads mid-payment can ask (payment:live).
   const livePayments = new LivePayments(services.journal, services.journal.clock);
   const stopLivePayments = engine.subscribe((e) => livePayments.observe(e));
@@ -91,9 +111,17 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger }):
     training: services.training,
     trainingControlUrl: services.sandbox?.controlUrl,
     cardFormOrigin: new URL(ctx.cardFormScriptUrl).origin,
+    // For the desktop updater's guard: nothing prints and there is no store link yet, so those queues are 0.
+    inFlight: () => ({
+      attemptStates: nonFinalAttempts(services.journal).map((a) => a.state),
+      refundStates: nonFinalRefunds(services.journal).map((r) => r.state),
+      printQueue: 0,
+      storeOutbox: 0,
+    }),
     invoke,
     subscribe: (role, listener) => fanout.subscribe(role, listener),
     async close() {
+      clockWatch.stop();
       stopEngineEvents();
       stopLivePayments();
       await ctx.scanners.counter.stop();

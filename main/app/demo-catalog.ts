@@ -1,9 +1,11 @@
 // Products for training mode, so a new user can ring up a sale at once. A shop's own products come from
-// catalog.csv in the data folder (sku,gtin,name,price). GTIN check digits are computed, never typed.
+// catalog.csv in the data folder (sku,gtin,name,price[,tax]). GTIN check digits are computed, never typed. Prepared
+// food and drinks are taxed `standard`; the basic groceries at the end are zero-rated (docs/register.md).
 import { gs1CheckDigit } from '../scanners/gs1.js';
 import type { ProductInput } from '../catalog/product.js';
+import type { TaxClass } from '../shared/sales-tax.js';
 
-const ITEMS: Array<[sku: string, body: string, name: string, priceCents: number]> = [
+const ITEMS: Array<[sku: string, body: string, name: string, priceCents: number, taxClass?: TaxClass]> = [
   ['COFFEE-S', '006000100001', 'Coffee, small', 250],
   ['COFFEE-L', '006000100002', 'Coffee, large', 325],
   ['LATTE', '006000100003', 'Latte', 495],
@@ -16,8 +18,10 @@ const ITEMS: Array<[sku: string, body: string, name: string, priceCents: number]
   ['WATER', '006000100010', 'Spring water 500 mL', 199],
   ['SANDWICH', '006000100011', 'Ham and cheese sandwich', 795],
   ['COOKIE', '006000100012', 'Maple cookie', 150],
+  ['MILK', '006000100013', 'Milk 2% 1 L', 289, 'zero-rated'],
+  ['RICE', '006000100014', 'Jasmine rice 2 kg', 799, 'zero-rated'],
 ];
 
 export function demoProducts(): ProductInput[] {
-  return ITEMS.map(([sku, body, name, priceCents]) => ({ sku, gtin: `${body}${gs1CheckDigit(body)}`, name, priceCents }));
+  return ITEMS.map(([sku, body, name, priceCents, taxClass = 'standard']) => ({ sku, gtin: `${body}${gs1CheckDigit(body)}`, name, priceCents, taxClass }));
 }

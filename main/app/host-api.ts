@@ -3,6 +3,7 @@
 // `invoke`, once, for both hosts alike (docs/style.md §2, "Validate at the door, once").
 
 import type { IpcResult as ContractResult, WindowRole } from '../../preload/contract.js';
+import type { InFlightWork } from './update-guard.js';
 
 export type { WindowRole };
 export const WINDOW_ROLES: readonly WindowRole[] = ['cashier', 'customer-display', 'kiosk', 'manager'];
@@ -22,6 +23,11 @@ export interface HostApi {
   readonly trainingControlUrl?: string;
   /** Origin of the card form's script and iframe (IOTPay, or the training sandbox): the hosts' CSP allows it. */
   readonly cardFormOrigin: string;
+  /**
+   * What is in flight right now (non-final attempts and refunds, queues), read from the journal on each call. The
+   * desktop updater asks before installing (main/app/update-guard.ts); a host without it is treated as busy.
+   */
+  inFlight?(): InFlightWork;
   /** Stops timers, closes the journal and the training sandbox. */
   close(): Promise<void>;
 }

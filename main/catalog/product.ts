@@ -1,6 +1,7 @@
 // A sellable item. Money is integer cents (docs/architecture.md §4); the GTIN is kept as GTIN-14 so a product
 // printed as UPC-A and scanned as EAN-13 (a leading 0) is the same row.
 import { normaliseGtin } from '../scanners/gs1.js';
+import { isTaxClass, TAX_CLASSES, type TaxClass } from '../shared/sales-tax.js';
 import { CatalogError } from './errors.js';
 
 export interface Product {
@@ -9,6 +10,8 @@ export interface Product {
   gtin: string;
   name: string;
   priceCents: number;
+  /** What it owes in sales tax (docs/register.md); the catalog CSV's `tax` column, `standard` when absent. */
+  taxClass: TaxClass;
 }
 
 export interface ProductInput {
@@ -16,6 +19,7 @@ export interface ProductInput {
   gtin: string;
   name: string;
   priceCents: number;
+  taxClass?: TaxClass;
 }
 
 const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00: far above any till item; catches a misplaced decimal point
@@ -31,7 +35,17 @@ export function toProduct(input: ProductInput): Product {
   if (!Number.isSafeInteger(input.priceCents) || input.priceCents < 0 || input.priceCents > MAX_PRICE_CENTS) {
     throw new CatalogError('INVALID_PRICE', `price ${input.priceCents} cents is not a whole amount from 0 to ${MAX_PRICE_CENTS}`);
   }
-  return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents };
+  const taxClass = input.taxClass ?? 'standard';
+  if (!isTaxClass(taxClass)) throw new CatalogError('INVALID_TAX_CLASS', `tax class "${String(taxClass)}" must be one of ${TAX_CLASSES.join(', ')}`);
+  return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents, taxClass };
+}
+
+/** The CSV's `tax` cell: standard, gst-only, zero-rated or exempt, any case; empty means standard. */
+export function parseTaxClass(text: string): TaxClass {
+  const value = text.trim().toLowerCase();
+  if (value === '') return 'standard';
+  if (!isTaxClass(value)) throw new CatalogError('INVALID_TAX_CLASS', `tax "${text.trim()}" must be one of ${TAX_CLASSES.join(', ')} (or empty for standard)`);
+  return value;
 }
 
 /** "12.34" → 1234 by string arithmetic, never `amount * 100` (docs/style.md, anti-patterns: float money). */

@@ -4,8 +4,8 @@
 // each refund journaled before it is sent (main/payments/refunds.ts). Once what pays the sale equals its total,
 // the sale closes as paid.
 import type { Journal } from '../journal/database.js';
-import { getSale } from '../journal/sale-queries.js';
-import { paysSale, refundableCents, saleBalance } from '../journal/sale-balance.js';
+import { getSale, saleBalanceOf } from '../journal/sale-queries.js';
+import { paysSale, refundableCents } from '../journal/sale-balance.js';
 import { voidSale } from '../journal/sale-settlement.js';
 import type { PaymentEngine } from '../payments/engine.js';
 import { TillError } from './till-errors.js';
@@ -29,21 +29,18 @@ async function payBack(deps: Deps, saleId: number, amountCents: number, reason: 
   }
 }
 
-function saleBalanceOf(deps: Deps, saleId: number) {
-  const { sale, attempts, refunds } = getSale(deps.journal, saleId);
-  return saleBalance(sale.totalCents, attempts, refunds);
-}
-
 export async function refundExcess(deps: Deps, saleId: number, approvedBy: string): Promise<void> {
-  const { totalCents, overpaidCents } = saleBalanceOf(deps, saleId);
+  const { totalCents, overpaidCents } = saleBalanceOf(deps.journal, saleId);
   if (overpaidCents === 0) throw new TillError('NOTHING_TO_REFUND', 'This sale holds nothing above its total.');
   await payBack(deps, saleId, overpaidCents, 'paid above the sale total', approvedBy);
   // Every line gone and everything given back: nothing was sold, so the sale is voided, not paid.
-  if (totalCents === 0 && saleBalanceOf(deps, saleId).paidCents === 0) voidSale(deps.journal, saleId);
+  if (totalCents === 0 && saleBalanceOf(deps.journal, saleId).paidCents === 0) voidSale(deps.journal, saleId);
   else deps.engine.settleIfPaid(saleId);
 }
 
-/** Before a paid sale is voided: every payment is refunded in full. */
+/** Before a paid sale is voided: every payment is refunded in full (cash: what was taken, its 5¢ rounding included). */
 export async function refundAll(deps: Deps, saleId: number, approvedBy: string): Promise<void> {
-  await payBack(deps, saleId, saleBalanceOf(deps, saleId).paidCents, 'sale voided', approvedBy);
+  const { attempts, refunds } = getSale(deps.journal, saleId);
+  const money = attempts.filter(paysSale).reduce((s, a) => s + refundableCents(a, refunds), 0);
+  await payBack(deps, saleId, money, 'sale voided', approvedBy);
 }

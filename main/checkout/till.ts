@@ -5,12 +5,13 @@
 // feed the same till, so a scan means the same thing whatever it came from.
 // The rules (docs/payments.md "A sale never dead-ends"): while a payment holds the sale nothing about it
 // changes; once money is paid, lines cannot drop below it, nor the sale be voided, without a manager, and the
-// excess is then paid back (sale-excess.ts).
+// excess is then paid back (sale-excess.ts). Each sale is taxed as the store's province taxes it on the day it opens
+// (tax-table.ts); the journal recomputes the taxes with every line change (docs/register.md).
+import { isErrorCode, type ErrorCode } from '../../preload/error-codes.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Journal } from '../journal/database.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
-import { getSale } from '../journal/sale-queries.js';
-import { saleBalance } from '../journal/sale-balance.js';
+import { getSale, saleBalanceOf } from '../journal/sale-queries.js';
 import { voidSale } from '../journal/sale-settlement.js';
 import { addLine, createSale, getSaleRecord, removeLine, updateQuantity } from '../journal/sales.js';
 import type { PaymentEngine } from '../payments/engine.js';
@@ -18,6 +19,7 @@ import { PaymentInProgressError } from '../payments/payment-errors.js';
 import type { ScanHandlers } from '../scanners/router.js';
 import type { PaymentScan, ProductScan, UnknownScan } from '../scanners/scan-types.js';
 import type { Logger } from '../shared/logger.js';
+import { computeSaleTax, type SaleTaxSetup } from '../shared/sales-tax.js';
 import { refundAll, refundExcess } from './sale-excess.js';
 import { TillError } from './till-errors.js';
 
@@ -27,7 +29,7 @@ export type TillEvent =
   | { type: 'sale-opened'; saleId: number }
   | { type: 'line-added'; saleId: number; lineNo: number; sku: string; name: string; unitPriceCents: number }
   // `code` is what the screen translates (an error code: SCAN_… for the till's own refusals, else the payment error's).
-  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed' | 'payment-in-progress'; code: string; detail: string; saleId?: number };
+  | { type: 'scan-refused'; reason: 'unknown-product' | 'empty-sale' | 'unreadable' | 'payment-failed' | 'payment-in-progress'; code: ErrorCode; detail: string; saleId?: number };
 
 export interface TillDeps {
   journal: Journal;
@@ -39,6 +41,8 @@ export interface TillDeps {
   onEvent: (event: TillEvent) => void;
   /** Checks a manager PIN typed at the till and returns who approved (wrong PINs count toward the lockout). */
   approve: (pin: string) => string;
+  /** How a sale opened now is taxed (tax-table.ts taxSetupFor, the store's province and day); absent: untaxed sales. */
+  tax?: () => SaleTaxSetup;
 }
 
 /** A change a manager may approve at the till: the PIN, when the cashier typed one. */
@@ -58,7 +62,7 @@ export class Till {
   /** The open sale, opening a new one when the last was paid or voided. */
   currentSale(): number {
     if (this.saleId !== undefined && getSaleRecord(this.deps.journal, this.saleId).status === 'open') return this.saleId;
-    this.saleId = createSale(this.deps.journal, { cashier: this.deps.cashier(), currency: this.deps.currency }).id;
+    this.saleId = createSale(this.deps.journal, { cashier: this.deps.cashier(), currency: this.deps.currency, tax: this.deps.tax?.() }).id;
     this.opened.add(this.saleId);
     this.deps.onEvent({ type: 'sale-opened', saleId: this.saleId });
     return this.saleId;
@@ -83,10 +87,11 @@ export class Till {
       updateQuantity(this.deps.journal, saleId, same.lineNo, same.quantity + quantity);
       return { saleId, lineNo: same.lineNo };
     }
-    const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity });
+    const lineNo = addLine(this.deps.journal, saleId, { sku: product.sku, gtin: product.gtin, name: product.name, unitPriceCents: product.priceCents, quantity, taxClass: product.taxClass });
     return { saleId, lineNo };
   }
 
+  /** A custom amount is taxed `standard`, like an item from the shelf. */
   addCustom(name: string, amountCents: number): number {
     const saleId = this.editableSale();
     addLine(this.deps.journal, saleId, { sku: 'CUSTOM', name, unitPriceCents: amountCents, quantity: 1 });
@@ -95,14 +100,14 @@ export class Till {
 
   setQuantity(lineNo: number, quantity: number, approval: Approval = {}): number {
     return this.changeLines(lineNo, approval, (saleId, line) => ({
-      newTotal: (quantity - line.quantity) * line.unitPriceCents,
+      newLineTotal: quantity * line.unitPriceCents,
       apply: () => updateQuantity(this.deps.journal, saleId, lineNo, quantity),
     }));
   }
 
   removeLine(lineNo: number, approval: Approval = {}): number {
-    return this.changeLines(lineNo, approval, (saleId, line) => ({
-      newTotal: -line.lineTotalCents,
+    return this.changeLines(lineNo, approval, (saleId) => ({
+      newLineTotal: null,
       apply: () => removeLine(this.deps.journal, saleId, lineNo),
     }));
   }
@@ -161,8 +166,7 @@ export class Till {
   }
 
   private balance(saleId: number) {
-    const { sale, attempts, refunds } = getSale(this.deps.journal, saleId);
-    return saleBalance(sale.totalCents, attempts, refunds);
+    return saleBalanceOf(this.deps.journal, saleId);
   }
 
   private refuseIfHeld(saleId: number): void {
@@ -180,14 +184,19 @@ export class Till {
   private changeLines(
     lineNo: number,
     approval: Approval,
-    plan: (saleId: number, line: { quantity: number; unitPriceCents: number; lineTotalCents: number }) => { newTotal: number; apply: () => void },
+    /** `newLineTotal`: the line's total after the change; null when the line goes. */
+    plan: (saleId: number, line: { quantity: number; unitPriceCents: number; lineTotalCents: number }) => { newLineTotal: number | null; apply: () => void },
   ): number {
     const saleId = this.editableSale();
-    const line = getSale(this.deps.journal, saleId).lines.find((l) => l.lineNo === lineNo);
+    const details = getSale(this.deps.journal, saleId);
+    const line = details.lines.find((l) => l.lineNo === lineNo);
     if (!line) throw new TillError('UNKNOWN_LINE', `Line ${lineNo} is not on this sale.`);
-    const { newTotal: delta, apply } = plan(saleId, line);
+    const { newLineTotal, apply } = plan(saleId, line);
+    // The total after the change, taxes recomputed exactly as the journal will (main/shared/sales-tax.ts).
+    const after = details.lines.flatMap((l) => (l.lineNo !== lineNo ? [l] : newLineTotal === null ? [] : [{ ...l, lineTotalCents: newLineTotal }]));
+    const wouldBe = computeSaleTax(after, details.taxes, details.sale.pricesIncludeTax).totalCents;
     const { paidCents, totalCents } = this.balance(saleId);
-    const below = paidCents > 0 && delta < 0 && totalCents + delta < paidCents;
+    const below = paidCents > 0 && wouldBe < totalCents && wouldBe < paidCents;
     if (below && approval.pin === undefined) {
       throw new TillError('BELOW_PAID', 'This would take the sale below what the customer has paid; a manager must approve it.');
     }
@@ -240,7 +249,8 @@ export class Till {
   }
 }
 
-function codeOf(err: unknown, fallback: string): string {
+/** The refusal's own code when a screen can word it (preload/error-codes.ts), else the fallback: a bug stays in the log. */
+function codeOf(err: unknown, fallback: ErrorCode): ErrorCode {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : fallback;
+  return isErrorCode(code) ? code : fallback;
 }

@@ -62,10 +62,13 @@ function readText(file: string, what: string): string {
 
 /** Writes beside the target and renames over it, so a crash never leaves the till a half-written catalog. */
 function saveCatalog(file: string, products: readonly Product[]): void {
-  const text = csvRecord(['sku', 'gtin', 'name', 'price']) + products.map((p) => csvRecord([p.sku, p.gtin, p.name, priceText(p.priceCents)])).join('');
+  // The tax column (docs/register.md) only when a product is not `standard`, so an all-standard catalog keeps its shape.
+  const taxed = products.some((p) => p.taxClass !== 'standard');
+  const text = csvRecord(['sku', 'gtin', 'name', 'price', ...(taxed ? ['tax'] : [])])
+    + products.map((p) => csvRecord([p.sku, p.gtin, p.name, priceText(p.priceCents), ...(taxed ? [p.taxClass] : [])])).join('');
   try {
     if (existsSync(file)) copyFileSync(file, `${file}.bak`);
-    writeFileSync(`${file}.tmp`, text);
+    writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   } catch (err) {
     throw new CatalogFileError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });

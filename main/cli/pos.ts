@@ -6,15 +6,20 @@ import { runScannersCommand } from '../scanners/cli.js';
 import { consoleSink, createLogger } from '../shared/logger.js';
 import { CATALOG_USAGE, runCatalogCommand } from './catalog-commands.js';
 import { UsageError, type Flags } from './cli-io.js';
+import { GATEWAY_USAGE, gatewayCommand } from './gateway-commands.js';
 import { chargeCommand, reconcileCommand, refundCommand } from './payment-commands.js';
-import { closeDayCommand, exportCommand, journalVerifyCommand, reportCommand } from './report-commands.js';
+import { closeDayCommand, exportCommand, journalInitCommand, journalVerifyCommand, reportCommand } from './report-commands.js';
+import { clockWarningLine } from './cli-io.js';
 
 const USAGE = `usage: npm run pos -- <command> [--data-dir DIR] [--gateway URL --mch-id ID --key KEY]
   report [--date YYYY-MM-DD] [--json]      daily totals for a store day
   close-day --counted-cash CENTS [--date D] [--by NAME]
   reconcile                                 settle every open payment and refund with IOTPay
   export --from D --to D [--out FILE]       CSV of payments and refunds
-  journal verify                            check the journal's hash chain
+  journal verify [--seal N:HASH]            check the hash chain, rebuild the tables from the events and name every
+                                            row that differs; --seal: the event and hash printed on a Z
+  journal init --i-understand               start a new, empty journal where one went missing (never replaces one)
+  ${GATEWAY_USAGE}
   charge --amount CENTS (--scan CODE | --qr WX_NATIVE|ALIPAY_QR|UPI_QR | --cash [--tendered CENTS]) [--wait SECONDS]
   refund --order MCHORDERNO --amount CENTS [--reason TEXT] [--by NAME] [--wait SECONDS]
                                             (wait up to SECONDS, default 180, for a final state; exit 3 if not)
@@ -25,8 +30,11 @@ const text = { type: 'string' } as const;
 const OPTIONS = {
   'data-dir': text, gateway: text, 'mch-id': text, key: text, json: { type: 'boolean' }, cash: { type: 'boolean' },
   amount: text, scan: text, qr: text, tendered: text, cashier: text, date: text, 'counted-cash': text, by: text,
-  from: text, to: text, out: text, order: text, reason: text, wait: text,
+  from: text, to: text, out: text, order: text, reason: text, wait: text, seal: text, 'i-understand': { type: 'boolean' },
 } as const;
+
+/** Read only, so they work on a read-only medium (a copied or mounted data folder). */
+const READ_COMMANDS = new Set(['report', 'export']);
 
 const GATEWAY_COMMANDS = new Set(['charge', 'refund', 'reconcile']);
 
@@ -48,16 +56,20 @@ export async function runPos(argv: string[], out: (line: string) => void, env: N
   const flags = values as Flags;
   const dataDir = (flags['data-dir'] as string | undefined) ?? defaultDataDir(env);
   if (command === 'journal') {
-    if (positionals[0] !== 'verify') throw new UsageError('did you mean: journal verify');
-    return journalVerifyCommand(dataDir, out);
+    if (positionals[0] === 'verify') return journalVerifyCommand(dataDir, flags, out);
+    if (positionals[0] === 'init') return journalInitCommand(dataDir, flags, env, out);
+    throw new UsageError('did you mean: journal verify, or journal init --i-understand');
   }
+  // Needs live credentials and no journal: it never opens the engine, so it can never create an order.
+  if (command === 'gateway') return gatewayCommand(positionals, flags, dataDir, env, out);
   const logger = createLogger('pos', consoleSink(env.POS_LOG_LEVEL === 'debug' ? 'debug' : 'warn'));
   const services = await openServices({
-    dataDir, logger, env, withGateway: GATEWAY_COMMANDS.has(command),
+    dataDir, logger, env, withGateway: GATEWAY_COMMANDS.has(command), access: READ_COMMANDS.has(command) ? 'read' : 'write',
     overrides: { gatewayUrl: flags.gateway as string | undefined, mchId: flags['mch-id'] as string | undefined, key: flags.key as string | undefined },
   });
   try {
     if (services.training && GATEWAY_COMMANDS.has(command)) out('TRAINING MODE: built-in IOTPay sandbox, no real money moves');
+    if (services.clockWarning) out(clockWarningLine(services.clockWarning));
     switch (command) {
       case 'report': return reportCommand(services, flags, out);
       case 'close-day': return closeDayCommand(services, flags, out);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 // The same lists the manager's setup screen offers (preload/manager-limits.ts), so the file and the screen agree.
 import { BAUD_RATES, SUFFIXES, WEDGE_TERMINATORS } from '../../preload/manager-limits.js';
+import { PROVINCES } from '../shared/sales-tax.js';
 
 const ianaZone = z.string().refine((zone) => {
   try {
@@ -78,15 +79,11 @@ export const scanRulesSchema = z.object({
 export const liveGatewaySchema = z.object({
   mode: z.literal('live'),
   mchId: z.string().min(1).max(30),
-  loginName: z.string().min(1).max(12),
+  loginName: z.string().min(1).max(32),
   v1BaseUrl: httpUrl.default('https://api.iotpaycloud.com/v1/'),
   v3BaseUrl: httpUrl.default('https://ccapi.iotpaycloud.com/v3/'),
   notifyUrl: httpUrl.default('http://127.0.0.1/iotpay/notify'),
-  /**
-   * IOTPay documents no signature on v3 (card) responses (docs/iotpay-api.md §2). Off: an unsigned card SUCCESS is refused
-   * as untrusted. Turn on only for a gateway known never to sign them. Training always checks (the sandbox signs).
-   */
-  acceptUnsignedCardResponses: z.boolean().default(false),
+  // Which answers must be signed is not a setting: main/iotpay/signature-policy.ts, raised by `pos gateway check`.
 });
 
 export const settingsSchema = z.object({
@@ -95,6 +92,10 @@ export const settingsSchema = z.object({
   storeName: z.string().trim().max(64).default(''),
   storeTimeZone: ianaZone.default('America/Toronto'),
   currency: z.enum(['CAD', 'USD']).default('CAD'),
+  /** Where the store is, for its sales taxes (main/checkout/tax-table.ts, docs/register.md). Read at start. */
+  province: z.enum(PROVINCES).default('ON'),
+  /** Catalog and custom prices already include tax (the tax is backed out once per sale); default: tax is added. */
+  pricesIncludeTax: z.boolean().default(false),
   locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).default('en-CA'),
   gateway: z.discriminatedUnion('mode', [z.object({ mode: z.literal('training') }), liveGatewaySchema]).default({ mode: 'training' }),
   timers: timersSchema.prefault({}),
@@ -102,6 +103,17 @@ export const settingsSchema = z.object({
   scanRules: scanRulesSchema.prefault({}),
   /** scrypt hash of the manager PIN (`scrypt$salt$hash`); absent means the factory PIN 1234, to be changed. */
   managerPinHash: z.string().regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/).optional(),
+  /**
+   * Auto-update of the installed desktop app (electron-updater, generic provider: the folder holding latest.yml).
+   * Absent or `enabled: false` means no update is ever fetched; an update is never installed while money may move
+   * (main/app/update-guard.ts).
+   */
+  updates: z.object({ url: httpUrl.optional(), enabled: z.boolean().default(false) }).optional(),
+  /**
+   * The id of the journal this data folder created (its meta.journal_id), written by the app: a journal that then
+   * disappears is refused instead of silently recreated empty (docs/journal.md "Storage faults").
+   */
+  journalId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -7,6 +7,7 @@ import { IllegalTransitionError, JournalInputError, PaymentCodeReusedError, Sale
 import { appendEvent } from './events.js';
 import { assertCents, assertCurrency, assertText } from './money.js';
 import { mintOrderNumber } from './order-numbers.js';
+import { openPeriod } from './periods.js';
 import { getAttempt } from './attempt-queries.js';
 import { codeFingerprint, codeLast4 } from './payment-code.js';
 import { TENDERS, toAttempt, type AttemptRecord, type AttemptRow, type Tender } from './payment-records.js';
@@ -23,6 +24,8 @@ export interface NewAttempt {
   paymentCode?: string;
   cashTenderedCents?: number;
   changeCents?: number;
+  /** Cash only: what the 5¢ rounding added to the cash taken, −2…2 (AttemptRecord.roundingCents). */
+  roundingCents?: number;
   nextCheckAt?: number;
 }
 
@@ -44,6 +47,10 @@ function validateNewAttempt(input: NewAttempt): void {
   assertCents('amountCents', input.amountCents, { positive: true });
   if (input.cashTenderedCents !== undefined) assertCents('cashTenderedCents', input.cashTenderedCents);
   if (input.changeCents !== undefined) assertCents('changeCents', input.changeCents);
+  const rounding = input.roundingCents ?? 0;
+  if (!Number.isInteger(rounding) || Math.abs(rounding) > 2 || (rounding !== 0 && input.tender !== 'cash')) {
+    throw new JournalInputError('roundingCents', `must be −2 to 2 cents, on cash only; got ${rounding} on ${input.tender}`);
+  }
 }
 
 function refuseReusedCode(journal: Journal, fingerprint: string, last4: string): void {
@@ -65,19 +72,20 @@ export function createAttempt(journal: Journal, input: NewAttempt): AttemptRecor
       sale_id: input.saleId, tender: input.tender, channel: input.channel, amount_cents: input.amountCents,
       currency: input.currency, mch_order_no: mintOrderNumber(journal, 'P'), code_last4: last4,
       code_fingerprint: fingerprint, cash_tendered_cents: input.cashTenderedCents ?? null,
-      change_cents: input.changeCents ?? null, cashier: input.cashier, now, next_check_at: input.nextCheckAt ?? null,
+      change_cents: input.changeCents ?? null, rounding_cents: input.roundingCents ?? 0, cashier: input.cashier, now, next_check_at: input.nextCheckAt ?? null,
     };
     const inserted = journal
       .statement(
         `INSERT INTO attempts (sale_id, tender, channel, amount_cents, currency, mch_order_no, state, code_last4,
-           code_fingerprint, cash_tendered_cents, change_cents, cashier, created_at, updated_at, next_check_at)
+           code_fingerprint, cash_tendered_cents, change_cents, rounding_cents, cashier, created_at, updated_at, next_check_at)
          VALUES (@sale_id, @tender, @channel, @amount_cents, @currency, @mch_order_no, 'created', @code_last4,
-           @code_fingerprint, @cash_tendered_cents, @change_cents, @cashier, @now, @now, @next_check_at)
+           @code_fingerprint, @cash_tendered_cents, @change_cents, @rounding_cents, @cashier, @now, @now, @next_check_at)
          RETURNING *`,
       )
       .get(row) as AttemptRow;
-    const { code_fingerprint: _fp, now: _now, ...payload } = row;
-    appendEvent(journal, { kind: 'attempt.created', entity: 'attempt', entityId: inserted.id, payload });
+    // The fingerprint stays out of the chain (it keys the replay guard); everything else the row holds goes in.
+    const { code_fingerprint: _fp, now: _now, ...fields } = row;
+    appendEvent(journal, { kind: 'attempt.created', entity: 'attempt', entityId: inserted.id, payload: { ...fields, created_at: now } });
     return toAttempt(inserted);
   });
 }
@@ -88,8 +96,10 @@ export function transitionAttempt(journal: Journal, id: number, to: AttemptState
     if (!canTransition(current.state, to)) throw new IllegalTransitionError('attempt', id, current.state, to);
     const now = journal.clock.now();
     const final = isSettledAttemptState(to);
+    // A final attempt belongs to the Z period open now (docs/journal.md "Z periods").
+    const period = final ? openPeriod(journal) : null;
     const fields = {
-      id, state: to, now, finalized_at: final ? now : null,
+      id, state: to, now, finalized_at: final ? now : null, period,
       pay_order_id: update.payOrderId ?? null, channel_order_no: update.channelOrderNo ?? null,
       failure_code: update.failureCode ?? null, failure_message: update.failureMessage ?? null,
       needs_action: update.needsAction === undefined ? null : Number(update.needsAction),
@@ -105,11 +115,12 @@ export function transitionAttempt(journal: Journal, id: number, to: AttemptState
            failure_code = coalesce(@failure_code, failure_code),
            failure_message = coalesce(@failure_message, failure_message),
            needs_action = coalesce(@needs_action, needs_action),
-           next_check_at = CASE WHEN @keep_next_check = 1 THEN next_check_at ELSE @next_check_at END
+           next_check_at = CASE WHEN @keep_next_check = 1 THEN next_check_at ELSE @next_check_at END,
+           period = coalesce(@period, period)
          WHERE id = @id RETURNING *`,
       )
       .get(fields) as AttemptRow;
-    const payload = { from: current.state, to, ...update };
+    const payload = { from: current.state, to, ...update, updatedAt: now, ...(period === null ? {} : { period }) };
     appendEvent(journal, { kind: 'attempt.transition', entity: 'attempt', entityId: id, payload });
     return toAttempt(updated);
   });
@@ -134,8 +145,9 @@ export function clearNeedsAction(journal: Journal, id: number, resolvedBy: strin
   return journal.write(() => {
     const current = getAttempt(journal, id);
     if (!current.needsAction) throw new JournalInputError('needsAction', `attempt ${id} needs no action`);
-    journal.statement('UPDATE attempts SET needs_action = 0, attached = ?, updated_at = ? WHERE id = ?').run(Number(attached), journal.clock.now(), id);
-    const payload = { resolvedBy, resolution, attached };
+    const now = journal.clock.now();
+    journal.statement('UPDATE attempts SET needs_action = 0, attached = ?, updated_at = ? WHERE id = ?').run(Number(attached), now, id);
+    const payload = { resolvedBy, resolution, attached, updatedAt: now };
     appendEvent(journal, { kind: 'attempt.action_resolved', entity: 'attempt', entityId: id, payload });
     return getAttempt(journal, id);
   });
@@ -152,8 +164,9 @@ export function releaseAttempt(journal: Journal, id: number, by: string, reason:
     const current = getAttempt(journal, id);
     if (isSettledAttemptState(current.state)) throw new JournalInputError('attemptId', `attempt ${id} is already ${current.state}`);
     if (current.released) return current;
-    journal.statement('UPDATE attempts SET released = 1, updated_at = ? WHERE id = ?').run(journal.clock.now(), id);
-    appendEvent(journal, { kind: 'attempt.released', entity: 'attempt', entityId: id, payload: { by, reason, state: current.state } });
+    const now = journal.clock.now();
+    journal.statement('UPDATE attempts SET released = 1, updated_at = ? WHERE id = ?').run(now, id);
+    appendEvent(journal, { kind: 'attempt.released', entity: 'attempt', entityId: id, payload: { by, reason, state: current.state, updatedAt: now } });
     return getAttempt(journal, id);
   });
 }

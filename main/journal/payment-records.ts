@@ -26,6 +26,11 @@ export interface AttemptRecord {
   failureMessage: string | null;
   cashTenderedCents: number | null;
   changeCents: number | null;
+  /**
+   * Cash only (migration 0100): what the 5¢ rounding added to the cash taken (−2…2; −2 when $10.02 is paid with
+   * $10.00). amountCents is the cash taken; the attempt pays its sale amountCents − roundingCents.
+   */
+  roundingCents: number;
   cashier: string;
   createdAt: number;
   updatedAt: number;
@@ -71,6 +76,7 @@ export interface AttemptRow {
   failure_message: string | null;
   cash_tendered_cents: number | null;
   change_cents: number | null;
+  rounding_cents: number;
   cashier: string;
   created_at: number;
   updated_at: number;
@@ -102,7 +108,7 @@ export function toAttempt(r: AttemptRow): AttemptRecord {
     currency: r.currency, mchOrderNo: r.mch_order_no, state: r.state, needsAction: r.needs_action === 1, attached: r.attached === 1, released: r.released === 1,
     payOrderId: r.pay_order_id, channelOrderNo: r.channel_order_no, codeLast4: r.code_last4,
     failureCode: r.failure_code, failureMessage: r.failure_message, cashTenderedCents: r.cash_tendered_cents,
-    changeCents: r.change_cents, cashier: r.cashier, createdAt: r.created_at, updatedAt: r.updated_at,
+    changeCents: r.change_cents, roundingCents: r.rounding_cents ?? 0, cashier: r.cashier, createdAt: r.created_at, updatedAt: r.updated_at,
     finalizedAt: r.finalized_at, nextCheckAt: r.next_check_at,
   };
 }

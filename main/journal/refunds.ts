@@ -7,6 +7,7 @@ import { IllegalTransitionError, JournalInputError, RefundExceedsPaidError } fro
 import { appendEvent } from './events.js';
 import { assertCents, assertText } from './money.js';
 import { mintOrderNumber } from './order-numbers.js';
+import { openPeriod } from './periods.js';
 import { getRefund, refundsForAttempt } from './refund-queries.js';
 import { refundableCents as refundableOf } from './sale-balance.js';
 import type { RefundRecord } from './payment-records.js';
@@ -52,8 +53,8 @@ export function createRefund(journal: Journal, input: NewRefund): RefundRecord {
       )
       .run(row);
     const id = Number(lastInsertRowid);
-    const { now: _now, ...payload } = row;
-    appendEvent(journal, { kind: 'refund.created', entity: 'refund', entityId: id, payload });
+    const { now: _now, ...fields } = row;
+    appendEvent(journal, { kind: 'refund.created', entity: 'refund', entityId: id, payload: { ...fields, created_at: now } });
     return getRefund(journal, id);
   });
 }
@@ -63,20 +64,24 @@ export function transitionRefund(journal: Journal, id: number, to: RefundState, 
     const current = getRefund(journal, id);
     if (!canTransitionRefund(current.state, to)) throw new IllegalTransitionError('refund', id, current.state, to);
     const now = journal.clock.now();
+    const final = isSettledRefundState(to);
+    // A final refund belongs to the Z period open now (docs/journal.md "Z periods").
+    const period = final ? openPeriod(journal) : null;
     journal
       .statement(
         `UPDATE refunds SET state = @state, updated_at = @now, finalized_at = @finalized_at,
            refund_order_id = coalesce(@refund_order_id, refund_order_id),
            failure_code = coalesce(@failure_code, failure_code),
-           failure_message = coalesce(@failure_message, failure_message)
+           failure_message = coalesce(@failure_message, failure_message),
+           period = coalesce(@period, period)
          WHERE id = @id`,
       )
       .run({
-        id, state: to, now, finalized_at: isSettledRefundState(to) ? now : null,
+        id, state: to, now, finalized_at: final ? now : null, period,
         refund_order_id: update.refundOrderId ?? null, failure_code: update.failureCode ?? null,
         failure_message: update.failureMessage ?? null,
       });
-    const payload = { from: current.state, to, ...update };
+    const payload = { from: current.state, to, ...update, updatedAt: now, ...(period === null ? {} : { period }) };
     appendEvent(journal, { kind: 'refund.transition', entity: 'refund', entityId: id, payload });
     return getRefund(journal, id);
   });

@@ -1,6 +1,10 @@
 // What a sale has been paid, what is held by payments still in flight, and what it still owes: the one place
 // these sums are made (docs/payments.md "In flight" and "A sale never dead-ends"). Pure over the records, so the
 // settlement guard, the tender checks, the screens' views and the reports cannot disagree.
+// Cash rounding (docs/register.md "Cash rounding"): a cash attempt's amount is the cash taken, and its roundingCents
+// what the 5¢ rounding added to it; what it pays toward the sale is the difference (`paysCents`). Everything here that
+// counts toward the sale's total counts that; what can be refunded is the money itself.
+import { roundCashCents } from '../../preload/money-limits.js';
 import { isInFlightAttemptState, refundHoldsMoney } from '../../preload/payment-states.js';
 import type { AttemptRecord, RefundRecord } from './payment-records.js';
 
@@ -18,6 +22,11 @@ export function holdsSale(a: AttemptRecord): boolean {
   return isInFlightAttemptState(a.state) && !a.released;
 }
 
+/** What an attempt counts toward its sale's total: its amount, less the cash rounding that amount includes. */
+export function paysCents(a: AttemptRecord): number {
+  return a.amountCents - a.roundingCents;
+}
+
 /** What is still refundable of a paid attempt: paid minus refunds that succeeded or may still succeed. */
 export function refundableCents(attempt: AttemptRecord, refunds: readonly RefundRecord[]): number {
   if (attempt.state !== 'succeeded') return 0;
@@ -25,13 +34,17 @@ export function refundableCents(attempt: AttemptRecord, refunds: readonly Refund
   return attempt.amountCents - held;
 }
 
-/** Net paid toward the sale: its paying attempts, less what was (or may be being) refunded of them. */
+/**
+ * Net paid toward the sale: what its paying attempts pay it, less what was (or may be being) refunded of them. An
+ * attempt whose money was all given back pays nothing, its cash rounding included.
+ */
 export function paidCents(attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[]): number {
-  const paying = attempts.filter(paysSale);
-  const gross = paying.reduce((s, a) => s + a.amountCents, 0);
-  const ids = new Set(paying.map((a) => a.id));
-  const refunded = refunds.filter((r) => ids.has(r.attemptId) && refundHoldsMoney(r.state)).reduce((s, r) => s + r.amountCents, 0);
-  return gross - refunded;
+  let paid = 0;
+  for (const a of attempts.filter(paysSale)) {
+    const refunded = refunds.filter((r) => r.attemptId === a.id && refundHoldsMoney(r.state)).reduce((s, r) => s + r.amountCents, 0);
+    paid += refunded >= a.amountCents ? 0 : Math.max(0, paysCents(a) - refunded);
+  }
+  return paid;
 }
 
 export interface SaleBalance {
@@ -47,20 +60,28 @@ export interface SaleBalance {
   overpaidCents: number;
   /** Cash change handed back on the sale's cash tenders. */
   changeCents: number;
+  /** What the 5¢ rounding added to the cash taken on the sale's paying cash tenders (receipt sign: −2 is 2¢ less). */
+  roundingCents: number;
+  /** What a cash tender for everything due takes: dueCents rounded to 5¢ (CAD; preload/money-limits.ts). */
+  cashDueCents: number;
 }
 
-export function saleBalance(totalCents: number, attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[]): SaleBalance {
+export function saleBalance(totalCents: number, attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[], currency = 'CAD'): SaleBalance {
   const paid = paidCents(attempts, refunds);
   const holding = attempts.filter(holdsSale);
   const held = holding.reduce((s, a) => s + a.amountCents, 0);
   const change = attempts.filter((a) => paysSale(a) && a.changeCents !== null).reduce((s, a) => s + (a.changeCents ?? 0), 0);
+  const rounding = attempts.filter(paysSale).reduce((s, a) => s + a.roundingCents, 0);
+  const due = Math.max(0, totalCents - paid - held);
   return {
     totalCents,
     paidCents: paid,
     heldCents: held,
     holding: holding.at(-1),
-    dueCents: Math.max(0, totalCents - paid - held),
+    dueCents: due,
     overpaidCents: Math.max(0, paid - totalCents),
     changeCents: change,
+    roundingCents: rounding,
+    cashDueCents: roundCashCents(due, currency),
   };
 }

@@ -3,14 +3,23 @@ import { attemptsForSale } from './attempt-queries.js';
 import type { Journal } from './database.js';
 import type { AttemptRecord, RefundRecord } from './payment-records.js';
 import { refundsForAttempt } from './refund-queries.js';
-import { toSaleLine, type SaleLineRecord, type SaleLineRow, type SaleRecord } from './sale-records.js';
-import { getSaleRecord } from './sales.js';
+import { toSaleLine, type SaleLineRecord, type SaleLineRow, type SaleRecord, type SaleTaxRecord } from './sale-records.js';
+import { saleBalance, type SaleBalance } from './sale-balance.js';
+import { getSaleRecord, saleTaxRules } from './sales.js';
 
 export interface SaleDetails {
   sale: SaleRecord;
   lines: SaleLineRecord[];
+  /** Every tax rule of the sale with its base and amount, in receipt order (empty for an untaxed sale). */
+  taxes: SaleTaxRecord[];
   attempts: AttemptRecord[];
   refunds: RefundRecord[];
+}
+
+/** The sale's money (journal/sale-balance.ts), read once from the journal: the one way every layer asks. */
+export function saleBalanceOf(journal: Journal, saleId: number): SaleBalance {
+  const { sale, attempts, refunds } = getSale(journal, saleId);
+  return saleBalance(sale.totalCents, attempts, refunds, sale.currency);
 }
 
 export function getSale(journal: Journal, saleId: number): SaleDetails {
@@ -18,7 +27,8 @@ export function getSale(journal: Journal, saleId: number): SaleDetails {
   const lines = (
     journal.statement('SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY line_no').all(saleId) as SaleLineRow[]
   ).map(toSaleLine);
+  const taxes = saleTaxRules(journal, saleId);
   const attempts = attemptsForSale(journal, saleId);
   const refunds = attempts.flatMap((a) => refundsForAttempt(journal, a.id));
-  return { sale, lines, attempts, refunds };
+  return { sale, lines, taxes, attempts, refunds };
 }

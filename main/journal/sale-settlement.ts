@@ -4,20 +4,18 @@
 import type { Journal } from './database.js';
 import { SaleStateError } from './errors.js';
 import { appendEvent } from './events.js';
-import { saleBalance, type SaleBalance } from './sale-balance.js';
-import { getSale } from './sale-queries.js';
+import { openPeriod } from './periods.js';
+import { saleBalanceOf } from './sale-queries.js';
 import { getSaleRecord } from './sales.js';
 import type { SaleRecord } from './sale-records.js';
 
-function balanceOf(journal: Journal, saleId: number): SaleBalance {
-  const { sale, attempts, refunds } = getSale(journal, saleId);
-  return saleBalance(sale.totalCents, attempts, refunds);
-}
 
 function close(journal: Journal, sale: SaleRecord, status: 'paid' | 'voided', kind: string): SaleRecord {
   const now = journal.clock.now();
-  journal.statement('UPDATE sales SET status = ?, closed_at = ? WHERE id = ?').run(status, now, sale.id);
-  appendEvent(journal, { kind, entity: 'sale', entityId: sale.id, payload: { status, totalCents: sale.totalCents } });
+  // The sale belongs to the Z period open now, whatever the clock says (docs/journal.md "Z periods").
+  const period = openPeriod(journal);
+  journal.statement('UPDATE sales SET status = ?, closed_at = ?, period = ? WHERE id = ?').run(status, now, period, sale.id);
+  appendEvent(journal, { kind, entity: 'sale', entityId: sale.id, payload: { status, totalCents: sale.totalCents, closedAt: now, period } });
   return getSaleRecord(journal, sale.id);
 }
 
@@ -26,7 +24,7 @@ export function settleSale(journal: Journal, saleId: number): SaleRecord {
     const sale = getSaleRecord(journal, saleId);
     if (sale.status !== 'open') throw new SaleStateError(saleId, `is ${sale.status}, not open`);
     if (sale.totalCents === 0) throw new SaleStateError(saleId, 'has no total to pay');
-    const balance = balanceOf(journal, saleId);
+    const balance = saleBalanceOf(journal, saleId);
     if (balance.paidCents !== sale.totalCents) throw new SaleStateError(saleId, `paid ${balance.paidCents} of ${sale.totalCents}`);
     if (balance.holding) throw new SaleStateError(saleId, 'has a payment in flight');
     return close(journal, sale, 'paid', 'sale.paid');
@@ -37,7 +35,7 @@ export function voidSale(journal: Journal, saleId: number): SaleRecord {
   return journal.write(() => {
     const sale = getSaleRecord(journal, saleId);
     if (sale.status !== 'open') throw new SaleStateError(saleId, `is ${sale.status}, not open`);
-    const balance = balanceOf(journal, saleId);
+    const balance = saleBalanceOf(journal, saleId);
     if (balance.paidCents > 0) throw new SaleStateError(saleId, 'has a successful payment; refund it first');
     if (balance.holding) throw new SaleStateError(saleId, 'has a payment in flight');
     return close(journal, sale, 'voided', 'sale.voided');

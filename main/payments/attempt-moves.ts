@@ -4,15 +4,15 @@ import { getAttempt } from '../journal/attempt-queries.js';
 import { transitionAttempt, type AttemptUpdate } from '../journal/attempts.js';
 import { isSettledAttemptState, type AttemptState } from '../journal/attempt-states.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
-import { paidCents, saleBalance, type SaleBalance } from '../journal/sale-balance.js';
+import { paidCents, paysCents, type SaleBalance } from '../journal/sale-balance.js';
 import { settleSale } from '../journal/sale-settlement.js';
-import { getSale } from '../journal/sale-queries.js';
+import { getSale, saleBalanceOf } from '../journal/sale-queries.js';
+import { getSaleRecord } from '../journal/sales.js';
 import type { PaymentContext } from './payment-context.js';
 
 /** The sale's money as the engine and the screens see it (journal/sale-balance.ts). */
 export function balanceOf(ctx: PaymentContext, saleId: number): SaleBalance {
-  const { sale, attempts, refunds } = getSale(ctx.journal, saleId);
-  return saleBalance(sale.totalCents, attempts, refunds);
+  return saleBalanceOf(ctx.journal, saleId);
 }
 
 /**
@@ -30,14 +30,14 @@ function needsManager(ctx: PaymentContext, attempt: AttemptRecord): boolean {
   const { sale, attempts, refunds } = getSale(ctx.journal, attempt.saleId);
   if (sale.status !== 'open') return true;
   const others = attempts.filter((a) => a.id !== attempt.id);
-  return paidCents(others, refunds) + attempt.amountCents > sale.totalCents;
+  return paidCents(others, refunds) + paysCents(attempt) > sale.totalCents;
 }
 
 /** Closes the sale as paid once what pays it covers the total and nothing holds it. */
 export function trySettle(ctx: PaymentContext, saleId: number): void {
-  const { sale, attempts, refunds } = getSale(ctx.journal, saleId);
+  const sale = getSaleRecord(ctx.journal, saleId);
   if (sale.status !== 'open' || sale.totalCents === 0) return;
-  const balance = saleBalance(sale.totalCents, attempts, refunds);
+  const balance = saleBalanceOf(ctx.journal, saleId);
   if (balance.paidCents !== sale.totalCents || balance.holding) return;
   settleSale(ctx.journal, saleId);
   ctx.events.emit({ type: 'sale', saleId, status: 'paid', paidCents: balance.paidCents, dueCents: 0 });

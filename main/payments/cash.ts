@@ -1,9 +1,12 @@
 // Cash is a tender too, recorded locally with what was handed over and the change, so the shop keeps
-// selling when IOTPay is unreachable.
+// selling when IOTPay is unreachable. What it pays is rounded to 5¢ (CAD; docs/register.md "Cash rounding"): the
+// attempt's amount is the cash taken and its rounding what the rounding added, so it pays its sale exactly the part
+// asked for. A split rounds only its cash part.
+import { roundCashCents } from '../../preload/money-limits.js';
 import { createAttempt } from '../journal/attempts.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { moveAttempt } from './attempt-moves.js';
-import { InsufficientCashError } from './payment-errors.js';
+import { CashRoundsToNothingError, InsufficientCashError } from './payment-errors.js';
 import type { PaymentContext } from './payment-context.js';
 import { amountToCharge } from './tender-checks.js';
 
@@ -12,18 +15,20 @@ export interface CashPayment {
   cashier: string;
   /** What the customer handed over, in cents. */
   tenderedCents: number;
-  /** Part of the sale to pay in cash (split tender); defaults to everything still due. */
+  /** Part of the sale to pay in cash (split tender), before rounding; defaults to everything still due. */
   amountCents?: number;
 }
 
 export function payCash(ctx: PaymentContext, payment: CashPayment): AttemptRecord {
-  const amountCents = amountToCharge(ctx, payment.saleId, payment.amountCents, { needsGateway: false });
+  const paysCents = amountToCharge(ctx, payment.saleId, payment.amountCents, { needsGateway: false });
+  const amountCents = roundCashCents(paysCents, ctx.currency);
+  if (amountCents === 0) throw new CashRoundsToNothingError(paysCents);
   if (!Number.isSafeInteger(payment.tenderedCents) || payment.tenderedCents < amountCents) {
     throw new InsufficientCashError(payment.tenderedCents, amountCents);
   }
   const attempt = createAttempt(ctx.journal, {
     saleId: payment.saleId, tender: 'cash', channel: 'CASH', amountCents, currency: ctx.currency, cashier: payment.cashier,
-    cashTenderedCents: payment.tenderedCents, changeCents: payment.tenderedCents - amountCents,
+    cashTenderedCents: payment.tenderedCents, changeCents: payment.tenderedCents - amountCents, roundingCents: amountCents - paysCents,
   });
   return moveAttempt(ctx, attempt.id, 'succeeded');
 }

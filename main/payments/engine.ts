@@ -1,5 +1,6 @@
 // The payment engine: the one object main hands to IPC handlers and the admin command line. It owns the
 // waits at the till (so a cashier can cancel them), the reconciler timer, and the event stream for the UI.
+import type { Currency } from '../../preload/currencies.js';
 import type { IotPayClient } from '../iotpay/client.js';
 import type { Journal } from '../journal/database.js';
 import type { AttemptRecord, RefundRecord } from '../journal/payment-records.js';
@@ -27,7 +28,7 @@ export interface PaymentEngineDeps {
   timers: Timers;
   logger: Logger;
   timings: PaymentTimings;
-  currency: string;
+  currency: Currency;
 }
 
 export class PaymentEngine {

@@ -6,7 +6,7 @@ import { isSettledAttemptState, isSettledRefundState } from '../journal/attempt-
 import { clearNeedsAction, releaseAttempt as journalRelease } from '../journal/attempts.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { refundableCents } from '../journal/refunds.js';
-import { paidCents } from '../journal/sale-balance.js';
+import { paidCents, paysCents } from '../journal/sale-balance.js';
 import { refundsForAttempt } from '../journal/refund-queries.js';
 import { getSale } from '../journal/sale-queries.js';
 import { attemptPhase } from '../../preload/payment-states.js';
@@ -23,7 +23,7 @@ export function resolveLateSuccess(ctx: PaymentContext, attemptId: number, resol
     const { sale, attempts, refunds } = getSale(ctx.journal, attempt.saleId);
     if (sale.status !== 'open') throw new LateSuccessError(`sale ${sale.id} is already ${sale.status}; refund the payment or keep it unattached`);
     const paid = paidCents(attempts, refunds);
-    if (paid + attempt.amountCents > sale.totalCents) {
+    if (paid + paysCents(attempt) > sale.totalCents) {
       throw new LateSuccessError(`sale ${sale.id} owes ${sale.totalCents - paid} cents, less than this payment; refund it or keep it unattached`);
     }
   }

@@ -2,7 +2,8 @@
 // Entries hold masked payment codes only, so this list can be shown or sent to the renderer as is.
 import { maskCode } from '../shared/logger.js';
 import { summarise, type TimingSummary } from './percentiles.js';
-import { assertNever, type ClassifiedScan, type ScanSource } from './scan-types.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { ClassifiedScan, ScanSource } from './scan-types.js';
 
 export interface RecentScanEntry {
   kind: ClassifiedScan['kind'];

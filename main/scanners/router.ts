@@ -5,7 +5,8 @@ import { maskCode, type Logger } from '../shared/logger.js';
 import { classifyCode, defaultClassifierRules, type ClassifierRules } from './classifier.js';
 import type { RecentScans } from './recent-scans.js';
 import type { ReplayGuard } from './replay-guard.js';
-import { assertNever, type ClassifiedScan, type PaymentScan, type ProductScan, type RawScan, type UnknownReason, type UnknownScan } from './scan-types.js';
+import { assertNever } from '../shared/assert-never.js';
+import type { ClassifiedScan, PaymentScan, ProductScan, RawScan, UnknownReason, UnknownScan } from './scan-types.js';
 
 export interface ScanHandlers {
   onPaymentCode(scan: PaymentScan): void;

@@ -1,21 +1,27 @@
-// Cash: what the customer handed over (quick notes or keypad), then the change to give back.
+// Cash: what the customer handed over (quick notes or keypad), then the change to give back. What cash pays is
+// rounded to 5¢ (CAD; docs/register.md "Cash rounding"), shown as its own line; main rounds the same way.
 import { useState } from 'react';
+import { roundCashCents } from '../../preload/money-limits.js';
 import { useApp } from '../shared/app-context.js';
-import { cashSuggestions, fractionDigits, parseAmountToCents } from '../shared/money.js';
+import { cashSuggestions, fractionDigits, parseAmountToCents, signedMoney } from '../shared/money.js';
 import { NumPad } from '../shared/NumPad.js';
 import { pushToast } from '../shared/toast-store.js';
 
 interface Props {
+  /** What this cash tender pays toward the sale, before rounding. */
   amountCents: number;
   busy: boolean;
   onPay: (tenderedCents: number) => void;
   onBack: () => void;
 }
 
-export function CashTender({ amountCents, busy, onPay, onBack }: Props) {
+export function CashTender({ amountCents: paysCents, busy, onPay, onBack }: Props) {
   const { t, money, info } = useApp();
   const [tendered, setTendered] = useState('');
   const tenderedCents = parseAmountToCents(tendered, fractionDigits(info.currency));
+  // The cash to take: what it pays, rounded to 5¢.
+  const amountCents = roundCashCents(paysCents, info.currency);
+  const rounding = amountCents - paysCents;
   const short = tenderedCents !== null && tenderedCents < amountCents;
 
   const confirm = (cents: number | null) => {
@@ -37,9 +43,19 @@ export function CashTender({ amountCents, busy, onPay, onBack }: Props) {
           ← {t('common.back')}
         </button>
         <h2>
-          {t('cash.charge')} <span className="money-strong">{money(amountCents)}</span>
+          {t('cash.charge')} <span className="money-strong" data-testid="cash-for">{money(paysCents)}</span>
         </h2>
       </div>
+      {rounding !== 0 ? (
+        <div className="cash-roundings" data-testid="cash-rounding-panel">
+          <p className="cash-rounding">
+            <span>{t('cash.rounding')}</span> <span data-testid="cash-rounding">{signedMoney(rounding, (c) => money(c))}</span>
+          </p>
+          <p className="cash-rounding cash-rounding-total">
+            <span>{t('cash.roundedTotal')}</span> <span data-testid="cash-rounded-total">{money(amountCents)}</span>
+          </p>
+        </div>
+      ) : null}
       <div className="cash-quick">
         {cashSuggestions(amountCents).map((cents) => (
           <button key={cents} type="button" className="btn btn-quick" disabled={busy} onClick={() => confirm(cents)}>

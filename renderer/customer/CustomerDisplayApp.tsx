@@ -128,7 +128,8 @@ export function CustomerDisplayApp() {
             {sale ? (
               <dl className="cd-paid-sums">
                 <dt>{t('display.amountPaid')}</dt>
-                <dd data-testid="display-paid-amount">{money(sale.paidCents, sale.currency)}</dd>
+                {/* What the customer handed over net of change: the cash taken includes its 5¢ rounding (docs/register.md). */}
+                <dd data-testid="display-paid-amount">{money(sale.paidCents + sale.roundingCents, sale.currency)}</dd>
                 {sale.changeCents > 0 ? (
                   <>
                     <dt>{t('cash.changeDue')}</dt>

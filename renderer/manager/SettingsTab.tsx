@@ -113,7 +113,7 @@ export function SettingsTab() {
         </label>
         <label className="field-label">
           {t('settings.loginName')}
-          <input className="field" data-testid="settings-login-name" value={draft.loginName} maxLength={12} onChange={set('loginName')} autoComplete="off" />
+          <input className="field" data-testid="settings-login-name" value={draft.loginName} maxLength={32} onChange={set('loginName')} autoComplete="off" />
         </label>
         <label className="field-label">
           {t('settings.newPin')}

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from './app-context.js';
+import { formatTaxRate, signedMoney } from './money.js';
 
 interface Props {
   sale: SaleView;
@@ -67,16 +68,51 @@ export function CartList({ sale, editable, disabled = false, onQuantity, onRemov
   );
 }
 
-/** Total, then what was paid, what a payment being checked may still pay, what is due, and anything paid over. */
+/** "HST 13%", "TPS 5 %": a tax line's words, in the screen's language (docs/register.md). */
+export function useTaxLabel(): (tax: SaleView['taxes'][number]) => string {
+  const { t, locale } = useApp();
+  return (tax) => t('tax.line', { tax: t(`tax.${tax.code}`), rate: formatTaxRate(tax.ratePer100k, locale) });
+}
+
+/** The subtotal and each tax of a taxed sale, as the cart, the customer display and the receipt show them. */
+export function TaxRows({ sale, rowClass }: { sale: SaleView; rowClass: string }) {
+  const { t, money } = useApp();
+  const label = useTaxLabel();
+  if (sale.taxes.length === 0) return null;
+  return (
+    <>
+      <div className={rowClass} data-testid="sale-subtotal-row">
+        <span>{t('cart.subtotal')}</span>
+        <span data-testid="sale-subtotal">{money(sale.subtotalCents, sale.currency)}</span>
+      </div>
+      {sale.taxes.map((tax) => (
+        <div key={`${tax.code}-${tax.ratePer100k}`} className={rowClass} data-testid="sale-tax" data-code={tax.code} data-rate={tax.ratePer100k}>
+          <span>{label(tax)}</span>
+          <span data-testid="sale-tax-amount">{money(tax.amountCents, sale.currency)}</span>
+        </div>
+      ))}
+      {sale.pricesIncludeTax ? <div className={`${rowClass} sale-total-note`}><span>{t('cart.taxesIncluded')}</span></div> : null}
+    </>
+  );
+}
+
+/** Subtotal and taxes, the total, then what was paid, what a payment being checked may still pay, what is due, and anything paid over. */
 export function SaleTotals({ sale }: { sale: SaleView }) {
   const { t, money } = useApp();
   const split = sale.paidCents > 0 || sale.heldCents > 0;
   return (
     <div className="sale-totals">
+      <TaxRows sale={sale} rowClass="sale-total-row sale-total-tax" />
       <div className="sale-total-row sale-total-main">
         <span>{t('cart.total')}</span>
         <span data-testid="sale-total">{money(sale.totalCents, sale.currency)}</span>
       </div>
+      {sale.roundingCents !== 0 ? (
+        <div className="sale-total-row sale-total-rounding">
+          <span>{t('cash.rounding')}</span>
+          <span data-testid="sale-rounding">{signedMoney(sale.roundingCents, (c) => money(c, sale.currency))}</span>
+        </div>
+      ) : null}
       {sale.paidCents > 0 ? (
         <div className="sale-total-row">
           <span>{t('cart.paid')}</span>

@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { refundHoldsMoney } from '../../preload/payment-states.js';
 import { useApp } from './app-context.js';
+import { TaxRows } from './CartList.js';
 import { call } from './invoke.js';
+import { signedMoney } from './money.js';
 import { tenderKey } from './wallet.js';
 
 type Receipt = ChannelResponse<'receipt:get'>;
@@ -50,10 +52,22 @@ export function ReceiptView({ saleId }: { saleId: number }) {
           </li>
         ))}
       </ul>
+      {sale.taxes.length > 0 ? (
+        <div className="receipt-taxes">
+          <TaxRows sale={sale} rowClass="receipt-tax" />
+        </div>
+      ) : null}
       <div className="receipt-total">
         <span>{t('cart.total')}</span>
-        <span>{money(sale.totalCents, sale.currency)}</span>
+        <span data-testid="receipt-total">{money(sale.totalCents, sale.currency)}</span>
       </div>
+      {/* Cash rounding is its own line: the total, then what the 5¢ rounding changed, then the cash taken. */}
+      {paid.filter((a) => a.roundingCents !== 0).map((a) => (
+        <div key={`rounding-${a.id}`} className="receipt-tax receipt-rounding" data-testid="receipt-rounding">
+          <span>{t('cash.rounding')}</span>
+          <span>{signedMoney(a.roundingCents, (c) => money(c, a.currency))}</span>
+        </div>
+      ))}
       <ul className="receipt-tenders">
         {paid.map((a) => (
           <li key={a.id}>

@@ -58,3 +58,20 @@ export function centsToInput(cents: number, digits = 2): string {
   const unit = 10 ** digits;
   return `${Math.floor(cents / unit)}.${String(cents % unit).padStart(digits, '0')}`;
 }
+
+const rateFormats = new Map<string, Intl.NumberFormat>();
+
+/** A tax rate in parts per 100 000 as this locale writes a percentage: "13%", "9.975%", "9,975 %" (display only). */
+export function formatTaxRate(ratePer100k: number, locale: string): string {
+  let fmt = rateFormats.get(locale);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 });
+    rateFormats.set(locale, fmt);
+  }
+  return fmt.format(ratePer100k / 100_000);
+}
+
+/** An adjustment with its sign always shown, a true minus for less: "−$0.02", "+$0.01" (cash rounding). */
+export function signedMoney(cents: number, format: (cents: number) => string): string {
+  return `${cents < 0 ? '−' : '+'}${format(Math.abs(cents))}`;
+}

@@ -12,6 +12,7 @@ import { qrLink } from '../../main/sandbox/v1-create.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
 import { E2E_READY, decodeQr, latte, muffin, startSale } from './support/screen-helpers.js';
+import { taxed } from './support/truth-helpers.js';
 
 let rig: E2eRig;
 let cashier: Page;
@@ -54,7 +55,7 @@ async function payByScan(): Promise<void> {
   await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
   expect(await cashier.getByTestId('receipt').innerText()).toContain(code.slice(-4));
   expect(await cashier.getByTestId('receipt').innerText()).not.toContain(code);
-  paid.push({ channel: 'WX_MICROPAY', cents: latte.priceCents + muffin.priceCents });
+  paid.push({ channel: 'WX_MICROPAY', cents: taxed(latte.priceCents, muffin.priceCents) });
 }
 
 /** Card: paid through the stand-in card form. */
@@ -68,7 +69,7 @@ async function payByCard(): Promise<void> {
   await form.locator('#cvv').fill('123');
   await form.locator('#submit').click();
   await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
-  paid.push({ channel: 'PF_CC', cents: muffin.priceCents });
+  paid.push({ channel: 'PF_CC', cents: taxed(muffin.priceCents) });
 }
 
 // Each test has its own app, data folder, sandbox and screens, so any one of them runs alone.
@@ -103,14 +104,14 @@ describe.skipIf(!E2E_READY)('POS in the browser', () => {
     const created = (await rig.control.ledger()).orders.filter((o) => !before.has(o.payOrderId));
     expect(created).toHaveLength(1);
     const order = created[0]!;
-    expect(order).toMatchObject({ api: 'v1', channelId: 'WX_NATIVE', amount: latte.priceCents, status: 0 });
+    expect(order).toMatchObject({ api: 'v1', channelId: 'WX_NATIVE', amount: taxed(latte.priceCents), status: 0 });
     // Exactly the code URL the sandbox answered for that order, character for character.
     expect(order.api === 'v1' ? qrLink(order) : undefined).toBe(codeUrl);
     expect(codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
     await rig.control.payQr({ codeUrl: codeUrl! });
     await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
     await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state')).toBe('paid');
-    paid.push({ channel: 'WX_NATIVE', cents: latte.priceCents });
+    paid.push({ channel: 'WX_NATIVE', cents: taxed(latte.priceCents) });
   });
 
   it('card: paid through the stand-in card form', async () => {

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startE2e, type E2eRig } from './support/e2e-rig.js';
 import { E2E_READY, latte, muffin, qrOn, startSale } from './support/screen-helpers.js';
+import { taxed } from './support/truth-helpers.js';
 
 let rig: E2eRig;
 let cashier: Page;
@@ -68,7 +69,7 @@ describe.skipIf(!E2E_READY)('reloading a screen mid-payment', () => {
     await rig.control.payQr({ codeUrl: codeUrl! });
     await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
     await expect.poll(displayState, { timeout: 15_000 }).toBe('paid');
-    expect((await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId))).toMatchObject({ amount: latte.priceCents, status: 2 });
+    expect((await rig.control.ledger()).orders.find((o) => codeUrl?.endsWith(o.payOrderId))).toMatchObject({ amount: taxed(latte.priceCents), status: 2 });
   });
 
   it('Cancel on a reloaded cashier withdraws the QR and checks; a display reloaded afterwards shows checking, no QR', async () => {

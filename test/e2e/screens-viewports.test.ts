@@ -10,13 +10,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoProducts } from '../../main/app/demo-catalog.js';
 import { gs1CheckDigit } from '../../main/scanners/gs1.js';
+import { LOCALES, type Locale } from '../../preload/locales.js';
 import { SCREENSHOT_DIR } from './support/e2e-rig.js';
 import { E2E_READY, latte, muffin, startSale } from './support/screen-helpers.js';
 import { tillForThisTest } from './support/till-rig.js';
 import { attemptPhase, displayState, expectNoTechnicalText, newOrder, payCash, waitForPaid } from './support/truth-helpers.js';
 
-const LOCALES = ['en-CA', 'fr-CA', 'zh-CN'] as const;
-type Locale = (typeof LOCALES)[number];
 type Size = { width: number; height: number };
 const CASHIER_SIZES: Size[] = [{ width: 1024, height: 768 }, { width: 1366, height: 768 }];
 const DISPLAY_SIZES: Size[] = [{ width: 800, height: 480 }, { width: 1024, height: 600 }, { width: 1920, height: 1080 }];

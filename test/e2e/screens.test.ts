@@ -7,13 +7,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCALES, type Locale } from '../../preload/locales.js';
 import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
 import type { MessageKey } from '../../renderer/shared/i18n/translate.js';
 import { SCREENSHOT_DIR, startE2e, type E2eRig } from './support/e2e-rig.js';
 import { E2E_READY } from './support/screen-helpers.js';
 
-const LOCALES = ['en-CA', 'fr-CA', 'zh-CN'] as const;
-type Locale = (typeof LOCALES)[number];
 /** A PNG of a full screen is tens of kilobytes; a blank or broken capture is a few hundred bytes. */
 const MIN_SCREENSHOT_BYTES = 8_000;
 

@@ -9,8 +9,8 @@ import { walletCode } from '../support/sandbox-fixtures.js';
 import { E2E_READY, latte, qrOn, startSale } from './support/screen-helpers.js';
 import { tillForThisTest, type TillRig } from './support/till-rig.js';
 import {
-  CHECKING_WORDS, MANAGER_PIN, addProduct, attemptPhase, bodyText, displayState, expectNeverTechnical, expectNoTechnicalText,
-  expectPaidOnce, ledgerProblems, newOrder, payCash, readJournal, recordOf, typeWalletCode, usableTenders, waitForPaid,
+  CHECKING_WORDS, MANAGER_PIN, addProduct, attemptPhase, bodyText, cad, displayState, expectNeverTechnical, expectNoTechnicalText,
+  expectPaidOnce, inCash, ledgerProblems, newOrder, payCash, readJournal, recordOf, typeWalletCode, usableTenders, taxed, waitForPaid,
 } from './support/truth-helpers.js';
 
 interface Counter { rig: TillRig; cashier: Page; display: Page }
@@ -51,7 +51,7 @@ async function expectNothingFalseShown({ cashier, display }: Counter): Promise<v
 async function expectPaidOnBoth({ cashier, display }: Counter): Promise<void> {
   await waitForPaid(cashier);
   await expect.poll(() => displayState(display), { timeout: 15_000 }).toBe('paid');
-  expect(await display.getByTestId('display-paid-amount').innerText()).toContain('4.95');
+  expect(await display.getByTestId('display-paid-amount').innerText()).toContain(cad(taxed(latte.priceCents)));
 }
 
 describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know yet', () => {
@@ -65,7 +65,7 @@ describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know
     await expectCheckingOnBoth(counter);
     await expectPaidOnBoth(counter);
     await expectNothingFalseShown(counter);
-    await expectPaidOnce(counter.rig, latte.priceCents);
+    await expectPaidOnce(counter.rig, taxed(latte.priceCents));
   }, 45_000);
 
   it('2. a WeChat QR the customer pays after the cashier pressed Cancel: checking on both screens, then paid once', async () => {
@@ -82,7 +82,7 @@ describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know
     await rig.control.payQr({ payOrderId: order.payOrderId });
     await expectPaidOnBoth(counter);
     await expectNothingFalseShown(counter);
-    await expectPaidOnce(rig, latte.priceCents);
+    await expectPaidOnce(rig, taxed(latte.priceCents));
   }, 45_000);
 
   it('3. a QR paid after the manager overrode it and the sale was paid in cash: a banner that stays until a manager resolves it', async () => {
@@ -124,9 +124,9 @@ describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know
     const qr = journal.attempts.find((a) => a.mch_order_no === order.mchOrderNo)!;
     expect(qr).toMatchObject({ state: 'succeeded', needs_action: 1 });
     const sale = journal.sales.find((s) => s.id === qr.sale_id)!;
-    expect(sale).toMatchObject({ status: 'paid', total_cents: latte.priceCents });
+    expect(sale).toMatchObject({ status: 'paid', total_cents: taxed(latte.priceCents) });
     const cash = journal.attempts.filter((a) => a.sale_id === sale.id && a.tender === 'cash' && a.state === 'succeeded');
-    expect(cash.map((a) => a.amount_cents)).toEqual([latte.priceCents]);
+    expect(cash.map((a) => a.amount_cents)).toEqual([inCash(taxed(latte.priceCents))]);
     const ledger = await rig.control.ledger();
     expect(ledger.orders.filter((o) => o.status === 2).map((o) => o.mchOrderNo)).toEqual([order.mchOrderNo]);
     expect(ledgerProblems(rig.dataDir, ledger)).toEqual([]);
@@ -142,7 +142,7 @@ describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know
     await expectCheckingOnBoth(counter);
     await expectPaidOnBoth(counter);
     await expectNothingFalseShown(counter);
-    await expectPaidOnce(rig, latte.priceCents);
+    await expectPaidOnce(rig, taxed(latte.priceCents));
   }, 45_000);
 
   it('5. a WeChat code whose response takes 40 s (06): a countdown while waiting, no machine text, then paid once', async () => {
@@ -169,6 +169,6 @@ describe.skipIf(!E2E_READY)('the till tells the truth: outcomes it does not know
     });
     await expectPaidOnBoth(counter);
     await expectNothingFalseShown(counter);
-    await expectPaidOnce(counter.rig, latte.priceCents);
+    await expectPaidOnce(counter.rig, taxed(latte.priceCents));
   }, 75_000);
 });

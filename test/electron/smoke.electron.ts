@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ConsoleMessage, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducts } from '../../main/app/demo-catalog.js';
+import { taxed } from '../e2e/support/truth-helpers.js';
 import type { WindowRole } from '../../main/app/host-api.js';
 import { TRAINING_MERCHANT_FILE } from '../../main/app/training-gateway.js';
 import { roleUrl } from '../../main/electron/security.js';
@@ -107,7 +108,8 @@ describe.skipIf(!electron.ok)('the desktop app in Electron, training mode', () =
       return fresh.length > 0 ? fresh : undefined;
     }, 'the QR order in the sandbox ledger');
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ api: 'v1', channelId: 'WX_NATIVE', amount: latte.priceCents });
+    // The training store is in Ontario: the latte plus 13% HST (docs/register.md).
+    expect(created[0]).toMatchObject({ api: 'v1', channelId: 'WX_NATIVE', amount: taxed(latte.priceCents) });
     await control.payQr({ payOrderId: created[0]!.payOrderId });
     await cashier.getByTestId('receipt').waitFor({ timeout: 20_000 });
     await expect.poll(() => display.getByTestId('display-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('paid');

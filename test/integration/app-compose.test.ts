@@ -43,7 +43,8 @@ describe('composed app', () => {
     for (const role of Object.keys(seen) as WindowRole[]) app.host.subscribe(role, (event) => seen[role]!.push(event));
     const products = (await call('cashier', 'catalog:search', { query: 'latte' })).value as unknown as Array<{ sku: string }>;
     const sale = await call('cashier', 'sale:addItem', { sku: products[0]!.sku, quantity: 2 });
-    expect(sale.value).toMatchObject({ totalCents: 990, status: 'open' });
+    // 2 × $4.95 + 13% HST (the default province, ON; docs/register.md).
+    expect(sale.value).toMatchObject({ subtotalCents: 990, totalCents: 1119, status: 'open' });
     const attempt = await call('cashier', 'payment:chargeByScan', { code: walletCode('WX', '01') });
     expect(attempt.ok).toBe(true);
     await until(() => salePaid(), 'the sale to be paid');
@@ -74,7 +75,8 @@ describe('composed app', () => {
     const refund = await call('manager', 'refund:create', { session, attemptId: attempt.value!.id, amountCents: 500, reason: 'damaged' });
     expect(refund.value).toMatchObject({ state: 'succeeded', amountCents: 500 });
     const totals = await call('manager', 'report:dailyTotals', { session });
-    expect((totals.value!.byCurrency as Array<{ netCents: number }>)[0]!.netCents).toBe(1500);
+    // $20 + 13% HST paid, $5 refunded.
+    expect((totals.value!.byCurrency as Array<{ netCents: number }>)[0]!.netCents).toBe(2260 - 500);
     expect((await call('manager', 'settings:setMerchantKey', { session, merchantKey: 'SECRETKEY123' })).error?.code).toBe('SECRET_STORE_UNAVAILABLE');
     const settings = await call('manager', 'settings:get', { session });
     expect(settings.value).toMatchObject({ merchantKeyStored: false, secretStoreAvailable: false, mode: 'training' });

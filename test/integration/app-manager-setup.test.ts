@@ -96,14 +96,14 @@ describe('manager settings: timers, wedge and scanners', () => {
 
   it('saves a serial port and restarts the scanner service at once; refuses bad ports and framings', async () => {
     const session = await start();
-    const serial = { kind: 'serial', path: '/dev/pos-test-no-such-port', baudRate: 9600, framing: { kind: 'suffix', suffix: 'CRLF' } };
+    const serial = { kind: 'serial', path: '/dev/ttyPOS-test-no-such-port', baudRate: 9600, framing: { kind: 'suffix', suffix: 'CRLF' } };
     const hid = { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c };
     const saved = await call('manager', 'settings:update', { session, scanners: [serial, hid] });
     expect(saved.ok).toBe(true);
     expect(saved.value).toMatchObject({ scanners: [serial, hid], pendingRestart: [] });
     await until(async () => {
       const status = await call('manager', 'scanners:status', { session });
-      return (status.value!.devices as Array<{ deviceId: string }>).some((d) => d.deviceId === 'serial:/dev/pos-test-no-such-port');
+      return (status.value!.devices as Array<{ deviceId: string }>).some((d) => d.deviceId === 'serial:/dev/ttyPOS-test-no-such-port');
     }, 'the new serial scanner to report a status');
     const refusals: unknown[] = [
       [{ ...serial, path: '../../etc/passwd' }],
@@ -171,7 +171,8 @@ describe('finding a sale to refund', () => {
 
   async function cashSale(cents: number): Promise<number> {
     const sale = await call('cashier', 'sale:addCustom', { name: 'Item', amountCents: cents });
-    await call('cashier', 'payment:payCash', { tenderedCents: cents });
+    // Enough cash for the amount and its sales tax (docs/register.md).
+    await call('cashier', 'payment:payCash', { tenderedCents: 2 * cents });
     const id = sale.value!.id as number;
     await call('cashier', 'sale:new');
     return id;

@@ -125,6 +125,80 @@ describe('each migration, from the previous version with data present', () => {
   });
 });
 
+describe('0080 (Z periods and seals), from 0070 with data present', () => {
+  // Store day 2026-01-01 in UTC; Z 1 closed it at 20:00. One cash sale before the close, one after it (the defect:
+  // it would have landed in no Z), one attempt still in flight.
+  const day = Date.UTC(2026, 0, 1);
+  const at = (h: number) => day + h * 3_600_000;
+
+  function seed(): void {
+    db.prepare(`INSERT INTO sales VALUES (1, 'T01', 'ann', 'paid', 'CAD', 500, ?, ?)`).run(at(10), at(11));
+    db.prepare(`INSERT INTO sales VALUES (2, 'T01', 'ann', 'paid', 'CAD', 700, ?, ?)`).run(at(21), at(21));
+    db.prepare(`INSERT INTO sales VALUES (3, 'T01', 'ann', 'open', 'CAD', 900, ?, NULL)`).run(at(22));
+    const attempt = db.prepare(`INSERT INTO attempts (id, sale_id, tender, channel, amount_cents, currency, mch_order_no, state, cashier, created_at, updated_at, finalized_at)
+      VALUES (?, ?, 'cash', 'CASH', ?, 'CAD', ?, ?, 'ann', ?, ?, ?)`);
+    attempt.run(1, 1, 500, 'T01P2601011234000000001', 'succeeded', at(10), at(11), at(11));
+    attempt.run(2, 2, 700, 'T01P2601011234000000002', 'succeeded', at(21), at(21), at(21));
+    attempt.run(3, 3, 900, 'T01P2601011234000000003', 'unknown', at(22), at(22), null);
+    db.prepare(`INSERT INTO events VALUES (1, ?, 'sale.created', 'sale', '1', '{}', ?, ?)`).run(at(10), '0'.repeat(64), 'a'.repeat(64));
+    db.prepare(`INSERT INTO events VALUES (2, ?, 'sale.created', 'sale', '2', '{}', ?, ?)`).run(at(20), 'a'.repeat(64), 'b'.repeat(64));
+    const totals = JSON.stringify({ totals: {}, chainHead: { seq: 1, hash: 'a'.repeat(64) } });
+    db.prepare(`INSERT INTO day_closes VALUES (1, '2026-01-01', 'UTC', 'T01', ?, 'mgr', 'CAD', 500, 500, 0, ?)`).run(at(20), totals);
+  }
+
+  it('keeps every row, moves the seal out of totals_json, stamps periods, and lets a date close twice', () => {
+    migrate(db, journalMigrations, { target: 70 });
+    seed();
+    expect(() => db.prepare(`INSERT INTO day_closes VALUES (2, '2026-01-01', 'UTC', 'T01', 1, 'mgr', 'CAD', 0, 0, 0, '{}')`).run()).toThrow(/UNIQUE/);
+    expect(migrate(db, journalMigrations, { target: 80 })).toEqual([80]);
+    expect([count('sales'), count('attempts'), count('events'), count('day_closes')]).toEqual([3, 3, 2, 1]);
+    expect(db.prepare('SELECT z_number, event_count, head_hash, counted_cash_cents FROM day_closes').get()).toEqual({ z_number: 1, event_count: 1, head_hash: 'a'.repeat(64), counted_cash_cents: 500 });
+    // Before Z 1's close on its day: period 1. After it: the open period 2, so the next Z counts it. In flight: none yet.
+    expect(db.prepare('SELECT id, period FROM attempts ORDER BY id').all()).toEqual([{ id: 1, period: 1 }, { id: 2, period: 2 }, { id: 3, period: null }]);
+    expect(db.prepare('SELECT id, period FROM sales ORDER BY id').all()).toEqual([{ id: 1, period: 1 }, { id: 2, period: 2 }, { id: 3, period: null }]);
+    expect((db.prepare(`SELECT value FROM meta WHERE key = 'journal_id'`).get() as { value: string }).value).toMatch(/^[0-9a-f]{32}$/);
+    db.prepare(`INSERT INTO day_closes VALUES (2, '2026-01-01', 'UTC', 'T01', 1, 'mgr', 'CAD', 0, 0, 0, '{}', 2, ?)`).run('b'.repeat(64));
+    expect(() => db.prepare('UPDATE day_closes SET counted_cash_cents = 0').run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM day_closes').run()).toThrow(/immutable/);
+    expect(() => db.prepare('UPDATE attempts SET period = 0').run()).toThrow(/CHECK/);
+  });
+});
+
+describe('0090 (sales tax) and 0100 (cash rounding), each from the previous version with data present', () => {
+  function seedSale(): void {
+    db.prepare(`INSERT INTO sales (id, terminal_id, cashier, status, currency, total_cents, created_at, closed_at) VALUES (1, 'T01', 'ann', 'paid', 'CAD', 500, 1000, 2000)`).run();
+    db.prepare(`INSERT INTO sale_lines (sale_id, line_no, sku, gtin, name, unit_price_cents, quantity, line_total_cents) VALUES (1, 1, 'SKU1', NULL, 'Tea', 250, 2, 500)`).run();
+    db.prepare(`INSERT INTO attempts (id, sale_id, tender, channel, amount_cents, currency, mch_order_no, state, cashier, created_at, updated_at, finalized_at)
+      VALUES (1, 1, 'cash', 'CASH', 500, 'CAD', 'T01P2601011234000000001', 'succeeded', 'ann', 1000, 1000, 1000)`).run();
+    db.prepare(`INSERT INTO attempts (id, sale_id, tender, channel, amount_cents, currency, mch_order_no, state, cashier, created_at, updated_at, finalized_at)
+      VALUES (2, 1, 'wallet_scan', 'WX_MICROPAY', 100, 'CAD', 'T01P2601011234000000002', 'failed', 'ann', 1000, 1000, 1000)`).run();
+  }
+
+  it('0090 keeps sales and lines: an old sale is untaxed, its subtotal its total, its lines standard', () => {
+    migrate(db, journalMigrations, { target: 80 });
+    seedSale();
+    expect(migrate(db, journalMigrations, { target: 90 })).toEqual([90]);
+    expect(db.prepare('SELECT total_cents, subtotal_cents, tax_province, tax_table, prices_include_tax FROM sales').get()).toEqual({ total_cents: 500, subtotal_cents: 500, tax_province: null, tax_table: null, prices_include_tax: 0 });
+    expect(db.prepare('SELECT line_total_cents, tax_class FROM sale_lines').get()).toEqual({ line_total_cents: 500, tax_class: 'standard' });
+    expect(count('sale_taxes')).toBe(0);
+    db.prepare(`INSERT INTO sale_taxes (sale_id, position, code, rate_per_100k, classes, base_cents, amount_cents) VALUES (1, 1, 'QST', 9975, 'standard', 500, 50)`).run();
+    expect(() => db.prepare(`INSERT INTO sale_taxes (sale_id, position, code, rate_per_100k, classes) VALUES (1, 2, 'VAT', 2000, 'standard')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO sale_taxes (sale_id, position, code, rate_per_100k, classes) VALUES (1, 3, 'GST', 100000, 'standard')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE sale_lines SET tax_class = 'luxury'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE sales SET tax_table = 'soon'`).run()).toThrow(/CHECK/);
+  });
+
+  it('0100 keeps attempts, none rounded; rounding is cash only and at most 2¢', () => {
+    migrate(db, journalMigrations, { target: 90 });
+    seedSale();
+    expect(migrate(db, journalMigrations, { target: 100 })).toEqual([100]);
+    expect(db.prepare('SELECT id, amount_cents, rounding_cents FROM attempts ORDER BY id').all()).toEqual([{ id: 1, amount_cents: 500, rounding_cents: 0 }, { id: 2, amount_cents: 100, rounding_cents: 0 }]);
+    db.prepare('UPDATE attempts SET rounding_cents = -2 WHERE id = 1').run();
+    expect(() => db.prepare('UPDATE attempts SET rounding_cents = 3 WHERE id = 1').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE attempts SET rounding_cents = 1 WHERE id = 2').run()).toThrow(/CHECK/);
+  });
+});
+
 describe('the runner', () => {
   it('rolls a failing migration back completely, version unchanged', () => {
     migrate(db, journalMigrations, { target: 10 });

@@ -132,7 +132,8 @@ describe('cash and split tender', () => {
     const saleId = rig.sale(1234);
     expect(() => rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 1000 })).toThrow(InsufficientCashError);
     const cash = rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 2000 });
-    expect(cash).toMatchObject({ state: 'succeeded', cashTenderedCents: 2000, changeCents: 766 });
+    // $12.34 in cash is $12.35 (5¢ rounding, docs/register.md): change $7.65, and the sale is paid exactly.
+    expect(cash).toMatchObject({ state: 'succeeded', amountCents: 1235, roundingCents: 1, cashTenderedCents: 2000, changeCents: 765 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
   });
 

@@ -83,7 +83,8 @@ export function gatewayOrderProblems(journal: Journal, ledger: LedgerSnapshot): 
     if (a.needsAction || !a.attached) continue;
     const order = orders.get(a.mchOrderNo);
     const paid = order !== undefined && (order.api === 'v1' ? PAID_V1.has(order.status) : PAID_V3.has(order.status));
-    const cents = a.tender === 'cash' ? (a.state === 'succeeded' ? a.amountCents : 0) : paid ? order.amount : 0;
+    // Cash pays its sale the cash taken less its 5¢ rounding (docs/register.md): the rounding is no over-charge.
+    const cents = a.tender === 'cash' ? (a.state === 'succeeded' ? a.amountCents - a.roundingCents : 0) : paid ? order.amount : 0;
     taken.set(a.saleId, (taken.get(a.saleId) ?? 0) + cents);
   }
   // What was given back (change for cash, gateway refunds checked against the ledger above) is not kept.

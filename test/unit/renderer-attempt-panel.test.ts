@@ -37,7 +37,7 @@ function attempt(state: AttemptState, over: Partial<AttemptView> = {}): AttemptV
   return {
     id: 7, saleId: 1, tender: 'wallet_scan', channel: 'WX_MICROPAY', amountCents: 1250, currency: 'CAD', state, phase: attemptPhase(state),
     reason: null, released: false, needsAction: false, mchOrderNo: 'T1P2611220000000007', codeLast4: '0001',
-    failureCode: 'USERPAYING_FAIL', failureMessage: 'Error: connect ECONNRESET https://gw', cashTenderedCents: null, changeCents: null, createdAt: 0, ...over,
+    failureCode: 'USERPAYING_FAIL', failureMessage: 'Error: connect ECONNRESET https://gw', cashTenderedCents: null, changeCents: null, roundingCents: 0, createdAt: 0, ...over,
   };
 }
 
@@ -124,7 +124,8 @@ describe('AttemptPanel', () => {
 function sale(over: Partial<SaleView> = {}): SaleView {
   return {
     id: 1, status: 'open', currency: 'CAD', cashier: 'till', totalCents: 2000, paidCents: 0, dueCents: 2000, heldCents: 0, holdingAttemptId: null,
-    overpaidCents: 0, changeCents: 0, createdAt: 0, lines: [], attempts: [], refunds: [], ...over,
+    overpaidCents: 0, changeCents: 0, subtotalCents: 2000, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 2000,
+    createdAt: 0, lines: [], attempts: [], refunds: [], ...over,
   };
 }
 

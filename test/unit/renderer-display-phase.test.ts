@@ -14,8 +14,8 @@ const CREATED_AT = 1_800_000_000_000;
 function sale(over: Partial<SaleView> = {}): SaleView {
   return {
     id: 1, status: 'open', currency: 'CAD', cashier: 'till', totalCents: 500, paidCents: 0, dueCents: 500, heldCents: 0, holdingAttemptId: null,
-    overpaidCents: 0, changeCents: 0, createdAt: CREATED_AT,
-    lines: [{ lineNo: 1, sku: 'A', name: 'Tea', unitPriceCents: 500, quantity: 1, lineTotalCents: 500 }], attempts: [], refunds: [],
+    overpaidCents: 0, changeCents: 0, subtotalCents: 500, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 500, createdAt: CREATED_AT,
+    lines: [{ lineNo: 1, sku: 'A', name: 'Tea', unitPriceCents: 500, quantity: 1, lineTotalCents: 500, taxClass: 'standard' }], attempts: [], refunds: [],
     ...over,
   };
 }
@@ -25,7 +25,7 @@ function attempt(over: Partial<Omit<AttemptView, 'phase'>> & { state?: AttemptSt
   return {
     id: 7, saleId: 1, tender: 'wallet_qr', channel: 'WX_NATIVE', amountCents: 500, currency: 'CAD', needsAction: false,
     reason: state === 'failed' ? 'DECLINED' : null, released: false,
-    mchOrderNo: 'T1-20261122-0007', codeLast4: null, failureCode: null, failureMessage: null, cashTenderedCents: null, changeCents: null,
+    mchOrderNo: 'T1-20261122-0007', codeLast4: null, failureCode: null, failureMessage: null, cashTenderedCents: null, changeCents: null, roundingCents: 0,
     createdAt: CREATED_AT, ...over, state, phase: attemptPhase(state),
   };
 }

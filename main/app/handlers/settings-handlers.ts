@@ -1,11 +1,14 @@
 // App info, locale, settings (the merchant key is write-only), journal verification and scanner status.
+import type { ErrorCode } from '../../../preload/error-codes.js';
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import type { Settings } from '../../config/settings.js';
-import { verifyChain } from '../../journal/events.js';
+import { verdictReason, verifyJournalDb } from '../../journal/verify-file.js';
 import { hashPin } from '../manager-sessions.js';
 import { discoverScanners } from '../../scanners/discovery.js';
 import { scanReport } from '../scan-report.js';
+import type { ChannelResponse } from '../../../preload/contract.js';
+import { SIGNATURE_POLICY, type GatewayProbe, type IotPayClient, type SignedAnswer } from '../../iotpay/index.js';
 
 /** Saved settings the running app cannot pick up: the journal, gateway client and engine were built with them. */
 export function pendingRestart(running: Settings, saved: Settings): ('terminalId' | 'storeTimeZone' | 'gateway' | 'timers')[] {
@@ -19,10 +22,40 @@ export function pendingRestart(running: Settings, saved: Settings): ('terminalId
   return fields.filter(([, unchanged]) => !unchanged).map(([name]) => name);
 }
 
-type SettingsHandlers = Pick<Handlers, 'app:info' | 'app:setLocale' | 'settings:get' | 'settings:update' | 'settings:setMerchantKey' | 'journal:verify' | 'scanners:status' | 'scanners:discover'>;
+type SettingsHandlers = Pick<Handlers, 'app:info' | 'app:setLocale' | 'settings:get' | 'settings:update' | 'settings:setMerchantKey' | 'journal:verify' | 'scanners:status' | 'scanners:discover' | 'gateway:lastCheck'>;
+
+// The System tab's view of the last `pos gateway check`, as the running client applies it. The gateway's own
+// codes go only into `technical`, which the screen shows under "technical details".
+type GatewayCheckView = ChannelResponse<'gateway:lastCheck'>;
+
+function technical(p: GatewayProbe): string {
+  const codes = [['retCode', p.retCode], ['resCode', p.resCode], ['errCode', p.errCode], ['retMsg', p.retMsg]]
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${v}`);
+  const http = p.httpStatus === undefined ? `no answer${p.problem ? ` (${p.problem})` : ''}` : `HTTP ${p.httpStatus}`;
+  return [`${p.endpoint}: ${http}`, ...codes, p.fields.length > 0 ? `fields ${p.fields.join(',')}` : '', `read as ${p.clientReading}`]
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
+export function gatewayCheckView(training: boolean, client: IotPayClient | undefined): GatewayCheckView {
+  const policy = client?.signaturePolicy ?? SIGNATURE_POLICY;
+  const rules = (Object.keys(policy) as SignedAnswer[]).map((answer) => ({ answer, rule: policy[answer] }));
+  const given = client?.gatewayCheck ?? null;
+  if (!given) return { training, check: null, rules };
+  const { record, applied } = given;
+  return {
+    training,
+    rules,
+    check: {
+      checkedAt: record.checkedAt, applied, clockSkewMs: record.clockSkewMs, clockSkewed: record.clockSkewed,
+      probes: record.probes.map((p) => ({ endpoint: p.endpoint, answered: p.answered, signature: p.signature, rttMs: p.rttMs ?? null, technical: technical(p) })),
+    },
+  };
+}
 
 export class SecretStoreUnavailableError extends Error {
-  readonly code = 'SECRET_STORE_UNAVAILABLE';
+  readonly code = 'SECRET_STORE_UNAVAILABLE' satisfies ErrorCode;
   constructor() {
     super('This computer offers no secure key store, so the merchant key was not saved. It is never stored in plain text.');
   }
@@ -38,12 +71,14 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     pendingRestart: pendingRestart(ctx.services.settings, s),
   });
   return {
-    'app:info': () => {
+    'app:info': (_r, role) => {
       const s = ctx.services.settings;
       const saved = current();
       return {
         training: ctx.services.training, terminalId: s.terminalId, storeName: saved.storeName, currency: s.currency, locale: saved.locale, wedge: { ...saved.scanRules.wedge },
         timeZone: s.storeTimeZone, online: ctx.services.engine.isOnline(), cardFormScriptUrl: ctx.cardFormScriptUrl,
+        // Only the screens that get app:clock events show the warning.
+        ...(role === 'cashier' || role === 'manager' ? { clock: ctx.clockBanner() } : {}),
       };
     },
     // The store default (manager only); each screen's own language switch stays in that screen.
@@ -80,9 +115,14 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       ctx.secretStore.write(r.merchantKey);
       return view(current());
     },
+    // The chain, then every table rebuilt from the events (main/journal/rebuild.ts); reads only.
     'journal:verify': () => {
-      const v = verifyChain(ctx.services.journal);
-      return v.ok ? { ok: true, events: v.events, firstBrokenSeq: null, reason: null } : { ok: false, events: 0, firstBrokenSeq: v.firstBrokenSeq, reason: v.reason };
+      const v = verifyJournalDb(ctx.services.journal.db);
+      return {
+        ok: v.ok, events: v.events, firstBrokenSeq: v.chain.ok ? null : v.chain.firstBrokenSeq, reason: verdictReason(v),
+        differences: v.differences.slice(0, 200).map((d) => ({ table: d.table, key: d.key, column: d.column, problem: d.problem, detail: d.detail })),
+        differenceCount: v.differences.length, legacyEvents: v.legacyEvents,
+      };
     },
     'scanners:status': () => {
       const { scans, stats } = scanReport([ctx.scanners.counter.recent().scans, ctx.scanners.kiosk.recent().scans]);
@@ -93,5 +133,6 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       };
     },
     'scanners:discover': () => discoverScanners(),
+    'gateway:lastCheck': () => gatewayCheckView(ctx.services.training, ctx.services.client),
   };
 }

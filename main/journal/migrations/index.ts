@@ -7,6 +7,9 @@ import { createRefunds } from './0040-create-refunds.js';
 import { createDayCloses } from './0050-create-day-closes.js';
 import { addAttemptAttachment } from './0060-attempt-attachment.js';
 import { addAttemptRelease } from './0070-attempt-release.js';
+import { addPeriodsAndSeals } from './0080-periods-and-seals.js';
+import { addSalesTax } from './0090-sales-tax.js';
+import { addCashRounding } from './0100-cash-rounding.js';
 
 export const journalMigrations: readonly Migration[] = [
   createSales,
@@ -16,4 +19,7 @@ export const journalMigrations: readonly Migration[] = [
   createDayCloses,
   addAttemptAttachment,
   addAttemptRelease,
+  addPeriodsAndSeals,
+  addSalesTax,
+  addCashRounding,
 ];

@@ -7,6 +7,9 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { JOURNAL_FILE } from '../../../main/app/services.js';
+import { taxSetupFor } from '../../../main/checkout/tax-table.js';
+import { computeSaleTax } from '../../../main/shared/sales-tax.js';
+import { roundCashCents } from '../../../preload/money-limits.js';
 import type { Journal } from '../../../main/journal/database.js';
 import type { LedgerSnapshot, V1Order } from '../../../main/sandbox/ledger-records.js';
 import { gatewayOrderProblems, ledgerDisagreements } from '../../support/ledger-agreement.js';
@@ -14,6 +17,16 @@ import { TECHNICAL_PATTERN_SOURCES, type ScreenRecord } from './screen-recorder.
 import type { TillRig } from './till-rig.js';
 
 export const MANAGER_PIN = '1234';
+
+/**
+ * What a sale of these `standard` lines comes to with the default province's tax (ON, HST 13%, once per sale;
+ * docs/register.md): a latte's $4.95 is $5.59. `inCash`: what cash for it takes, rounded to 5¢.
+ */
+export function taxed(...lineCents: number[]): number {
+  const lines = lineCents.map((c) => ({ lineTotalCents: c, taxClass: 'standard' as const }));
+  return computeSaleTax(lines, taxSetupFor('ON', '2026-11-22', false).rules, false).totalCents;
+}
+export const inCash = (cents: number): number => roundCashCents(cents);
 /** en-CA words of the new screens (the tests run in the store default, en-CA). */
 export const CHECKING_WORDS = 'Checking whether the payment went through';
 export const NOT_PAID_WORDS = 'Not paid';
