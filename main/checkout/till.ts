@@ -8,6 +8,7 @@
 // excess is then paid back (sale-excess.ts). Each sale is taxed as the store's province taxes it on the day it opens
 // (tax-table.ts); the journal recomputes the taxes with every line change (docs/register.md).
 import { isErrorCode, type ErrorCode } from '../../preload/error-codes.js';
+import { attemptPhase } from '../../preload/payment-states.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Journal } from '../journal/database.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
@@ -41,6 +42,12 @@ export interface TillDeps {
   onEvent: (event: TillEvent) => void;
   /** Checks a manager PIN typed at the till and returns who approved (wrong PINs count toward the lockout). */
   approve: (pin: string) => string;
+  /**
+   * A self-service kiosk has nobody to override a payment still checking after its customer walked away: it sets
+   * that sale aside (left open, its payment still reconciled; paid later, it pays that sale) and serves the next
+   * customer on a new one. A counter till refuses instead, and its cashier asks a manager.
+   */
+  setsAsideHeldSales?: boolean;
   /** How a sale opened now is taxed (tax-table.ts taxSetupFor, the store's province and day); absent: untaxed sales. */
   tax?: () => SaleTaxSetup;
 }
@@ -120,6 +127,12 @@ export class Till {
     const current = this.saleId === undefined ? undefined : getSaleRecord(this.deps.journal, this.saleId);
     if (current?.status === 'open') {
       if (current.totalCents === 0 && this.balance(current.id).paidCents === 0) return current.id;
+      const holding = this.balance(current.id).holding;
+      if (holding && this.deps.setsAsideHeldSales && attemptPhase(holding.state) === 'checking') {
+        this.deps.logger.warn('sale set aside with a payment still checking', { saleId: current.id, attemptId: holding.id });
+        this.saleId = undefined;
+        return this.currentSale();
+      }
       this.refuseIfHeld(current.id);
       if (this.balance(current.id).paidCents > 0) {
         throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; finish it, or have a manager void it (the payment is refunded).');

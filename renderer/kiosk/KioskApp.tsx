@@ -38,8 +38,10 @@ export function KioskApp() {
   useTillNotices();
   usePosEvent('payment:qr', (e) => setQr(qrFromEvent(e, monotonicNow())));
 
-  // Working or checking: the money may still move, so the pay screen stays and nothing times the visit out.
-  const live = holdsTill(attempt) || charging;
+  // While the customer is paying, nothing times the visit out. Once the payment is only being checked (the
+  // customer may have walked away), the usual "still there?" applies; main then sets the held sale aside
+  // (main/checkout/till.ts setsAsideHeldSales) and the next customer gets a new one.
+  const live = (holdsTill(attempt) && attempt?.phase === 'working') || charging;
   const paid = sale?.status === 'paid';
 
   // A wallet code scanned on the shop screen starts a payment: follow it onto the pay screen.
@@ -54,7 +56,7 @@ export function KioskApp() {
     setQr(null);
     setPaying(false);
     const current = await call('sale:current', {});
-    if (current?.status === 'open' && current.lines.length > 0 && current.paidCents === 0) await call('sale:void', {});
+    if (current?.status === 'open' && current.lines.length > 0 && current.paidCents === 0 && current.heldCents === 0) await call('sale:void', {});
     const fresh = await call('sale:new', {});
     if (fresh) setSale(fresh);
   }, [clear, setSale, resetLocale]);
@@ -104,7 +106,7 @@ export function KioskApp() {
         />
       );
     }
-    return <KioskShop sale={sale} locked={live} onSale={onSale} onPay={() => setPaying(true)} />;
+    return <KioskShop sale={sale} locked={holdsTill(attempt) || charging} onSale={onSale} onPay={() => setPaying(true)} />;
   };
 
   return (

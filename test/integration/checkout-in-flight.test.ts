@@ -20,12 +20,12 @@ afterEach(async () => rig?.close());
 
 const TEA = { sku: 'TEA', gtin: '4006381333931', name: 'Tea', priceCents: 450 };
 
-function tillOn(r: EngineRig): Till {
+function tillOn(r: EngineRig, options: { kiosk?: boolean } = {}): Till {
   const catalog = new Catalog();
   catalog.add(TEA);
   return new Till({
-    journal: r.journal, engine: r.engine, catalog, currency: 'CAD', cashier: () => 'alice',
-    logger: createLogger('till', silentSink), onEvent: () => undefined, approve: () => 'manager',
+    journal: r.journal, engine: r.engine, catalog, currency: 'CAD', cashier: () => (options.kiosk ? 'kiosk' : 'alice'),
+    logger: createLogger('till', silentSink), onEvent: () => undefined, approve: () => 'manager', setsAsideHeldSales: options.kiosk,
   });
 }
 
@@ -119,6 +119,36 @@ describe('a real lost answer', () => {
 });
 
 describe('a sale never dead-ends', () => {
+  it('a kiosk whose customer walked away from a QR still checking sets that sale aside; paid later, it pays that sale', async () => {
+    rig = await engineRig({ manualTime: true, timings: SHIPPED_TIMINGS });
+    const time = rig.time!;
+    const kiosk = tillOn(rig, { kiosk: true });
+    kiosk.addProduct(TEA.sku, 1);
+    const abandoned = kiosk.currentSale();
+    const charging = rig.engine.chargeByQr({ saleId: abandoned, channel: 'WX_NATIVE', cashier: 'kiosk' });
+    await time.settle();
+    // While the customer may still be paying (working), the kiosk refuses a new sale like any till.
+    expect(() => kiosk.newSale()).toThrow(PaymentInProgressError);
+    const attempt = await time.until(charging);
+    expect(attempt.state).toBe('expired');
+    // Checking, nobody to override: the next customer gets a new sale; the old one stays open, not voided.
+    const next = kiosk.newSale();
+    expect(next).not.toBe(abandoned);
+    expect(getSale(rig.journal, abandoned).sale.status).toBe('open');
+    // A counter till in the same state refuses: its cashier has a manager.
+    const counter = tillOn(rig);
+    counter.addProduct(TEA.sku, 1);
+    const held = counter.currentSale();
+    const qr = rig.engine.chargeByQr({ saleId: held, channel: 'ALIPAY_QR', cashier: 'alice' });
+    await time.until(qr);
+    expect(() => counter.newSale()).toThrow(PaymentInProgressError);
+    // The first customer paid after all: the set-aside sale is paid, nothing is lost or charged twice.
+    await rig.sandbox.control.payQr({ payOrderId: attempt.payOrderId! });
+    await rig.engine.reconcile();
+    expect(getSale(rig.journal, abandoned).sale.status).toBe('paid');
+    expect(getSale(rig.journal, next).attempts).toEqual([]);
+  });
+
   it('after a cash part payment, lines cannot go below what was paid without a manager; the excess is then paid back', async () => {
     rig = await engineRig();
     const till = tillOn(rig);
