@@ -5,6 +5,7 @@ import { z } from 'zod';
 import * as mgr from './manager-schemas.js';
 import { ERROR_CODES } from './error-codes.js';
 import { LOCALES } from './locales.js';
+import { GST_NUMBER, QST_NUMBER } from './manager-limits.js';
 import { MAX_CENTS } from './money-limits.js';
 import { ATTEMPT_REASONS, ATTEMPT_STATES, REFUND_STATES } from './payment-states.js';
 
@@ -150,6 +151,9 @@ export const requests = {
     timers: mgr.timersEdit.optional(),
     scanners: mgr.scannersEdit.optional(),
     wedge: mgr.wedgeEdit.optional(),
+    /** Printed on receipts; '' clears. Spaces are dropped and letters made capital before the check. */
+    gstNumber: z.string().transform((v) => v.replace(/\s/g, '').toUpperCase()).pipe(z.string().regex(GST_NUMBER, 'must be 9 digits, RT and 4 digits, e.g. 123456789RT0001').or(z.literal(''))).optional(),
+    qstNumber: z.string().transform((v) => v.replace(/\s/g, '').toUpperCase()).pipe(z.string().regex(QST_NUMBER, 'must be 10 digits, TQ and 4 digits, e.g. 1234567890TQ0001').or(z.literal(''))).optional(),
   }),
   /** Write-only: the key goes to the OS secret store and is never returned. */
   setMerchantKey: session.extend({ merchantKey: z.string().min(8).max(128) }),
@@ -159,6 +163,15 @@ export const requests = {
 
 export const hourlyBucket = z.object({ hour: z.number().int().min(0).max(23), grossCents: cents, count: z.number().int() });
 export const totalsLine = z.object({ label: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: z.number().int(), paymentCount: z.number().int(), refundCount: z.number().int() });
+
+/** One currency's register totals (main/reports/register-totals.ts): sales before tax, each tax, the cash rounding. */
+export const registerTotals = z.object({
+  currency: z.string(), salesCount: z.number().int(), netSalesCents: cents, refundedNetCents: cents,
+  taxes: z.array(z.object({ code: taxCode, collectedCents: cents, refundedCents: cents })),
+  taxCollectedCents: cents, taxRefundedCents: cents,
+  /** Sum of the succeeded cash attempts' rounding_cents (receipt sign). */
+  roundingCents: z.number().int(),
+});
 
 export const responses = {
   scannerDiscovery: mgr.scannerDiscovery,
@@ -170,16 +183,23 @@ export const responses = {
   livePayment,
   cardStart: z.object({ attempt: attemptView, secureId: z.string().nullable() }),
   cancelled: z.object({ cancelled: z.boolean() }),
-  receipt: z.object({ storeName: z.string(), terminalId: z.string(), training: z.boolean(), sale: saleView, printedAt: z.number() }),
+  receipt: z.object({
+    storeName: z.string(), terminalId: z.string(), training: z.boolean(), sale: saleView, printedAt: z.number(),
+    /** The store's GST/HST and QST registration numbers (settings), printed when set. */
+    gstNumber: z.string().nullable(), qstNumber: z.string().nullable(),
+  }),
   unlocked: z.object({ session: z.string(), expiresAt: z.number() }),
   dailyTotals: z.object({
     storeDay: day, timeZone: z.string(), byChannel: z.array(totalsLine), byCashier: z.array(totalsLine), byCurrency: z.array(totalsLine),
     byHour: z.array(hourlyBucket), pendingCount: z.number().int(), needsActionCount: z.number().int(),
+    register: z.array(registerTotals),
   }),
   zReport: z.object({
     zNumber: z.number().int(), storeDay: day, expectedCashCents: z.number().int(), countedCashCents: cents, differenceCents: z.number().int(), cashCurrency: z.string(),
     /** The seal printed with the Z: the event count and head hash it was taken at (docs/journal.md "Seals"). */
     eventCount: z.number().int(), headHash: z.string(),
+    /** The period's register totals per currency: net sales, each tax, the cash rounding. */
+    register: z.array(registerTotals),
   }),
   sales: z.array(saleView),
   refund: refundView,
@@ -190,6 +210,9 @@ export const responses = {
     /** Whether a merchant key is stored; the key itself is never returned. */
     merchantKeyStored: z.boolean(), secretStoreAvailable: z.boolean(),
     timers: mgr.timersView, scanners: z.array(mgr.scannerView), wedge: mgr.wedgeView,
+    /** Where the store is (read-only here; settings.json, applies at the next start) and how it prices. */
+    province: z.string(), pricesIncludeTax: z.boolean(),
+    gstNumber: z.string().nullable(), qstNumber: z.string().nullable(),
     /** Saved, but the running app still uses the value it started with. */
     pendingRestart: z.array(mgr.restartField),
   }),

@@ -17,3 +17,8 @@ export const TIMER_BOUNDS = {
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 export const SUFFIXES = ['CR', 'LF', 'CRLF', 'TAB'] as const;
 export const WEDGE_TERMINATORS = ['Enter', 'NumpadEnter', 'Tab'] as const;
+
+/** The store's GST/HST registration number as printed on receipts: 9-digit business number, RT, 4-digit account. */
+export const GST_NUMBER = /^\d{9}RT\d{4}$/;
+/** Revenu Québec's QST registration number: 10 digits, TQ, 4 digits. */
+export const QST_NUMBER = /^\d{10}TQ\d{4}$/;

@@ -9,10 +9,20 @@ import { storeDayOf } from '../journal/store-day.js';
 import { exportCsv } from '../reports/csv-export.js';
 import { dailyTotals } from '../reports/daily-totals.js';
 import { closeDay } from '../reports/day-close.js';
+import type { RegisterTotals } from '../reports/register-totals.js';
 import { centsFlag, dayFlag, money, textFlag, UsageError, type Flags, type Out } from './cli-io.js';
 
 function today(services: Services): string {
   return storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone);
+}
+
+/** Net sales, each tax (collected, refunded) and the 5¢ cash rounding, one line per currency. */
+function registerLines(register: RegisterTotals[], out: Out): void {
+  for (const r of register) {
+    const m = (c: number) => money(c, r.currency);
+    const taxes = r.taxes.map((t) => `${t.code} ${m(t.collectedCents)}${t.refundedCents ? ` (refunded ${m(t.refundedCents)})` : ''}`).join(', ');
+    out(`sales ${r.currency}: ${r.salesCount} paid, net sales ${m(r.netSalesCents)}, tax ${m(r.taxCollectedCents)}${taxes ? ` [${taxes}]` : ''}, refunded tax ${m(r.taxRefundedCents)}, cash rounding ${m(r.roundingCents)}`);
+  }
 }
 
 export function reportCommand(services: Services, flags: Flags, out: Out): number {
@@ -26,6 +36,7 @@ export function reportCommand(services: Services, flags: Flags, out: Out): numbe
   for (const c of totals.byCurrency) out(`total ${c.currency}: gross ${money(c.grossCents, c.currency)}, refunds ${money(c.refundCents, c.currency)}, net ${money(c.netCents, c.currency)}, ${c.paymentCount} payments, ${c.refundCount} refunds`);
   for (const r of totals.byChannel) out(`  channel ${r.key}: net ${money(r.netCents, r.currency)} (${r.paymentCount} payments, ${r.refundCount} refunds)`);
   for (const r of totals.byCashier) out(`  cashier ${r.key}: net ${money(r.netCents, r.currency)}`);
+  registerLines(totals.register, out);
   out(`pending: ${totals.pendingCount}, needs action: ${totals.needsActionCount}`);
   return 0;
 }
@@ -43,6 +54,8 @@ export function closeDayCommand(services: Services, flags: Flags, out: Out): num
   out(`  period ${z.zNumber}: ${z.totals.salesPaid} sales paid, ${z.totals.salesVoided} voided; ${z.totals.pendingCount} payments still open go to the next Z`);
   // The seal: keep it with the printed Z. `journal verify --seal N:HASH` checks a journal file against it later.
   out(`  seal: event ${z.eventCount}, hash ${z.headHash} (journal verify --seal ${z.eventCount}:${z.headHash.slice(0, 16)})`);
+  // After the seal, so the first three lines keep their places for whoever reads them.
+  registerLines(z.totals.register, (line) => out(`  ${line}`));
   return 0;
 }
 

@@ -3,7 +3,7 @@
 // (credentials.ts), so a config file can be copied between terminals without leaking it.
 import { z } from 'zod';
 // The same lists the manager's setup screen offers (preload/manager-limits.ts), so the file and the screen agree.
-import { BAUD_RATES, SUFFIXES, WEDGE_TERMINATORS } from '../../preload/manager-limits.js';
+import { BAUD_RATES, GST_NUMBER, QST_NUMBER, SUFFIXES, WEDGE_TERMINATORS } from '../../preload/manager-limits.js';
 import { PROVINCES } from '../shared/sales-tax.js';
 
 const ianaZone = z.string().refine((zone) => {
@@ -96,6 +96,10 @@ export const settingsSchema = z.object({
   province: z.enum(PROVINCES).default('ON'),
   /** Catalog and custom prices already include tax (the tax is backed out once per sale); default: tax is added. */
   pricesIncludeTax: z.boolean().default(false),
+  /** The store's GST/HST registration number, printed on receipts when set: 123456789RT0001. */
+  gstNumber: z.string().regex(GST_NUMBER, 'must be 9 digits, RT and 4 digits, e.g. 123456789RT0001').optional(),
+  /** The store's QST registration number (Quebec), printed on receipts when set: 1234567890TQ0001. */
+  qstNumber: z.string().regex(QST_NUMBER, 'must be 10 digits, TQ and 4 digits, e.g. 1234567890TQ0001').optional(),
   locale: z.enum(['en-CA', 'fr-CA', 'zh-CN']).default('en-CA'),
   gateway: z.discriminatedUnion('mode', [z.object({ mode: z.literal('training') }), liveGatewaySchema]).default({ mode: 'training' }),
   timers: timersSchema.prefault({}),

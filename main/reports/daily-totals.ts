@@ -5,6 +5,7 @@
 import { IN_FLIGHT_ATTEMPT_STATES, sqlStateList } from '../../preload/payment-states.js';
 import type { Journal } from '../journal/database.js';
 import { storeDayRange, type UtcRange } from '../journal/store-day.js';
+import { registerTotalsForPeriod, registerTotalsForRange, type RegisterTotals } from './register-totals.js';
 
 export interface TotalsLine {
   grossCents: number;
@@ -38,6 +39,8 @@ export interface DailyTotals {
   pendingCount: number;
   /** Attempts created this day flagged for a manager (late success). */
   needsActionCount: number;
+  /** Per currency: net sales before tax, each tax collected and refunded, the 5¢ cash rounding (register-totals.ts). */
+  register: RegisterTotals[];
 }
 
 type Grouped = { channel: string; currency: string; cashier: string; cents: number; n: number };
@@ -127,6 +130,7 @@ export function totalsForRange(journal: Journal, range: UtcRange): Omit<DailyTot
     byCurrency: rollup(rows, (r) => r.currency),
     pendingCount: count(PENDING),
     needsActionCount: count(NEEDS_ACTION),
+    register: registerTotalsForRange(journal, range),
   };
 }
 
@@ -145,6 +149,7 @@ export function totalsForPeriod(journal: Journal, period: number): PeriodTotals 
     byCurrency: rollup(rows, (r) => r.currency),
     pendingCount: count(OPEN_PENDING),
     needsActionCount: count(OPEN_NEEDS_ACTION),
+    register: registerTotalsForPeriod(journal, period),
     salesPaid: sales.find((s) => s.status === 'paid')?.n ?? 0,
     salesVoided: sales.find((s) => s.status === 'voided')?.n ?? 0,
   };

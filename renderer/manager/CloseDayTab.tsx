@@ -5,6 +5,7 @@ import { useApp } from '../shared/app-context.js';
 import { fractionDigits, parseAmountToCents } from '../shared/money.js';
 import { pushToast } from '../shared/toast-store.js';
 import { useManagerCall } from './manager-api.js';
+import { RegisterTotals } from './RegisterTotals.js';
 
 export function CloseDayTab() {
   const { t, money, info } = useApp();
@@ -72,6 +73,7 @@ export function CloseDayTab() {
           </dd>
         </dl>
       ) : null}
+      {z ? <RegisterTotals register={z.register} testId="z-register" /> : null}
     </section>
   );
 }

@@ -5,16 +5,20 @@ import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../shared/locale.js';
 import { pushToast } from '../shared/toast-store.js';
+import { GST_NUMBER, QST_NUMBER } from '../../preload/manager-limits.js';
 import { useManagerCall, type ManagerRequest } from './manager-api.js';
 import { MerchantKeyForm } from './MerchantKeyForm.js';
 import { TimersForm } from './TimersForm.js';
 import { WedgeForm } from './WedgeForm.js';
 
 type Settings = ChannelResponse<'settings:get'>;
-type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string };
+type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string; gstNumber: string; qstNumber: string };
+
+// The same checks main applies (preload/manager-limits.ts), so a typo is caught before it is sent.
+const compact = (v: string) => v.replace(/\s/g, '').toUpperCase();
 
 function draftOf(s: Settings): Draft {
-  return { terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '' };
+  return { terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '', gstNumber: s.gstNumber ?? '', qstNumber: s.qstNumber ?? '' };
 }
 
 export function SettingsTab() {
@@ -42,7 +46,19 @@ export function SettingsTab() {
       pushToast(t('settings.pinMismatch'));
       return;
     }
+    const gst = compact(draft.gstNumber);
+    const qst = compact(draft.qstNumber);
+    if (gst !== '' && !GST_NUMBER.test(gst)) {
+      pushToast(t('settings.gstNumberInvalid'));
+      return;
+    }
+    if (qst !== '' && !QST_NUMBER.test(qst)) {
+      pushToast(t('settings.qstNumberInvalid'));
+      return;
+    }
     const changes: ManagerRequest<'settings:update'> = {};
+    if (gst !== (settings.gstNumber ?? '')) changes.gstNumber = gst;
+    if (qst !== (settings.qstNumber ?? '')) changes.qstNumber = qst;
     if (draft.terminalId !== settings.terminalId) changes.terminalId = draft.terminalId.trim().toUpperCase();
     if (draft.storeName.trim() !== settings.storeName) changes.storeName = draft.storeName.trim();
     if (draft.storeTimeZone !== settings.storeTimeZone) changes.storeTimeZone = draft.storeTimeZone.trim();
@@ -91,6 +107,19 @@ export function SettingsTab() {
         <label className="field-label">
           {t('settings.storeName')}
           <input className="field" data-testid="settings-store-name" value={draft.storeName} maxLength={64} onChange={set('storeName')} />
+        </label>
+        <label className="field-label">
+          {t('settings.province')}
+          <input className="field" data-testid="settings-province" value={settings.province} readOnly />
+          <span className="hint">{t('settings.provinceHint')}</span>
+        </label>
+        <label className="field-label">
+          {t('settings.gstNumber')}
+          <input className="field" data-testid="settings-gst-number" value={draft.gstNumber} maxLength={20} placeholder="123456789RT0001" onChange={set('gstNumber')} autoComplete="off" />
+        </label>
+        <label className="field-label">
+          {t('settings.qstNumber')}
+          <input className="field" data-testid="settings-qst-number" value={draft.qstNumber} maxLength={20} placeholder="1234567890TQ0001" onChange={set('qstNumber')} autoComplete="off" />
         </label>
         <label className="field-label">
           {t('settings.timeZone')}

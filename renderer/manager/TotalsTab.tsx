@@ -4,6 +4,7 @@ import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { channelKey } from '../shared/wallet.js';
 import { BarChart } from './BarChart.js';
+import { RegisterTotals } from './RegisterTotals.js';
 import { TotalsTable } from './TotalsTable.js';
 import { useManagerCall } from './manager-api.js';
 
@@ -68,6 +69,7 @@ export function TotalsTab() {
               <strong>{totals.pendingCount}</strong>
             </div>
           </div>
+          <RegisterTotals register={totals.register} testId="totals-register" />
           <BarChart title={t('manager.byHour', { zone: totals.timeZone })} bars={hours} format={(v) => money(v)} labelEvery={3} />
           <BarChart
             title={t('manager.byChannel')}

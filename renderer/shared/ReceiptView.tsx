@@ -40,6 +40,8 @@ export function ReceiptView({ saleId }: { saleId: number }) {
           {t('receipt.terminal')} {receipt.terminalId} · {t('receipt.saleNo', { id: sale.id })}
         </span>
         <span>{printed}</span>
+        {receipt.gstNumber ? <span data-testid="receipt-gst-number">{t('receipt.gstNumber', { number: receipt.gstNumber })}</span> : null}
+        {receipt.qstNumber ? <span data-testid="receipt-qst-number">{t('receipt.qstNumber', { number: receipt.qstNumber })}</span> : null}
         {receipt.training ? <strong className="receipt-training">{t('receipt.training')}</strong> : null}
       </header>
       <ul className="receipt-lines">

@@ -164,6 +164,22 @@ describe('manager channels stay behind the PIN and the manager role', () => {
     expect((await call('manager', 'settings:update', { session: 'not-a-real-session-token', wedge: WEDGE })).error?.code).toBe('SESSION_EXPIRED');
     expect((await call('manager', 'settings:get', { session })).value).toMatchObject({ wedge: { maxInterKeyGapMs: 25 } });
   });
+
+  it('GST/HST and QST numbers: validated, saved, printed on the receipt at once, cleared with an empty string; the province shown', async () => {
+    const session = await start();
+    expect((await call('manager', 'settings:get', { session })).value).toMatchObject({ province: 'ON', pricesIncludeTax: false, gstNumber: null, qstNumber: null });
+    expect((await call('manager', 'settings:update', { session, gstNumber: '12345678RT0001' })).error?.code).toBe('INVALID_REQUEST');
+    expect((await call('manager', 'settings:update', { session, qstNumber: '1234567890RT0001' })).error?.code).toBe('INVALID_REQUEST');
+    const saved = await call('manager', 'settings:update', { session, gstNumber: '123456789 RT 0001', qstNumber: '1234567890tq0001' });
+    expect(saved.value).toMatchObject({ gstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001', pendingRestart: [] });
+    expect(JSON.parse(savedFile())).toMatchObject({ gstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' });
+    const sale = await call('cashier', 'sale:addCustom', { name: 'Item', amountCents: 1000 });
+    await call('cashier', 'payment:payCash', { tenderedCents: 2000 });
+    const receipt = await call('cashier', 'receipt:get', { saleId: sale.value!.id as number });
+    expect(receipt.value).toMatchObject({ gstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' });
+    expect((await call('manager', 'settings:update', { session, qstNumber: '' })).value).toMatchObject({ gstNumber: '123456789RT0001', qstNumber: null });
+    expect(JSON.parse(savedFile())).not.toHaveProperty('qstNumber');
+  });
 });
 
 describe('finding a sale to refund', () => {

@@ -199,6 +199,21 @@ describe('0090 (sales tax) and 0100 (cash rounding), each from the previous vers
   });
 });
 
+describe('0110 (register report indexes), from 0100 with data present', () => {
+  it('adds the partial indexes the register totals scan, keeping every row', () => {
+    migrate(db, journalMigrations, { target: 100 });
+    db.prepare(`INSERT INTO sales (id, terminal_id, cashier, status, currency, total_cents, subtotal_cents, created_at, closed_at) VALUES (1, 'T01', 'ann', 'paid', 'CAD', 1050, 1000, 1000, 2000)`).run();
+    db.prepare(`INSERT INTO attempts (id, sale_id, tender, channel, amount_cents, currency, mch_order_no, state, cashier, created_at, updated_at, finalized_at, rounding_cents)
+      VALUES (1, 1, 'cash', 'CASH', 1050, 'CAD', 'T01P2601011234000000001', 'succeeded', 'ann', 1000, 1000, 1000, 0)`).run();
+    expect(migrate(db, journalMigrations, { target: 110 })).toEqual([110]);
+    expect([count('sales'), count('attempts')]).toEqual([1, 1]);
+    const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('sales_paid_by_closed_at', 'attempts_rounded_by_day', 'attempts_rounded_by_period') ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(['attempts_rounded_by_day', 'attempts_rounded_by_period', 'sales_paid_by_closed_at']);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT currency, sum(rounding_cents) FROM attempts WHERE state = 'succeeded' AND rounding_cents <> 0 AND finalized_at >= 0 AND finalized_at < 1 GROUP BY currency`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX attempts_rounded_by_day/);
+  });
+});
+
 describe('the runner', () => {
   it('rolls a failing migration back completely, version unchanged', () => {
     migrate(db, journalMigrations, { target: 10 });

@@ -119,6 +119,7 @@ describe('pos close-day and the manager channel', () => {
     expect(z1.code).toBe(0);
     expect(z1.lines[0]).toMatch(/^Z 1 for \d{4}-\d{2}-\d{2}: expected cash 5\.00 CAD/);
     expect(z1.lines[2]).toMatch(/^ {2}seal: event \d+, hash [0-9a-f]{64} \(journal verify --seal \d+:[0-9a-f]{16}\)$/);
+    expect(z1.lines[3]).toMatch(/^ {2}sales CAD: 1 paid, net sales \d+\.\d\d CAD, tax \d+\.\d\d CAD, refunded tax 0\.00 CAD, cash rounding -?\d+\.\d\d CAD$/);
     expect((await run('charge', '--amount', '300', '--cash', '--data-dir', d)).code).toBe(0);
     const z2 = await run('close-day', '--counted-cash', '300', '--data-dir', d);
     expect(z2.lines[0]).toMatch(/^Z 2 for .*expected cash 3\.00 CAD/);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseGateway } from '../../main/config/gateway-choice.js';
 import { ConfigError, ensureTerminalId, loadSettings, saveSettings, SETTINGS_FILE } from '../../main/config/load-settings.js';
+import { settingsSchema } from '../../main/config/settings.js';
+import { requests } from '../../preload/contract-schemas.js';
 import { tempDirsPerTest } from '../support/temp-dir.js';
 
 const dataDir = tempDirsPerTest();
@@ -34,6 +36,25 @@ describe('settings', () => {
     expect(loadSettings(dir).terminalId).toBe('T7');
     expect(() => saveSettings(dir, { locale: 'de-DE' })).toThrow(ConfigError);
     expect(loadSettings(dir).locale).toBe('fr-CA');
+  });
+});
+
+describe('GST/HST and QST registration numbers', () => {
+  const session = 'x'.repeat(16);
+  it('the settings file takes 9 digits + RT + 4 and 10 digits + TQ + 4, absent by default', () => {
+    expect(settingsSchema.parse({}).gstNumber).toBeUndefined();
+    expect(settingsSchema.parse({ gstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' })).toMatchObject({ gstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' });
+    for (const gstNumber of ['12345678RT0001', '123456789RC0001', '123456789RT001', '123456789rt0001', '']) expect(settingsSchema.safeParse({ gstNumber }).success).toBe(false);
+    for (const qstNumber of ['123456789TQ0001', '1234567890RT0001', '1234567890TQ00011']) expect(settingsSchema.safeParse({ qstNumber }).success).toBe(false);
+  });
+
+  it('settings:update drops spaces, capitalizes, refuses a wrong shape, and takes an empty string to clear', () => {
+    expect(requests.updateSettings.parse({ session, gstNumber: '123456789 rt 0001' }).gstNumber).toBe('123456789RT0001');
+    expect(requests.updateSettings.parse({ session, qstNumber: '1234567890tq0001' }).qstNumber).toBe('1234567890TQ0001');
+    expect(requests.updateSettings.parse({ session, gstNumber: '', qstNumber: '' })).toMatchObject({ gstNumber: '', qstNumber: '' });
+    expect(requests.updateSettings.safeParse({ session, gstNumber: '1234567890TQ0001' }).success).toBe(false);
+    expect(requests.updateSettings.safeParse({ session, qstNumber: '123456789RT0001' }).success).toBe(false);
+    expect(requests.updateSettings.safeParse({ session, gstNumber: 'RT' }).success).toBe(false);
   });
 });
 

@@ -28,10 +28,12 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
       return {
         storeDay: day, timeZone: t.timeZone, byChannel: t.byChannel.map(line), byCashier: t.byCashier.map(line), byCurrency: t.byCurrency.map(line),
         byHour: hourlyTotals(journal, day, settings.storeTimeZone), pendingCount: t.pendingCount, needsActionCount: t.needsActionCount,
+        register: t.register,
       };
     },
     'report:closeDay': (r) => {
-      return closeDay(journal, { storeDay: r.date ?? today(), closedBy: MANAGER, countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
+      const z = closeDay(journal, { storeDay: r.date ?? today(), closedBy: MANAGER, countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
+      return { ...z, register: z.totals.register };
     },
     'refund:findSales': (r) => {
       const ids = findSaleIds(journal, { query: r.query, storeDay: today(), timeZone: settings.storeTimeZone });

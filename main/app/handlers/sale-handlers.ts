@@ -39,7 +39,8 @@ export function saleHandlers(ctx: AppContext): SaleHandlers {
     'receipt:get': (r, role) => {
       if (!tillFor(ctx, role).owns(r.saleId)) throw new TillError('NOT_THIS_TILL', 'That sale was not rung up at this till.');
       const info = ctx.services.settings;
-      return { storeName: ctx.savedSettings.get().storeName, terminalId: info.terminalId, training: ctx.services.training, sale: saleView(journal, r.saleId), printedAt: ctx.clock.now() };
+      const saved = ctx.savedSettings.get();
+      return { storeName: saved.storeName, gstNumber: saved.gstNumber ?? null, qstNumber: saved.qstNumber ?? null, terminalId: info.terminalId, training: ctx.services.training, sale: saleView(journal, r.saleId), printedAt: ctx.clock.now() };
     },
   };
 }

@@ -68,6 +68,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     mode: s.gateway.mode, mchId: s.gateway.mode === 'live' ? s.gateway.mchId : null, loginName: s.gateway.mode === 'live' ? s.gateway.loginName : null,
     merchantKeyStored: ctx.secretStore?.read() !== undefined, secretStoreAvailable: ctx.secretStore?.isAvailable() ?? false,
     timers: { ...s.timers }, scanners: s.scanners.map((x) => ({ ...x })), wedge: { ...s.scanRules.wedge },
+    province: s.province, pricesIncludeTax: s.pricesIncludeTax, gstNumber: s.gstNumber ?? null, qstNumber: s.qstNumber ?? null,
     pendingRestart: pendingRestart(ctx.services.settings, s),
   });
   return {
@@ -94,8 +95,14 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
         ? { mode: 'live' as const, ...(s.gateway.mode === 'live' ? s.gateway : {}), ...(r.mchId ? { mchId: r.mchId } : {}), ...(r.loginName ? { loginName: r.loginName } : {}) }
         : s.gateway;
       // Terminal id, zone and gateway take effect at the next start: the journal and client were built with them.
+      // Registration numbers apply at once (receipts read the saved settings); '' removes one.
+      const { gstNumber: _gst, qstNumber: _qst, ...rest } = s;
+      const numbers = {
+        ...(r.gstNumber === undefined ? (_gst ? { gstNumber: _gst } : {}) : r.gstNumber ? { gstNumber: r.gstNumber } : {}),
+        ...(r.qstNumber === undefined ? (_qst ? { qstNumber: _qst } : {}) : r.qstNumber ? { qstNumber: r.qstNumber } : {}),
+      };
       const next = {
-        ...s, gateway,
+        ...rest, ...numbers, gateway,
         // The store name applies at once: receipts read the saved settings.
         ...(r.storeName !== undefined ? { storeName: r.storeName } : {}),
         ...(r.terminalId ? { terminalId: r.terminalId } : {}), ...(r.storeTimeZone ? { storeTimeZone: r.storeTimeZone } : {}),

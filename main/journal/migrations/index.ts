@@ -10,6 +10,7 @@ import { addAttemptRelease } from './0070-attempt-release.js';
 import { addPeriodsAndSeals } from './0080-periods-and-seals.js';
 import { addSalesTax } from './0090-sales-tax.js';
 import { addCashRounding } from './0100-cash-rounding.js';
+import { addRegisterReportIndexes } from './0110-register-reports.js';
 
 export const journalMigrations: readonly Migration[] = [
   createSales,
@@ -22,4 +23,5 @@ export const journalMigrations: readonly Migration[] = [
   addPeriodsAndSeals,
   addSalesTax,
   addCashRounding,
+  addRegisterReportIndexes,
 ];
