@@ -5,37 +5,23 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Catalog } from '../../main/catalog/catalog.js';
-import { taxSetupFor } from '../../main/checkout/tax-table.js';
-import { Till } from '../../main/checkout/till.js';
 import { verifyChain, type EventRow } from '../../main/journal/events.js';
 import { rebuildAndCompare } from '../../main/journal/rebuild.js';
 import { getSale } from '../../main/journal/sale-queries.js';
 import { CashRoundsToNothingError } from '../../main/payments/payment-errors.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { computeSaleTax, type Province } from '../../main/shared/sales-tax.js';
+import { computeSaleTax } from '../../main/shared/sales-tax.js';
 import type { ProductScan } from '../../main/scanners/scan-types.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { REGISTER_PRODUCTS, registerTill } from '../support/register-till.js';
 import { ledgerDisagreements } from '../support/ledger-agreement.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
 
-const PRODUCTS = [
-  { sku: 'POUTINE', gtin: '4006381333931', name: 'Poutine', priceCents: 1199 },
-  { sku: 'BOOK', gtin: '036000291452', name: 'Picture book', priceCents: 1500, taxClass: 'gst-only' as const },
-  { sku: 'MILK', gtin: '96385074', name: 'Milk 1 L', priceCents: 289, taxClass: 'zero-rated' as const },
-];
+const PRODUCTS = REGISTER_PRODUCTS;
 
-function tillOn(r: EngineRig, province: Province, pricesIncludeTax = false): Till {
-  const catalog = new Catalog();
-  for (const p of PRODUCTS) catalog.add(p);
-  return new Till({
-    journal: r.journal, engine: r.engine, catalog, currency: 'CAD', cashier: () => 'alice', logger: createLogger('till', silentSink),
-    onEvent: () => undefined, approve: () => 'manager', tax: () => taxSetupFor(province, '2026-11-22', pricesIncludeTax),
-  });
-}
+const tillOn = registerTill;
 
 const scan = (gtin: string): ProductScan => ({ kind: 'product', gtin: gtin.padStart(14, '0'), format: 'EAN-13', scanned: gtin, source: 'serial', deviceId: 'pty', firstByteAt: 0, receivedAt: 0, classifiedAt: 0 });
 

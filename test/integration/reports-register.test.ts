@@ -2,35 +2,20 @@
 // net sales before tax, each tax from the sale_taxes rows of paid sales, a refund's tax apportioned (largest
 // remainder), the 5¢ cash rounding; the same in the daily totals, the Z, the CSV; every query on its index.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Catalog } from '../../main/catalog/catalog.js';
-import { taxSetupFor } from '../../main/checkout/tax-table.js';
-import { Till } from '../../main/checkout/till.js';
 import { storeDayOf } from '../../main/journal/store-day.js';
 import { exportCsv, CSV_COLUMNS } from '../../main/reports/csv-export.js';
 import { dailyTotals } from '../../main/reports/daily-totals.js';
 import { closeDay } from '../../main/reports/day-close.js';
 import { apportion, REGISTER_DAY_SQL, REGISTER_PERIOD_SQL } from '../../main/reports/register-totals.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
+import { registerTill } from '../support/register-till.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 
 let rig: EngineRig;
 afterEach(async () => rig?.close());
 
-const PRODUCTS = [
-  { sku: 'POUTINE', gtin: '4006381333931', name: 'Poutine', priceCents: 1199 },
-  { sku: 'BOOK', gtin: '036000291452', name: 'Picture book', priceCents: 1500, taxClass: 'gst-only' as const },
-  { sku: 'MILK', gtin: '96385074', name: 'Milk 1 L', priceCents: 289, taxClass: 'zero-rated' as const },
-];
 
-function quebecTill(r: EngineRig): Till {
-  const catalog = new Catalog();
-  for (const p of PRODUCTS) catalog.add(p);
-  return new Till({
-    journal: r.journal, engine: r.engine, catalog, currency: 'CAD', cashier: () => 'alice', logger: createLogger('till', silentSink),
-    onEvent: () => undefined, approve: () => 'manager', tax: () => taxSetupFor('QC', '2026-11-22', false),
-  });
-}
+const quebecTill = (r: EngineRig) => registerTill(r, 'QC');
 
 describe('apportion (largest remainder, integer cents)', () => {
   it('splits exactly, the leftover cents to the largest remainders, capped at the whole', () => {

@@ -1,37 +1,20 @@
 // The attempt panel and the sale totals as the till and the kiosk render them, server-rendered with the real
 // dictionaries: each phase in its words, the countdown as m:ss, checking never reads "failed", and no gateway
 // code or message reaches the screen.
-import { createElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { renderOnScreen } from '../support/screen-app.js';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import { attemptPhase, type AttemptReason, type AttemptState } from '../../preload/payment-states.js';
 import { ExcessPanel, onlyCash } from '../../renderer/cashier/ExcessPanel.js';
-import { AppContext, type AppState } from '../../renderer/shared/app-context.js';
 import { AttemptPanel } from '../../renderer/shared/AttemptPanel.js';
 import { SaleTotals } from '../../renderer/shared/CartList.js';
 import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
-import { describeError } from '../../renderer/shared/i18n/error-messages.js';
-import { translate } from '../../renderer/shared/i18n/translate.js';
-import type { Locale } from '../../renderer/shared/locale.js';
-import { formatMoney } from '../../renderer/shared/money.js';
 import type { Countdown } from '../../renderer/shared/use-attempt.js';
 import { formatCountdown } from '../../renderer/shared/use-now.js';
 
-function app(locale: Locale = 'en-CA'): AppState {
-  return {
-    info: { training: true, terminalId: 'T1', storeName: 'Shop', currency: 'CAD', locale, timeZone: 'America/Toronto', online: true, cardFormScriptUrl: '', wedge: { maxInterKeyGapMs: 30, minLength: 6, terminators: ['Enter'] } },
-    locale, storeLocale: locale, online: true,
-    t: (key, vars) => translate(DICTIONARIES[locale], key, vars),
-    money: (cents, currency) => formatMoney(cents, currency ?? 'CAD', locale),
-    setLocale: () => undefined, resetLocale: () => undefined,
-    describeError: (e) => describeError(e, locale, 'CAD'),
-  };
-}
 
-function render(node: ReactNode, locale: Locale = 'en-CA'): string {
-  return renderToStaticMarkup(createElement(AppContext.Provider, { value: app(locale) }, node));
-}
+const render = renderOnScreen;
 
 function attempt(state: AttemptState, over: Partial<AttemptView> = {}): AttemptView {
   return {

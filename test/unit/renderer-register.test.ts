@@ -1,29 +1,14 @@
 // What the cart, the customer display and the cash panel show of sales tax and cash rounding, server-rendered with the
 // real dictionaries in all three languages (docs/register.md).
-import { createElement, type ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { renderOnScreen } from '../support/screen-app.js';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import { CashTender } from '../../renderer/cashier/CashTender.js';
-import { AppContext, type AppState } from '../../renderer/shared/app-context.js';
 import { SaleTotals } from '../../renderer/shared/CartList.js';
-import { DICTIONARIES } from '../../renderer/shared/i18n/dictionaries.js';
-import { describeError } from '../../renderer/shared/i18n/error-messages.js';
-import { translate } from '../../renderer/shared/i18n/translate.js';
 import type { Locale } from '../../renderer/shared/locale.js';
-import { formatMoney } from '../../renderer/shared/money.js';
 
-function app(locale: Locale): AppState {
-  return {
-    info: { training: true, terminalId: 'T1', storeName: 'Shop', currency: 'CAD', locale, timeZone: 'America/Toronto', online: true, cardFormScriptUrl: '', wedge: { maxInterKeyGapMs: 30, minLength: 6, terminators: ['Enter'] } },
-    locale, storeLocale: locale, online: true,
-    t: (key, vars) => translate(DICTIONARIES[locale], key, vars),
-    money: (cents, currency) => formatMoney(cents, currency ?? 'CAD', locale),
-    setLocale: () => undefined, resetLocale: () => undefined,
-    describeError: (e) => describeError(e, locale, 'CAD'),
-  };
-}
-const render = (node: ReactNode, locale: Locale) => renderToStaticMarkup(createElement(AppContext.Provider, { value: app(locale) }, node));
+const render = renderOnScreen;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A Quebec sale of $23.98: GST 1.20, QST 2.39, total 27.57, paid $27.55 in cash. */
