@@ -13,7 +13,9 @@ import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
 import { closedLoopbackUrl } from '../../support/loopback.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 
-export const RENDERER_DIR = fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
+// POS_TEST_RENDERER_DIR: a renderer built elsewhere (`npx vite build --outDir DIR`), so two people building and
+// testing at once on one checkout do not empty each other's dist/renderer mid-run.
+export const RENDERER_DIR = process.env.POS_TEST_RENDERER_DIR ?? fileURLToPath(new URL('../../../dist/renderer', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-results/screens', import.meta.url));
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
