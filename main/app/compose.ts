@@ -53,7 +53,7 @@ function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog,
   const make = (who: 'cashier' | 'kiosk') =>
     new Till({
       journal: services.journal, engine: services.engine, catalog, currency: services.settings.currency, cashier: () => cashierOf(who),
-      logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin) => sessions.approve(pin), setsAsideHeldSales: who === 'kiosk',
+      logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin, action) => sessions.approve(pin, action), setsAsideHeldSales: who === 'kiosk',
       // The store's taxes as of the store day the sale opens (docs/register.md).
       tax: () => taxSetupFor(services.settings.province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax),
     });

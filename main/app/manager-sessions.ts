@@ -2,6 +2,7 @@
 // locks for five minutes (a till is in a public place). A correct PIN gives a short-lived session token that
 // every manager channel must present; it lapses after 15 idle minutes. The count and the lockout are kept by a
 // small store (the journal, in the app: journalPinStore), so a restart gives no fresh guesses.
+import type { ApprovalAction } from '../../preload/approvals.js';
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { ErrorCode } from '../../preload/error-codes.js';
 import type { Clock } from '../shared/clock.js';
@@ -87,7 +88,7 @@ export class ManagerSessions {
    * A manager's PIN typed at the till to approve one action there (an override, a change below what was paid):
    * counted toward the same lockout as the manager screen's, and no session is opened. Returns who approved.
    */
-  approve(pin: string): string {
+  approve(pin: string, _action: ApprovalAction): string {
     this.verify(pin);
     return 'manager';
   }

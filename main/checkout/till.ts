@@ -7,6 +7,7 @@
 // changes; once money is paid, lines cannot drop below it, nor the sale be voided, without a manager, and the
 // excess is then paid back (sale-excess.ts). Each sale is taxed as the store's province taxes it on the day it opens
 // (tax-table.ts); the journal recomputes the taxes with every line change (docs/register.md).
+import type { ApprovalAction } from '../../preload/approvals.js';
 import { isErrorCode, type ErrorCode } from '../../preload/error-codes.js';
 import { attemptPhase } from '../../preload/payment-states.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -41,7 +42,7 @@ export interface TillDeps {
   logger: Logger;
   onEvent: (event: TillEvent) => void;
   /** Checks a manager PIN typed at the till and returns who approved (wrong PINs count toward the lockout). */
-  approve: (pin: string) => string;
+  approve: (pin: string, action: ApprovalAction) => string;
   /**
    * A self-service kiosk has nobody to override a payment still checking after its customer walked away: it sets
    * that sale aside (left open, its payment still reconciled; paid later, it pays that sale) and serves the next
@@ -150,7 +151,7 @@ export class Till {
     const hadPayments = this.balance(saleId).paidCents > 0;
     if (hadPayments) {
       if (approval.pin === undefined) throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; a manager must approve refunding it.');
-      await refundAll(this.deps, saleId, this.deps.approve(approval.pin));
+      await refundAll(this.deps, saleId, this.deps.approve(approval.pin, 'void'));
     }
     // An empty sale with nothing paid is simply kept as the next one.
     if (hadPayments || getSaleRecord(this.deps.journal, saleId).totalCents > 0) voidSale(this.deps.journal, saleId);
@@ -160,7 +161,7 @@ export class Till {
   /** Pays back what the open sale holds above its total (a manager approves). */
   async refundExcess(approval: Required<Approval>): Promise<number> {
     const saleId = this.shownSale();
-    await refundExcess(this.deps, saleId, this.deps.approve(approval.pin));
+    await refundExcess(this.deps, saleId, this.deps.approve(approval.pin, 'refund-excess'));
     return saleId;
   }
 
@@ -215,7 +216,7 @@ export class Till {
     }
     // The approval is checked, then the change made. The excess is paid back only when the cashier says the
     // sale is done (refundExcess): the customer may still be taking more lines off.
-    if (below && approval.pin !== undefined) this.deps.approve(approval.pin);
+    if (below && approval.pin !== undefined) this.deps.approve(approval.pin, 'below-paid');
     apply();
     return saleId;
   }

@@ -59,7 +59,7 @@ export function paymentHandlers(ctx: AppContext): PaymentHandlers {
     'payment:cancel': (r, role) => ({ cancelled: engine.cancel(ownAttempt(ctx, role, r.attemptId).id) }),
     'payment:override': (r, role) => {
       const attempt = ownAttempt(ctx, role, r.attemptId);
-      return attemptView(engine.override(attempt.id, ctx.sessions.approve(r.pin), r.reason));
+      return attemptView(engine.override(attempt.id, ctx.sessions.approve(r.pin, 'payment-override'), r.reason));
     },
     // Across restarts too: the sales this till's operator rang up, not only those opened in this process.
     'payment:needsAction': (_r, role) =>
