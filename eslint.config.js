@@ -17,7 +17,7 @@ const electronBan = {
 //             and money limits, error codes, locales, currencies)
 //   contract  the rest of preload/ (channels and zod schemas, the per-role preload)
 // `types`: imported for types only. `declared`: one crossing on purpose, limited to the files named, with why.
-const VOCAB = ['payment-states', 'manager-limits', 'money-limits', 'error-codes', 'locales', 'currencies', 'approvals'];
+const VOCAB = ['payment-states', 'manager-limits', 'money-limits', 'error-codes', 'locales', 'currencies', 'approvals', 'receipt-code'];
 const MAIN = ['shared', 'web-policy', 'journal', 'iotpay', 'sandbox', 'scanners', 'catalog', 'config', 'payments', 'checkout', 'reports', 'app', 'electron', 'browser-host', 'cli'];
 const BELOW_HOSTS = MAIN.filter((m) => !['electron', 'browser-host', 'cli'].includes(m));
 
