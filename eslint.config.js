@@ -17,8 +17,8 @@ const electronBan = {
 //             and money limits, error codes, locales, currencies)
 //   contract  the rest of preload/ (channels and zod schemas, the per-role preload)
 // `types`: imported for types only. `declared`: one crossing on purpose, limited to the files named, with why.
-const VOCAB = ['payment-states', 'manager-limits', 'money-limits', 'error-codes', 'locales', 'currencies', 'approvals', 'receipt-code'];
-const MAIN = ['shared', 'web-policy', 'journal', 'iotpay', 'sandbox', 'scanners', 'catalog', 'config', 'payments', 'checkout', 'reports', 'app', 'electron', 'browser-host', 'cli'];
+const VOCAB = ['payment-states', 'manager-limits', 'money-limits', 'error-codes', 'locales', 'currencies', 'approvals', 'receipt-code', 'staff-roles', 'cash-denominations', 'printer-options', 'provinces'];
+const MAIN = ['shared', 'web-policy', 'journal', 'iotpay', 'sandbox', 'scanners', 'catalog', 'config', 'payments', 'checkout', 'reports', 'staff', 'store', 'receipts', 'printing', 'app', 'electron', 'browser-host', 'cli'];
 const BELOW_HOSTS = MAIN.filter((m) => !['electron', 'browser-host', 'cli'].includes(m));
 
 const LAYERS = {
@@ -41,6 +41,14 @@ const LAYERS = {
   },
   'main/checkout': { may: ['payments', 'journal', 'shared', 'vocab'], types: ['catalog', 'scanners'] },
   'main/reports': { may: ['journal', 'shared', 'vocab'] },
+  // The receipt as rows and lines, and its printer bytes: pure, from the sale as the screens see it (contract types).
+  'main/receipts': { may: ['shared', 'vocab'], types: ['contract'] },
+  // Printer transports, status, the drawer and the journal's print queue; bytes come from main/receipts.
+  'main/printing': { may: ['receipts', 'journal', 'shared', 'vocab'] },
+  // The store push and store reports (docs/store.md): the journal is what they read, PostgreSQL (pg) what they write.
+  'main/store': { may: ['journal', 'shared', 'vocab'] },
+  // Staff, PINs and the approval rules (docs/staff.md): the journal holds the staff list and the shifts.
+  'main/staff': { may: ['journal', 'reports', 'shared', 'vocab'] },
   'main/app': {
     may: [...BELOW_HOSTS, 'vocab', 'contract'],
     declared: [{ layer: 'renderer', files: ['shared/i18n/dictionaries'], why: 'the start-up recovery screen is built in main (the renderer may be what failed) and words its problem from the screens\' own dictionaries, one place per language' }],

@@ -4,10 +4,13 @@
 import { z } from 'zod';
 import * as mgr from './manager-schemas.js';
 import { ERROR_CODES } from './error-codes.js';
+import { shiftView } from './staff-schemas.js';
 import { LOCALES } from './locales.js';
 import { GST_NUMBER, QST_NUMBER } from './manager-limits.js';
 import { MAX_CENTS } from './money-limits.js';
+import { queueView as printQueueView } from './printing-schemas.js';
 import { ATTEMPT_REASONS, ATTEMPT_STATES, REFUND_STATES } from './payment-states.js';
+import { PROVINCE_CODES } from './provinces.js';
 
 export const cents = z.number().int().min(0).max(MAX_CENTS);
 export const positiveCents = cents.refine((n) => n > 0, 'must be more than zero');
@@ -45,7 +48,22 @@ export const appInfo = z.object({
 /** A product's tax class and a tax's code, as main/shared/sales-tax.ts spells them (docs/register.md). */
 export const taxClass = z.enum(['standard', 'gst-only', 'zero-rated', 'exempt']);
 export const taxCode = z.enum(['GST', 'HST', 'PST', 'QST', 'RST']);
-export const saleLine = z.object({ lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents, taxClass });
+/**
+ * A discount as given (docs/register.md "Discounts"): `pct` in hundredths of a percent (1 000 = 10%), `amount` in
+ * cents; `cents` what it came to; `approvedBy` who approved it at the till (null: the cashier alone).
+ */
+export const givenDiscount = z.object({ kind: z.enum(['pct', 'amount']), value: z.number().int().positive(), cents, reason: z.string().nullable(), approvedBy: z.string().nullable() });
+/**
+ * `discountCents`: the line's whole discount, its own (`lineDiscount`) plus its share of the sale discount; the line
+ * sells (and is taxed) for lineTotalCents − discountCents. `catalogPriceCents`: not null when the unit price was
+ * overridden (the price before).
+ */
+export const saleLine = z.object({
+  lineNo: z.number().int(), sku: z.string(), name: z.string(), unitPriceCents: cents, quantity: z.number().int(), lineTotalCents: cents, taxClass,
+  discountCents: cents, lineDiscount: givenDiscount.nullable(), catalogPriceCents: cents.nullable(),
+  /** Units taken back by returns (docs/register.md "Returns and exchanges"); absent: none. */
+  returnedQuantity: z.number().int().min(0).optional(),
+});
 /** One tax of a sale, computed once on its base (before tax) and rounded half-up. `ratePer100k`: 9 975 is 9.975%. */
 export const saleTax = z.object({ code: taxCode, ratePer100k: z.number().int().min(1).max(99_999), rateLabel: z.string(), baseCents: cents, amountCents: cents });
 export const attemptView = z.object({
@@ -62,11 +80,20 @@ export const attemptView = z.object({
   roundingCents: z.number().int().min(-2).max(2),
   createdAt: z.number(),
 });
-export const refundView = z.object({ id, attemptId: id, mchRefundNo: z.string(), amountCents: cents, state: z.enum(REFUND_STATES), reason: z.string(), createdAt: z.number() });
+export const refundView = z.object({
+  id, attemptId: id, mchRefundNo: z.string(), amountCents: cents, state: z.enum(REFUND_STATES), reason: z.string(), createdAt: z.number(),
+  /** The return this refund pays back, and that return's lines (the same on each refund of a return split over tenders). */
+  returnId: id.nullable().optional(),
+  lines: z.array(z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1), amountCents: cents })).optional(),
+});
 export const saleView = z.object({
   id, status: z.enum(['open', 'paid', 'voided']), currency: z.string(), cashier: z.string(),
-  /** Before tax: the lines, or with tax-inclusive prices the lines less the tax they include. */
+  /** Before tax and after discounts: the lines' net, or with tax-inclusive prices that less the tax it includes. */
   subtotalCents: cents,
+  /** Every discount of the sale (Σ lines' discountCents): line discounts and the sale discount spread over them. */
+  discountCents: cents,
+  /** The sale discount as given (its `cents` is part of discountCents); null: none. */
+  saleDiscount: givenDiscount.nullable(),
   /** Each tax with a base, in receipt order; empty for an untaxed sale. subtotal + taxes = total. */
   taxes: z.array(saleTax),
   /** The store's prices include tax (settings.pricesIncludeTax): the lines add up to the total. */
@@ -91,6 +118,8 @@ export const saleView = z.object({
   createdAt: z.number(), lines: z.array(saleLine), attempts: z.array(attemptView), refunds: z.array(refundView),
 });
 export const product = z.object({ sku: z.string(), gtin: z.string(), name: z.string(), priceCents: cents });
+/** A held (parked) sale, for the cashier's "Parked (n)" list and the Z (main/journal/sale-parking.ts). */
+export const parkedSale = z.object({ saleId: id, cashier: z.string(), currency: z.string(), totalCents: cents, lineCount: z.number().int(), parkedAt: z.number(), parkedBy: z.string() });
 
 export const qrChannel = z.enum(['WX_NATIVE', 'ALIPAY_QR', 'UPI_QR']);
 /**
@@ -113,6 +142,18 @@ export const requests = {
   /** `pin`: a manager approves taking the sale below what was already paid (docs/payments.md "A sale never dead-ends"). */
   setQuantity: z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1).max(999), pin: pin.optional() }),
   removeLine: z.object({ lineNo: z.number().int().min(1), pin: pin.optional() }),
+  /**
+   * A discount (docs/register.md "Discounts"): `pct` in hundredths of a percent (1..10 000), `amount` in cents.
+   * `pin`: a manager approves one above the store's threshold (settings.discountApprovalPercent), or below what was paid.
+   */
+  discountLine: z.object({ lineNo: z.number().int().min(1), kind: z.enum(['pct', 'amount']), value: z.number().int().min(1).max(MAX_CENTS), reason: z.string().trim().max(200).optional(), pin: pin.optional() })
+    .refine((d) => d.kind !== 'pct' || d.value <= 10_000, { message: 'a percentage is at most 100%', path: ['value'] }),
+  discountSale: z.object({ kind: z.enum(['pct', 'amount']), value: z.number().int().min(1).max(MAX_CENTS), reason: z.string().trim().max(200).optional(), pin: pin.optional() })
+    .refine((d) => d.kind !== 'pct' || d.value <= 10_000, { message: 'a percentage is at most 100%', path: ['value'] }),
+  /** No `lineNo`: the sale discount goes; else that line's own. */
+  removeDiscount: z.object({ lineNo: z.number().int().min(1).optional(), pin: pin.optional() }),
+  /** A new unit price for a line, always approved by a manager; the catalog price is kept for the record. */
+  overridePrice: z.object({ lineNo: z.number().int().min(1), unitPriceCents: cents, reason: z.string().trim().max(200).optional(), pin: pin.optional() }),
   /** `pin`: a sale with payments is voided by refunding them, which a manager approves. */
   voidSale: z.object({ pin: pin.optional() }),
   /** A manager lets the sale take another tender although this attempt is still checking; journaled with who and why. */
@@ -130,8 +171,11 @@ export const requests = {
   chargeByQr: z.object({ channel: qrChannel, amountCents: positiveCents.optional() }),
   startCard: z.object({ amountCents: positiveCents.optional() }),
   attempt: z.object({ attemptId: id }),
-  payCash: z.object({ tenderedCents: positiveCents, amountCents: positiveCents.optional() }),
+  /** `tenderedCents` may be 0: the last 1¢ or 2¢ of a sale round to nothing in cash (docs/register.md "Cash rounding"). */
+  payCash: z.object({ tenderedCents: cents, amountCents: positiveCents.optional() }),
   receipt: z.object({ saleId: id }),
+  /** A parked sale to take back to the till (docs/register.md "Held sales"). */
+  resumeSale: z.object({ saleId: id }),
   unlock: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits') }),
   managerOnly: session,
   dailyTotals: session.extend({ date: day.optional() }),
@@ -154,6 +198,10 @@ export const requests = {
     /** Printed on receipts; '' clears. Spaces are dropped and letters made capital before the check. */
     gstNumber: z.string().transform((v) => v.replace(/\s/g, '').toUpperCase()).pipe(z.string().regex(GST_NUMBER, 'must be 9 digits, RT and 4 digits, e.g. 123456789RT0001').or(z.literal(''))).optional(),
     qstNumber: z.string().transform((v) => v.replace(/\s/g, '').toUpperCase()).pipe(z.string().regex(QST_NUMBER, 'must be 10 digits, TQ and 4 digits, e.g. 1234567890TQ0001').or(z.literal(''))).optional(),
+    /** Where the store is: its sales taxes. Applies to sales opened after the change (docs/register.md "Settings"). */
+    province: z.enum(PROVINCE_CODES).optional(),
+    /** Discounts above this percent need a manager's PIN at the till (docs/register.md "Discounts"); applies at once. */
+    discountApprovalPercent: z.number().int().min(0).max(100).optional(),
   }),
   /** Write-only: the key goes to the OS secret store and is never returned. */
   setMerchantKey: session.extend({ merchantKey: z.string().min(8).max(128) }),
@@ -167,6 +215,8 @@ export const totalsLine = z.object({ label: z.string(), currency: z.string(), gr
 /** One currency's register totals (main/reports/register-totals.ts): sales before tax, each tax, the cash rounding. */
 export const registerTotals = z.object({
   currency: z.string(), salesCount: z.number().int(), netSalesCents: cents, refundedNetCents: cents,
+  /** What line and sale discounts took off the paid sales; netSalesCents is after it (docs/register.md "Discounts"). */
+  discountCents: cents,
   taxes: z.array(z.object({ code: taxCode, collectedCents: cents, refundedCents: cents })),
   taxCollectedCents: cents, taxRefundedCents: cents,
   /** Sum of the succeeded cash attempts' rounding_cents (receipt sign). */
@@ -188,7 +238,8 @@ export const responses = {
     /** The store's GST/HST and QST registration numbers (settings), printed when set. */
     gstNumber: z.string().nullable(), qstNumber: z.string().nullable(),
   }),
-  unlocked: z.object({ session: z.string(), expiresAt: z.number() }),
+  /** `staff`: whose session it is (docs/staff.md). */
+  unlocked: z.object({ session: z.string(), expiresAt: z.number(), staff: z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'supervisor', 'manager']) }).optional() }),
   dailyTotals: z.object({
     storeDay: day, timeZone: z.string(), byChannel: z.array(totalsLine), byCashier: z.array(totalsLine), byCurrency: z.array(totalsLine),
     byHour: z.array(hourlyBucket), pendingCount: z.number().int(), needsActionCount: z.number().int(),
@@ -200,8 +251,17 @@ export const responses = {
     eventCount: z.number().int(), headHash: z.string(),
     /** The period's register totals per currency: net sales, each tax, the cash rounding. */
     register: z.array(registerTotals),
+    /** Sales still parked when the Z was taken: listed, not counted as sales (docs/register.md "Held sales"). */
+    parkedSales: z.array(parkedSale),
+    /** The drawer's shifts this Z covers, with their variances (docs/staff.md "On the Z"). */
+    shifts: z.array(shiftView).optional(),
   }),
   sales: z.array(saleView),
+  parkedSales: z.array(parkedSale),
+  /** `sale`: the new sale on screen; `parked`: the sale just parked. */
+  parked: z.object({ parked: id, sale: saleView }),
+  /** `sale`: the resumed sale; `parked`: the sale that was on screen, parked to make room (null: it was empty). */
+  resumed: z.object({ sale: saleView, parked: id.nullable() }),
   refund: refundView,
   attempts: z.array(attemptView),
   settings: z.object({
@@ -213,6 +273,7 @@ export const responses = {
     /** Where the store is (read-only here; settings.json, applies at the next start) and how it prices. */
     province: z.string(), pricesIncludeTax: z.boolean(),
     gstNumber: z.string().nullable(), qstNumber: z.string().nullable(),
+    discountApprovalPercent: z.number().int().min(0).max(100),
     /** Saved, but the running app still uses the value it started with. */
     pendingRestart: z.array(mgr.restartField),
   }),
@@ -277,4 +338,6 @@ export const events = {
   'refund:changed': z.object({ refundId: id, attemptId: id, state: z.enum(REFUND_STATES), amountCents: cents }),
   /** The clock is behind the journal or jumped (main/app/clock-watch.ts); `warning: null` clears the banner. */
   'app:clock': clockBanner,
+  /** The print queue changed (docs/printing.md): slips waiting and the fault that holds them; the cashier's print panel. */
+  'printer:queue': printQueueView,
 };

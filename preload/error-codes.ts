@@ -12,9 +12,16 @@ export const ERROR_CODES = [
   'IPC_FAILED', 'BRIDGE_DISCONNECTED', 'BRIDGE_NO_TOKEN', 'BRIDGE_UNAUTHORIZED', 'TRANSPORT',
   // Manager PIN and settings (main/app/manager-sessions.ts, main/app/handlers/settings-handlers.ts, main/config/load-settings.ts).
   'PIN_WRONG', 'PIN_LOCKED', 'SESSION_EXPIRED', 'SECRET_STORE_UNAVAILABLE', 'CONFIG_INVALID',
+  // Staff, sign-in and shifts (main/app/manager-sessions.ts, main/app/till-operator.ts, main/staff/).
+  'SIGNED_OUT', 'STAFF_ROLE_TOO_LOW', 'APPROVAL_NOT_ALLOWED', 'PIN_CHANGE_REQUIRED', 'PIN_TAKEN', 'PIN_NOT_ALLOWED',
+  'STAFF_NAME_TAKEN', 'STAFF_NOT_FOUND', 'LAST_MANAGER', 'SHIFT_NOT_OPEN', 'SHIFT_ALREADY_OPEN', 'CASH_VARIANCE_NEEDS_APPROVAL',
   // The till (main/checkout/till-errors.ts, main/checkout/till.ts scan refusals).
   'UNKNOWN_PRODUCT', 'UNKNOWN_LINE', 'SALE_HAS_PAYMENTS', 'BELOW_PAID', 'NOT_THIS_TILL', 'NOTHING_TO_REFUND',
   'SCAN_UNKNOWN_PRODUCT', 'SCAN_EMPTY_SALE', 'SCAN_UNREADABLE',
+  // Held (parked) sales (main/checkout/parked-sales.ts).
+  'PARK_EMPTY_SALE', 'PARK_SALE_HAS_PAYMENTS', 'PARK_PAYMENT_IN_FLIGHT', 'PARKED_SALE_NOT_FOUND', 'PARK_NOT_AVAILABLE',
+  // Discounts and price overrides (main/checkout/discounts.ts).
+  'DISCOUNT_NEEDS_APPROVAL', 'PRICE_OVERRIDE_NEEDS_APPROVAL', 'DISCOUNT_TOO_LARGE',
   // The payment engine (main/payments/payment-errors.ts).
   'OFFLINE', 'AMOUNT_EXCEEDS_DUE', 'PAYMENT_IN_PROGRESS', 'NOT_A_PAYMENT_CODE', 'PAYMENT_CODE_REUSED', 'INSUFFICIENT_CASH',
   'CASH_ROUNDS_TO_NOTHING',
@@ -26,8 +33,12 @@ export const ERROR_CODES = [
   // The journal (main/journal/errors.ts).
   'JOURNAL_CORRUPT', 'JOURNAL_VERSION', 'ILLEGAL_TRANSITION', 'REFUND_EXCEEDS_PAID', 'JOURNAL_NOT_FOUND', 'SALE_STATE', 'JOURNAL_INPUT',
   'DAY_ALREADY_CLOSED', 'SALE_TOTAL_TOO_LARGE', 'PERIOD_NOT_BEGUN', 'PERIOD_DATE_BEFORE_LAST',
+  // Returns by line (main/journal/return-errors.ts).
+  'RETURN_EXCEEDS_SOLD', 'RETURN_LINES',
   // Storage faults (main/shared/storage-faults.ts) and the training sandbox lock (main/app/training-gateway.ts).
   'STORAGE_READ_ONLY', 'STORAGE_FULL', 'STORAGE_LOCKED', 'STORAGE_PERMISSION', 'JOURNAL_MISSING', 'TRAINING_SANDBOX_BUSY',
+  // Receipt printing (main/printing/printer-errors.ts): the slip waits in the print queue, the sale stays paid.
+  'PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_OFFLINE', 'PRINTER_TIMEOUT', 'PRINTER_NOT_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

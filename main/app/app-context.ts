@@ -7,6 +7,9 @@ import type { Logger } from '../shared/logger.js';
 import type { ClockBanner } from './clock-watch.js';
 import type { MerchantSecretStore } from './host-api.js';
 import type { ManagerSessions } from './manager-sessions.js';
+import type { TillOperator } from './till-operator.js';
+import type { StaffDirectory } from '../staff/staff-directory.js';
+import { KIOSK_STAFF_ID } from '../../preload/staff-roles.js';
 import type { SavedSettings } from './saved-settings.js';
 import type { ScannerService } from './scanner-service.js';
 import type { Services } from './services.js';
@@ -21,6 +24,9 @@ export interface AppContext {
   tills: { counter: Till; kiosk: Till };
   scanners: { counter: ScannerService; kiosk: ScannerService };
   sessions: ManagerSessions;
+  /** The terminal's staff list (docs/staff.md), and who is signed in at the counter till. */
+  staff: StaffDirectory;
+  operator: TillOperator;
   secretStore?: MerchantSecretStore;
   cardFormScriptUrl: string;
   clock: Clock;
@@ -34,7 +40,10 @@ export function tillFor(ctx: AppContext, role: WindowRole): Till {
   return role === 'kiosk' ? ctx.tills.kiosk : ctx.tills.counter;
 }
 
-/** Who is at the till, for the journal: the role's name until cashier sign-in exists. */
-export function cashierOf(role: WindowRole): string {
-  return role === 'kiosk' ? 'kiosk' : 'cashier';
+/**
+ * Who is at the till, for the journal (docs/staff.md): the staff id of whoever is signed in at the counter, or the
+ * kiosk. The one function the other features call for "the signed-in person" (sales, tenders, drawer opens).
+ */
+export function cashierOf(ctx: Pick<AppContext, 'operator'>, role: WindowRole): string {
+  return role === 'kiosk' ? KIOSK_STAFF_ID : ctx.operator.staffId('cashier');
 }

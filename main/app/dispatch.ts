@@ -3,12 +3,15 @@
 // answer is parsed with the response schema too, so a field added by mistake is stripped rather than sent.
 import { ZodError } from 'zod';
 import { CHANNELS, isErrorCode, type ChannelName, type ChannelRequest, type ChannelResponse, type ErrorCode, type IpcResult, type WindowRole } from '../../preload/contract.js';
+import type { StaffRole } from '../../preload/staff-roles.js';
 import type { Logger } from '../shared/logger.js';
+import type { Caller } from './manager-sessions.js';
 import { publicDetails } from './error-details.js';
 import type { z } from 'zod';
 
 type Parsed<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['request']>;
-export type Handler<C extends ChannelName> = (request: Parsed<C>, role: WindowRole) => Promise<ChannelResponse<C>> | ChannelResponse<C>;
+/** `caller`: the person the door found for a channel that declares `staff` (absent on the kiosk and display, and for other channels). */
+export type Handler<C extends ChannelName> = (request: Parsed<C>, role: WindowRole, caller?: Caller) => Promise<ChannelResponse<C>> | ChannelResponse<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /**
@@ -30,10 +33,15 @@ function describeZod(err: ZodError): string {
   return issue ? `${issue.path.join('.') || 'request'} ${issue.message}` : 'invalid request';
 }
 
-/** Checks a manager session token (main/app/manager-sessions.ts); throws a coded error when it is not valid. */
-export type SessionCheck = (session: string) => void;
+/**
+ * Finds the person behind a call to a channel that declares a minimum staff role (preload/contract.ts `staff`): the
+ * holder of the manager session `session` on the manager screen, whoever is signed in at the till on the cashier
+ * screen (main/app/manager-sessions.ts, till-operator.ts). Throws a coded error when there is nobody, the session
+ * lapsed or the role is too low; answers undefined for the screens that have no person (kiosk, customer display).
+ */
+export type AccessCheck = (need: { role: WindowRole; staff: StaffRole; session?: string }) => Caller | undefined;
 
-export function createDispatcher(handlers: Handlers, logger: Logger, requireSession: SessionCheck) {
+export function createDispatcher(handlers: Handlers, logger: Logger, access: AccessCheck) {
   return async function invoke(role: WindowRole, channel: string, payload: unknown): Promise<IpcResult<unknown>> {
     if (!Object.hasOwn(CHANNELS, channel)) return refusal('UNKNOWN_CHANNEL', `no such request: ${channel.slice(0, 64)}`);
     const name = channel as ChannelName;
@@ -45,10 +53,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger, requireSess
     const request = spec.request.safeParse(payload ?? {});
     if (!request.success) return refusal('INVALID_REQUEST', describeZod(request.error));
     try {
-      // Sessions at the door: a channel the contract marks `session` never reaches its handler without one.
-      if (spec.session) requireSession((request.data as { session: string }).session);
-      const handler = handlers[name] as unknown as (r: unknown, role: WindowRole) => Promise<unknown> | unknown;
-      const value: unknown = await handler(request.data, role);
+      // Staff at the door: a channel the contract gives a minimum role never reaches its handler without that person.
+      const caller = spec.staff === null ? undefined : access({ role, staff: spec.staff, ...(spec.session ? { session: (request.data as { session: string }).session } : {}) });
+      const handler = handlers[name] as unknown as (r: unknown, role: WindowRole, caller?: Caller) => Promise<unknown> | unknown;
+      const value: unknown = await handler(request.data, role, caller);
       return { ok: true, value: spec.response.parse(value) };
     } catch (err) {
       if (err instanceof ZodError) {

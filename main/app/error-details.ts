@@ -13,6 +13,7 @@ export const ERROR_DETAIL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   REFUND_EXCEEDS_PAID: ['requestedCents', 'refundableCents'],
   DAY_ALREADY_CLOSED: ['zNumber'],
   GATEWAY_SERVER_ERROR: ['status'],
+  CASH_VARIANCE_NEEDS_APPROVAL: ['varianceCents'],
 } satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 /** The whitelisted numeric fields of a coded error, or undefined when there are none. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chooseGateway, type GatewayOverrides, type MerchantKeySource } from '../config/gateway-choice.js';
 import { ensureTerminalId, loadSettings, rememberedJournalId, rememberJournalId } from '../config/load-settings.js';
 import type { Settings } from '../config/settings.js';
+import type { Province } from '../shared/sales-tax.js';
 import { createIotPayClient, readGatewayCheck, type IotPayClient } from '../iotpay/index.js';
 import { journalIdOf, openJournal, type Journal } from '../journal/database.js';
 import { PaymentEngine } from '../payments/engine.js';
@@ -48,6 +49,8 @@ export interface OpenServicesOptions {
   initJournal?: boolean;
   clock?: Clock;
   timers?: Timers;
+  /** `pos --province XX`: the store's province for this run only, as `--data-dir` sets the folder (never saved). */
+  province?: Province;
 }
 
 /** The terminal's LAN address, sent as `clientIp` as IOTPay's POS samples do (docs/iotpay-api.md §3.2). */
@@ -110,7 +113,8 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
   const access = options.access ?? 'write';
   const file = join(options.dataDir, JOURNAL_FILE);
   if (access === 'write') prepareDataFolder(options.dataDir);
-  let settings = loadSettings(options.dataDir);
+  const withOverrides = (loaded: Settings): Settings => (options.province ? { ...loaded, province: options.province } : loaded);
+  let settings = withOverrides(loadSettings(options.dataDir));
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child('journal');
   try {
@@ -125,7 +129,7 @@ export async function openServices(options: OpenServicesOptions): Promise<Servic
     try {
       const id = journalIdOf(journal);
       if (id) rememberJournalId(options.dataDir, id);
-      settings = loadSettings(options.dataDir);
+      settings = withOverrides(loadSettings(options.dataDir));
       clockWarning = checkClockAtStart(journal, clock, options.logger.child('clock'));
     } catch (error) {
       journal.close();

@@ -16,7 +16,7 @@ export interface InFlightWork {
   refundStates: readonly RefundState[];
   /** Receipts waiting for the printer. The app does not print yet: 0. */
   printQueue: number;
-  /** Messages waiting to be sent to the store's back office. There is no store link yet: 0. */
+  /** Journal events the store database has not acknowledged yet (main/app/store-link.ts); 0 without a store. */
   storeOutbox: number;
 }
 

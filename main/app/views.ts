@@ -8,6 +8,8 @@ import { saleBalance } from '../journal/sale-balance.js';
 import { getSale } from '../journal/sale-queries.js';
 import { attemptReason } from '../payments/attempt-reasons.js';
 import { rateLabel } from '../shared/sales-tax.js';
+import { refundReturnFields, returnedByLine } from './return-views.js';
+import { creditToSale } from '../journal/return-queries.js';
 
 export function attemptView(a: AttemptRecord): AttemptView {
   return {
@@ -20,18 +22,21 @@ export function attemptView(a: AttemptRecord): AttemptView {
 
 export function saleView(journal: Journal, saleId: number): SaleView {
   const { sale, lines, taxes, attempts, refunds } = getSale(journal, saleId);
-  const balance = saleBalance(sale.totalCents, attempts, refunds, sale.currency);
+  const balance = saleBalance(sale.totalCents, attempts, refunds, sale.currency, creditToSale(journal, saleId));
   const open = sale.status === 'open';
+  const returned = returnedByLine(journal, saleId);
   return {
     id: sale.id, status: sale.status, currency: sale.currency, cashier: sale.cashier, subtotalCents: sale.subtotalCents,
+    discountCents: sale.discountCents, saleDiscount: sale.saleDiscount,
     // A tax with nothing to tax (no line of its classes) is left off the screens and the receipt.
     taxes: taxes.filter((t) => t.baseCents > 0 || t.amountCents > 0).map((t) => ({ code: t.code, ratePer100k: t.ratePer100k, rateLabel: rateLabel(t.ratePer100k), baseCents: t.baseCents, amountCents: t.amountCents })),
     pricesIncludeTax: sale.pricesIncludeTax, totalCents: sale.totalCents,
     paidCents: balance.paidCents, dueCents: open ? balance.dueCents : 0, heldCents: balance.heldCents,
     holdingAttemptId: balance.holding?.id ?? null, overpaidCents: balance.overpaidCents, changeCents: balance.changeCents,
     roundingCents: balance.roundingCents, cashDueCents: open ? balance.cashDueCents : 0, createdAt: sale.createdAt,
-    lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, lineTotalCents: l.lineTotalCents, taxClass: l.taxClass })),
+    lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, lineTotalCents: l.lineTotalCents, taxClass: l.taxClass,
+      discountCents: l.discountCents, lineDiscount: l.lineDiscount, catalogPriceCents: l.catalogPriceCents, returnedQuantity: returned.get(l.lineNo) ?? 0 })),
     attempts: attempts.map(attemptView),
-    refunds: refunds.map((r) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt })),
+    refunds: refunds.map((r) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt, ...refundReturnFields(journal, r.id) })),
   };
 }

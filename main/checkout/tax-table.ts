@@ -14,8 +14,12 @@ const GST_ONLY: readonly TaxClass[] = ['gst-only'];
 
 const rule = (code: TaxCode, ratePer100k: number, classes: readonly TaxClass[]): TaxRule => ({ code, ratePer100k, classes });
 const gstOnly = (): TaxRule[] => [rule('GST', GST, FEDERAL)];
-/** HST on standard items; a gst-only item pays the federal part of HST only (e.g. Ontario's point-of-sale rebate). */
-const hst = (rate: number): TaxRule[] => [rule('HST', rate, STANDARD), rule('HST', GST, GST_ONLY)];
+/**
+ * HST on standard items; a gst-only item pays the federal part only (e.g. Ontario's point-of-sale rebate), which is
+ * named GST 5% on the sale, the receipt and in the reports: a "HST 5%" line reads as a rate no province has. Sales
+ * journaled before this was named keep their `HST` 5% line (the journal says what was printed).
+ */
+const hst = (rate: number): TaxRule[] => [rule('HST', rate, STANDARD), rule('GST', GST, GST_ONLY)];
 /** GST on everything taxable, and the provincial tax on standard items, each on the price before tax (not compounded). */
 const gstPlus = (provincial: 'PST' | 'QST' | 'RST', rate: number): TaxRule[] => [rule('GST', GST, FEDERAL), rule(provincial, rate, STANDARD)];
 

@@ -21,8 +21,11 @@ import { PaymentInProgressError } from '../payments/payment-errors.js';
 import type { ScanHandlers } from '../scanners/router.js';
 import type { PaymentScan, ProductScan, UnknownScan } from '../scanners/scan-types.js';
 import type { Logger } from '../shared/logger.js';
-import { computeSaleTax, type SaleTaxSetup } from '../shared/sales-tax.js';
+import type { SaleTaxSetup } from '../shared/sales-tax.js';
+import { isReusableSpare, parkOpenSale, resumeParkedSale, type Resumed } from './parked-sales.js';
 import { refundAll, refundExcess } from './sale-excess.js';
+import { authorize, DEFAULT_DISCOUNT_APPROVAL_PERCENT, planLineDiscount, planPriceOverride, planRemoveDiscount, planSaleDiscount, recordApproval, totalWith, unapprovedOverThreshold, type DiscountPlan, type DiscountRequest } from './discounts.js';
+import { discountLine, discountSale, overridePrice, removeLineDiscount, removeSaleDiscount } from '../journal/sale-discounts.js';
 import { TillError } from './till-errors.js';
 
 export { TillError } from './till-errors.js';
@@ -51,6 +54,8 @@ export interface TillDeps {
   setsAsideHeldSales?: boolean;
   /** How a sale opened now is taxed (tax-table.ts taxSetupFor, the store's province and day); absent: untaxed sales. */
   tax?: () => SaleTaxSetup;
+  /** Discounts above this percent need a manager (settings.discountApprovalPercent; discounts.ts); absent: 20. */
+  discountApprovalPercent?: () => number;
 }
 
 /** A change a manager may approve at the till: the PIN, when the cashier typed one. */
@@ -60,6 +65,8 @@ export interface Approval {
 
 export class Till {
   private saleId: number | undefined;
+  /** An empty open sale set aside by a resume, used for the next new sale (parked-sales.ts). */
+  private spare: number | undefined;
   /** Every sale this till opened, so screens of another till never see its events. */
   private readonly opened = new Set<number>();
   /** The payment a scan started, so callers and tests can await it; the UI follows engine events instead. */
@@ -70,7 +77,12 @@ export class Till {
   /** The open sale, opening a new one when the last was paid or voided. */
   currentSale(): number {
     if (this.saleId !== undefined && getSaleRecord(this.deps.journal, this.saleId).status === 'open') return this.saleId;
-    this.saleId = createSale(this.deps.journal, { cashier: this.deps.cashier(), currency: this.deps.currency, tax: this.deps.tax?.() }).id;
+    // The empty sale that was on screen when a parked one was resumed (parked-sales.ts), rather than a new number.
+    const spare = this.spare;
+    this.spare = undefined;
+    const tax = this.deps.tax?.();
+    if (isReusableSpare(this.deps.journal, spare, tax, this.deps.cashier())) return (this.saleId = spare);
+    this.saleId = createSale(this.deps.journal, { cashier: this.deps.cashier(), currency: this.deps.currency, tax }).id;
     this.opened.add(this.saleId);
     this.deps.onEvent({ type: 'sale-opened', saleId: this.saleId });
     return this.saleId;
@@ -120,6 +132,26 @@ export class Till {
     }));
   }
 
+  /** A line's own discount, % or amount (discounts.ts): the cashier alone up to the threshold, else a manager's PIN. */
+  discountLine(lineNo: number, discount: DiscountRequest, approval: Approval = {}): number {
+    return this.changeDiscount((d) => planLineDiscount(d, lineNo, discount, this.discountThreshold()), approval, (saleId, approvedBy) => discountLine(this.deps.journal, saleId, lineNo, { ...discount, approvedBy }));
+  }
+
+  /** A discount on the whole sale, spread over its lines by largest remainder (docs/register.md "Discounts"). */
+  discountSale(discount: DiscountRequest, approval: Approval = {}): number {
+    return this.changeDiscount((d) => planSaleDiscount(d, discount, this.discountThreshold()), approval, (saleId, approvedBy) => discountSale(this.deps.journal, saleId, { ...discount, approvedBy }));
+  }
+
+  /** Takes a line's own discount off, or the sale discount when no line is named. */
+  removeDiscount(lineNo: number | undefined, approval: Approval = {}): number {
+    return this.changeDiscount((d) => planRemoveDiscount(d, lineNo), approval, (saleId) => (lineNo === undefined ? removeSaleDiscount(this.deps.journal, saleId) : removeLineDiscount(this.deps.journal, saleId, lineNo)));
+  }
+
+  /** A new unit price for a line: always a manager's PIN; the catalog price is kept for the record. */
+  overridePrice(lineNo: number, unitPriceCents: number, reason: string | undefined, approval: Approval = {}): number {
+    return this.changeDiscount((d) => planPriceOverride(d, lineNo, unitPriceCents), approval, (saleId, approvedBy) => overridePrice(this.deps.journal, saleId, lineNo, { unitPriceCents, reason, approvedBy: approvedBy ?? '' }));
+  }
+
   /**
    * Starts over. An open sale with lines but no money is voided (journaled), then a fresh one opens; a sale that
    * holds money must be finished, or voided with a manager.
@@ -165,6 +197,22 @@ export class Till {
     return saleId;
   }
 
+  /** Parks the open sale (nothing paid, nothing in flight) and opens the next one (parked-sales.ts). */
+  park(): { parked: number; next: number } {
+    const parked = parkOpenSale(this.deps, this.saleId);
+    this.saleId = undefined;
+    return { parked, next: this.currentSale() };
+  }
+
+  /** Resumes a parked sale; the sale on screen is parked first when it has lines (parked-sales.ts). */
+  resume(saleId: number): Resumed {
+    const resumed = resumeParkedSale(this.deps, this.saleId, saleId);
+    if (resumed.spare !== null) this.spare = resumed.spare;
+    this.saleId = saleId;
+    this.opened.add(saleId);
+    return resumed;
+  }
+
   handlers(): ScanHandlers {
     return {
       onProduct: (scan) => this.onProduct(scan),
@@ -195,6 +243,19 @@ export class Till {
     return saleId;
   }
 
+  private discountThreshold(): number {
+    return this.deps.discountApprovalPercent?.() ?? DEFAULT_DISCOUNT_APPROVAL_PERCENT;
+  }
+
+  /** Same rules as a line change: refused while a payment holds the sale; approvals and below-paid (discounts.ts). */
+  private changeDiscount(plan: (details: ReturnType<typeof getSale>) => DiscountPlan, approval: Approval, apply: (saleId: number, approvedBy: string | null) => void): number {
+    const saleId = this.editableSale();
+    const planned = plan(getSale(this.deps.journal, saleId));
+    const { paidCents, totalCents } = this.balance(saleId);
+    apply(saleId, authorize(planned, { approve: (pin, action) => this.deps.approve(pin, action), paidCents, totalCents, pin: approval.pin }));
+    return saleId;
+  }
+
   private changeLines(
     lineNo: number,
     approval: Approval,
@@ -208,7 +269,7 @@ export class Till {
     const { newLineTotal, apply } = plan(saleId, line);
     // The total after the change, taxes recomputed exactly as the journal will (main/shared/sales-tax.ts).
     const after = details.lines.flatMap((l) => (l.lineNo !== lineNo ? [l] : newLineTotal === null ? [] : [{ ...l, lineTotalCents: newLineTotal }]));
-    const wouldBe = computeSaleTax(after, details.taxes, details.sale.pricesIncludeTax).totalCents;
+    const wouldBe = totalWith(details, after);
     const { paidCents, totalCents } = this.balance(saleId);
     const below = paidCents > 0 && wouldBe < totalCents && wouldBe < paidCents;
     if (below && approval.pin === undefined) {
@@ -216,8 +277,13 @@ export class Till {
     }
     // The approval is checked, then the change made. The excess is paid back only when the cashier says the
     // sale is done (refundExcess): the customer may still be taking more lines off.
+    // A cashier's amount discount that the change would take past the threshold needs the manager too (discounts.ts).
+    const over = unapprovedOverThreshold(details, after, this.discountThreshold());
+    if (over.length > 0 && approval.pin === undefined) throw new TillError('DISCOUNT_NEEDS_APPROVAL', 'This change makes a discount larger than the store allows without a manager.');
+    const discountApprover = over.length > 0 && approval.pin !== undefined ? this.deps.approve(approval.pin, 'discount') : null;
     if (below && approval.pin !== undefined) this.deps.approve(approval.pin, 'below-paid');
     apply();
+    if (discountApprover !== null) recordApproval(this.deps.journal, saleId, over, discountApprover);
     return saleId;
   }
 

@@ -103,7 +103,7 @@ function importCommand(dataDir: string, positionals: string[], replace: boolean,
 }
 
 /** The catalog exactly as compose.ts builds it: catalog.csv when present, else the demo products in training. */
-function loadCatalog(dataDir: string): { catalog: Catalog; source: string } {
+export function loadCatalog(dataDir: string): { catalog: Catalog; source: string } {
   const catalog = new Catalog();
   const file = join(dataDir, CATALOG_FILE);
   if (existsSync(file)) {

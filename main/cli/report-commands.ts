@@ -1,4 +1,6 @@
 // Read-side admin commands: daily totals, day close, CSV export, journal verification and (re)creation.
+import { shiftsForZ } from '../staff/shifts.js';
+import { staffDirectory } from './staff-commands.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOURNAL_FILE, openServices, type Services } from '../app/services.js';
@@ -21,7 +23,7 @@ function registerLines(register: RegisterTotals[], out: Out): void {
   for (const r of register) {
     const m = (c: number) => money(c, r.currency);
     const taxes = r.taxes.map((t) => `${t.code} ${m(t.collectedCents)}${t.refundedCents ? ` (refunded ${m(t.refundedCents)})` : ''}`).join(', ');
-    out(`sales ${r.currency}: ${r.salesCount} paid, net sales ${m(r.netSalesCents)}, tax ${m(r.taxCollectedCents)}${taxes ? ` [${taxes}]` : ''}, refunded tax ${m(r.taxRefundedCents)}, cash rounding ${m(r.roundingCents)}`);
+    out(`sales ${r.currency}: ${r.salesCount} paid, net sales ${m(r.netSalesCents)}${r.discountCents ? ` (after discounts ${m(r.discountCents)})` : ''}, tax ${m(r.taxCollectedCents)}${taxes ? ` [${taxes}]` : ''}, refunded tax ${m(r.taxRefundedCents)}, cash rounding ${m(r.roundingCents)}`);
   }
 }
 
@@ -35,7 +37,8 @@ export function reportCommand(services: Services, flags: Flags, out: Out): numbe
   out(`store day ${day} (${totals.timeZone})`);
   for (const c of totals.byCurrency) out(`total ${c.currency}: gross ${money(c.grossCents, c.currency)}, refunds ${money(c.refundCents, c.currency)}, net ${money(c.netCents, c.currency)}, ${c.paymentCount} payments, ${c.refundCount} refunds`);
   for (const r of totals.byChannel) out(`  channel ${r.key}: net ${money(r.netCents, r.currency)} (${r.paymentCount} payments, ${r.refundCount} refunds)`);
-  for (const r of totals.byCashier) out(`  cashier ${r.key}: net ${money(r.netCents, r.currency)}`);
+  const staff = staffDirectory(services);
+  for (const r of totals.byCashier) out(`  cashier ${staff.nameOf(r.key)}: net ${money(r.netCents, r.currency)} (${r.paymentCount} payments, ${r.refundCount} refunds)`);
   registerLines(totals.register, out);
   out(`pending: ${totals.pendingCount}, needs action: ${totals.needsActionCount}`);
   return 0;
@@ -56,6 +59,14 @@ export function closeDayCommand(services: Services, flags: Flags, out: Out): num
   out(`  seal: event ${z.eventCount}, hash ${z.headHash} (journal verify --seal ${z.eventCount}:${z.headHash.slice(0, 16)})`);
   // After the seal, so the first three lines keep their places for whoever reads them.
   registerLines(z.totals.register, (line) => out(`  ${line}`));
+  // Held sales still parked: listed, not counted as sales (docs/register.md "Held sales").
+  for (const p of z.parkedSales) out(`  parked: sale ${p.saleId}, ${p.cashier}, ${money(p.totalCents, p.currency)} (not counted)`);
+  // The drawer's shifts this Z covers, with their variances (docs/staff.md "On the Z").
+  const staff = staffDirectory(services);
+  for (const s of shiftsForZ(services.journal, z.zNumber)) {
+    const closed = s.closedBy === null ? 'still open' : `closed by ${staff.nameOf(s.closedBy)}, counted ${money(s.countedCents ?? 0, s.currency)}, variance ${money(s.varianceCents ?? 0, s.currency)}`;
+    out(`  shift ${s.id}: opened by ${staff.nameOf(s.openedBy)}, expected ${money(s.expectedCents, s.currency)}, ${closed}`);
+  }
   return 0;
 }
 

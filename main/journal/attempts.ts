@@ -44,7 +44,9 @@ function validateNewAttempt(input: NewAttempt): void {
   assertText('channel', input.channel, 32);
   assertText('cashier', input.cashier);
   assertCurrency(input.currency);
-  assertCents('amountCents', input.amountCents, { positive: true });
+  // 0¢ only for the cash remainder of a split: 1¢ or 2¢ due that cash rounds to nothing (migration 0145).
+  const remainder = input.tender === 'cash' && input.amountCents === 0 && (input.roundingCents ?? 0) < 0;
+  assertCents('amountCents', input.amountCents, { positive: !remainder });
   if (input.cashTenderedCents !== undefined) assertCents('cashTenderedCents', input.cashTenderedCents);
   if (input.changeCents !== undefined) assertCents('changeCents', input.changeCents);
   const rounding = input.roundingCents ?? 0;

@@ -9,7 +9,11 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { isSettledAttemptState, isSettledRefundState, type AttemptState, type RefundState } from './attempt-states.js';
 import type { EventRow } from './events.js';
+import { onReturn, RETURN_TABLES } from './rebuild-returns.js';
+import { comparePrintTables } from './print-rebuild.js';
+import { applyStaffEvent, STAFF_TABLES } from './staff-rebuild.js';
 import { computeSaleTax, isTaxClass, RATE_SCALE, TAX_CODES, type TaxClass, type TaxCode, type TaxRule } from '../shared/sales-tax.js';
+import { applyDiscounts, isDiscountSpec, type DiscountSpec } from '../shared/discount-spread.js';
 
 /** Old events carry no time of their own; the row's time and the event's `at` were read a moment apart. */
 export const LEGACY_TIME_SLACK_MS = 1_000;
@@ -28,7 +32,7 @@ interface Rebuilt {
 }
 
 export interface TableDifference {
-  table: 'sales' | 'sale_lines' | 'attempts' | 'refunds' | 'day_closes' | 'events' | 'order_number_sequences';
+  table: 'sales' | 'sale_lines' | 'attempts' | 'refunds' | 'day_closes' | 'events' | 'order_number_sequences' | 'print_jobs' | 'drawer_openings' | (typeof RETURN_TABLES)[number]['table'] | (typeof STAFF_TABLES)[number]['table'];
   /** The row's key: `3` for attempt 3, `3/2` for line 2 of sale 3. */
   key: string;
   /** The column that differs; null when the whole row is extra or missing. */
@@ -58,6 +62,16 @@ interface State {
   legacy: Set<number>;
   /** Each taxed sale's tax rules, from its sale.created event (migration 0090, docs/register.md). */
   taxRules: Map<string, TaxRule[]>;
+  /** Returns by line (migration 0130): rebuild-returns.ts. */
+  returns: Map<string, Rebuilt>;
+  returnLines: Map<string, Rebuilt>;
+  returnLineTaxes: Map<string, Rebuilt>;
+  returnRefunds: Map<string, Rebuilt>;
+  refundTaxes: Map<string, Rebuilt>;
+  /** Staff and shifts (migration 0300): staff-rebuild.ts. */
+  staff: Map<string, Rebuilt>;
+  shifts: Map<string, Rebuilt>;
+  cashMovements: Map<string, Rebuilt>;
 }
 
 type Payload = Record<string, unknown>;
@@ -125,16 +139,42 @@ function taxRulesOf(p: Payload): TaxRule[] | 'unreadable' | undefined {
 function refreshTotal(st: State, saleId: string, e: EventRow, payload: Payload): void {
   const sale = st.sales.get(saleId);
   if (!sale) return;
-  const lines: Array<{ lineTotalCents: number; taxClass: TaxClass }> = [];
-  for (const line of st.lines.values()) {
-    if (String(line.values.sale_id) === saleId) lines.push({ lineTotalCents: Number(line.values.line_total_cents), taxClass: isTaxClass(line.values.tax_class) ? line.values.tax_class : 'standard' });
-  }
+  const saleLines = [...st.lines.values()].filter((l) => String(l.values.sale_id) === saleId).sort((a, b) => Number(a.values.line_no) - Number(b.values.line_no));
+  // Discounts (migration 0120): each line's own, then the sale's spread over them, exactly as sales.ts does.
+  const spread = applyDiscounts(saleLines.map((l) => ({ lineTotalCents: Number(l.values.line_total_cents), discount: specOf(l.values.line_discount_kind, l.values.line_discount_value) })), specOf(sale.values.sale_discount_kind, sale.values.sale_discount_value));
+  const lines: Array<{ lineTotalCents: number; taxClass: TaxClass }> = saleLines.map((line, i) => {
+    const d = spread.lines[i];
+    line.values.discount_cents = d?.discountCents ?? 0;
+    line.values.line_discount_cents = d?.ownCents ?? 0;
+    return { lineTotalCents: d?.netCents ?? Number(line.values.line_total_cents), taxClass: isTaxClass(line.values.tax_class) ? line.values.tax_class : 'standard' };
+  });
+  sale.values.discount_cents = spread.discountCents;
+  sale.values.sale_discount_cents = spread.saleDiscountCents;
   const rules = st.taxRules.get(saleId) ?? [];
   const { subtotalCents, totalCents: total } = computeSaleTax(lines, rules, sale.values.prices_include_tax === 1);
   sale.values.total_cents = total;
   sale.values.subtotal_cents = subtotalCents;
   const what = rules.length > 0 ? 'its lines and taxes add up to' : 'its lines add up to';
   if (typeof payload.totalCents === 'number' && payload.totalCents !== total) inconsistent(st, e, `says the total is ${payload.totalCents}, ${what} ${total}`);
+}
+
+/** Held sales (migration 0140, main/journal/sale-parking.ts): parked and resumed only while open. */
+function onParking(st: State, e: EventRow, sale: Rebuilt, p: Payload): void {
+  const parking = e.kind === 'sale.parked';
+  if (sale.values.status !== 'open') inconsistent(st, e, `${parking ? 'parks' : 'resumes'} a sale that was already ${String(sale.values.status)}`);
+  else if (parking === (sale.values.parked_at !== null && sale.values.parked_at !== undefined)) inconsistent(st, e, parking ? 'parks a sale that was already parked' : 'resumes a sale that was not parked');
+  sale.values.parked_at = parking ? num(p.parkedAt) : null;
+  sale.values.parked_by = parking ? str(p.parkedBy) : null;
+}
+
+function specOf(kind: Value | undefined, value: Value | undefined): DiscountSpec | null {
+  const spec = { kind, value };
+  return isDiscountSpec(spec) ? spec : null;
+}
+
+/** A line's own discount or a sale discount as its event gave it; null clears it. */
+function discountColumns(prefix: 'line_discount' | 'sale_discount', p: Payload | null): Row {
+  return { [`${prefix}_kind`]: p ? str(p.kind) : null, [`${prefix}_value`]: p ? num(p.value) : null, [`${prefix}_reason`]: p ? str(p.reason) : null, [`${prefix}_approved_by`]: p ? str(p.approvedBy) : null };
 }
 
 function onSale(st: State, e: EventRow, p: Payload): void {
@@ -147,6 +187,9 @@ function onSale(st: State, e: EventRow, p: Payload): void {
     else if (rules) st.taxRules.set(id, rules);
     const tax = (p.tax ?? {}) as Payload;
     Object.assign(r.values, { subtotal_cents: 0, tax_province: str(tax.province), tax_table: str(tax.table), prices_include_tax: tax.pricesIncludeTax === true ? 1 : 0 });
+    Object.assign(r.values, { discount_cents: 0, sale_discount_cents: 0, ...discountColumns('sale_discount', null) });
+    // Held sales (migration 0140): no sale is created parked.
+    Object.assign(r.values, { parked_at: null, parked_by: null });
     setKnown(st, r, 'terminal_id', p, 'terminalId', e);
     setTime(st, r, 'created_at', p, 'createdAt', e);
     st.sales.set(id, r);
@@ -161,7 +204,26 @@ function onSale(st: State, e: EventRow, p: Payload): void {
         sale_id: Number(id), line_no: num(p.lineNo), sku: str(p.sku), gtin: str(p.gtin), name: str(p.name),
         unit_price_cents: num(p.unitPriceCents), quantity: num(p.quantity), line_total_cents: num(p.lineTotalCents),
         tax_class: typeof p.taxClass === 'string' ? p.taxClass : 'standard',
+        discount_cents: 0, line_discount_cents: 0, ...discountColumns('line_discount', null),
+        catalog_price_cents: null, price_override_reason: null, price_override_approved_by: null,
       }, e.seq));
+      return refreshTotal(st, id, e, p);
+    // Discounts and price overrides (migration 0120, main/journal/sale-discounts.ts).
+    case 'sale.line_discounted':
+    case 'sale.line_discount_removed':
+    case 'sale.price_overridden': {
+      const line = st.lines.get(lineKey);
+      if (!line) return inconsistent(st, e, `changes line ${String(p.lineNo)}, which no event added`);
+      if (e.kind === 'sale.price_overridden') {
+        Object.assign(line.values, { unit_price_cents: num(p.unitPriceCents), line_total_cents: num(p.lineTotalCents), catalog_price_cents: num(p.catalogPriceCents), price_override_reason: str(p.reason), price_override_approved_by: str(p.approvedBy) });
+      } else {
+        Object.assign(line.values, discountColumns('line_discount', e.kind === 'sale.line_discounted' ? p : null));
+      }
+      return refreshTotal(st, id, e, p);
+    }
+    case 'sale.discounted':
+    case 'sale.discount_removed':
+      Object.assign(sale.values, discountColumns('sale_discount', e.kind === 'sale.discounted' ? p : null));
       return refreshTotal(st, id, e, p);
     case 'sale.quantity_changed': {
       const line = st.lines.get(lineKey);
@@ -173,6 +235,9 @@ function onSale(st: State, e: EventRow, p: Payload): void {
     case 'sale.line_removed':
       if (!st.lines.delete(lineKey)) inconsistent(st, e, `removes line ${String(p.lineNo)}, which no event added`);
       return refreshTotal(st, id, e, p);
+    case 'sale.parked':
+    case 'sale.resumed':
+      return onParking(st, e, sale, p);
     case 'sale.paid':
     case 'sale.voided':
       if (sale.values.status !== 'open') inconsistent(st, e, `closes a sale that was already ${String(sale.values.status)}`);
@@ -317,6 +382,9 @@ function applyEvent(st: State, e: EventRow): void {
     case 'attempt': return onAttempt(st, e, payload);
     case 'refund': return onRefund(st, e, payload);
     case 'day_close': return onDayClose(st, e, payload);
+    case 'return': return onReturn(st, e, payload, rebuilt, { sale: (id) => st.sales.has(id), refund: (id) => st.refunds.has(id) }, (detail) => inconsistent(st, e, detail));
+    case 'staff':
+    case 'shift': return applyStaffEvent(st, e, payload, (detail) => inconsistent(st, e, detail));
     default: return; // terminal and manager events (clock warnings, PIN lockout) change no table
   }
 }
@@ -327,6 +395,8 @@ const TABLES = [
   { table: 'attempts', state: 'attempts', key: (r: Row) => String(r.id), order: 'id', label: 'attempt' },
   { table: 'refunds', state: 'refunds', key: (r: Row) => String(r.id), order: 'id', label: 'refund' },
   { table: 'day_closes', state: 'dayCloses', key: (r: Row) => String(r.z_number), order: 'z_number', label: 'Z' },
+  ...RETURN_TABLES,
+  ...STAFF_TABLES,
 ] as const;
 
 /** Columns that are bookkeeping, not state: the reconciler's schedule, and the replay guard's keyed fingerprint. */
@@ -401,7 +471,7 @@ function checkSequences(db: Database.Database, st: State): void {
 
 /** Rebuilds every table from the events and names each row that differs. Only reads. */
 export function rebuildAndCompare(db: Database.Database): RebuildVerdict {
-  const st: State = { sales: new Map(), lines: new Map(), attempts: new Map(), refunds: new Map(), dayCloses: new Map(), minted: new Map(), hashes: new Map(), differences: [], legacy: new Set(), taxRules: new Map() };
+  const st: State = { sales: new Map(), lines: new Map(), attempts: new Map(), refunds: new Map(), dayCloses: new Map(), minted: new Map(), hashes: new Map(), differences: [], legacy: new Set(), taxRules: new Map(), returns: new Map(), returnLines: new Map(), returnLineTaxes: new Map(), returnRefunds: new Map(), refundTaxes: new Map(), staff: new Map(), shifts: new Map(), cashMovements: new Map() };
   let events = 0;
   for (const e of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
     applyEvent(st, e);
@@ -410,5 +480,7 @@ export function rebuildAndCompare(db: Database.Database): RebuildVerdict {
   for (const table of TABLES) compareTable(db, st, table);
   checkSeals(db, st, events);
   checkSequences(db, st);
+  // The print queue and the drawer (migration 0200): their payloads carry the whole row (print-rebuild.ts).
+  st.differences.push(...comparePrintTables(db));
   return { differences: st.differences, legacyEvents: st.legacy.size };
 }

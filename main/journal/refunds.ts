@@ -9,6 +9,7 @@ import { assertCents, assertText } from './money.js';
 import { mintOrderNumber } from './order-numbers.js';
 import { openPeriod } from './periods.js';
 import { getRefund, refundsForAttempt } from './refund-queries.js';
+import { creditedFromAttempt } from './return-queries.js';
 import { refundableCents as refundableOf } from './sale-balance.js';
 import type { RefundRecord } from './payment-records.js';
 
@@ -28,7 +29,8 @@ export interface RefundUpdate {
 
 /** What is still refundable: paid minus refunds that succeeded or may still succeed (journal/sale-balance.ts). */
 export function refundableCents(journal: Journal, attemptId: number): number {
-  return refundableOf(getAttempt(journal, attemptId), refundsForAttempt(journal, attemptId));
+  // Less what exchanges drew from it as credit for a new sale (migration 0130): that money paid the new sale.
+  return refundableOf(getAttempt(journal, attemptId), refundsForAttempt(journal, attemptId)) - creditedFromAttempt(journal, attemptId);
 }
 
 export function createRefund(journal: Journal, input: NewRefund): RefundRecord {

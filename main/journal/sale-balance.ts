@@ -36,15 +36,23 @@ export function refundableCents(attempt: AttemptRecord, refunds: readonly Refund
 
 /**
  * Net paid toward the sale: what its paying attempts pay it, less what was (or may be being) refunded of them. An
- * attempt whose money was all given back pays nothing, its cash rounding included.
+ * attempt whose money was all given back pays nothing, its cash rounding included. A 0¢ cash remainder (the last 1¢
+ * or 2¢ of a split rounded to nothing, docs/register.md "Cash rounding") pays its cents only beside money that is
+ * still paid: once everything else is given back, it pays nothing either, so a voided sale nets to zero.
  */
-export function paidCents(attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[]): number {
+export function paidCents(attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[], otherPaidCents = 0): number {
   let paid = 0;
+  let remainders = 0;
   for (const a of attempts.filter(paysSale)) {
+    if (a.amountCents === 0) {
+      remainders += paysCents(a);
+      continue;
+    }
     const refunded = refunds.filter((r) => r.attemptId === a.id && refundHoldsMoney(r.state)).reduce((s, r) => s + r.amountCents, 0);
     paid += refunded >= a.amountCents ? 0 : Math.max(0, paysCents(a) - refunded);
   }
-  return paid;
+  // `otherPaidCents`: money the sale holds besides its attempts (an exchange's credit), which a remainder may sit beside.
+  return paid + otherPaidCents > 0 ? paid + remainders : 0;
 }
 
 export interface SaleBalance {
@@ -66,8 +74,9 @@ export interface SaleBalance {
   cashDueCents: number;
 }
 
-export function saleBalance(totalCents: number, attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[], currency = 'CAD'): SaleBalance {
-  const paid = paidCents(attempts, refunds);
+/** `creditCents`: what exchanges credited to this sale from returned lines (docs/register.md "Returns and exchanges"). */
+export function saleBalance(totalCents: number, attempts: readonly AttemptRecord[], refunds: readonly RefundRecord[], currency = 'CAD', creditCents = 0): SaleBalance {
+  const paid = paidCents(attempts, refunds, creditCents) + creditCents;
   const holding = attempts.filter(holdsSale);
   const held = holding.reduce((s, a) => s + a.amountCents, 0);
   const change = attempts.filter((a) => paysSale(a) && a.changeCents !== null).reduce((s, a) => s + (a.changeCents ?? 0), 0);

@@ -5,6 +5,7 @@ import type { AttemptRecord, RefundRecord } from './payment-records.js';
 import { refundsForAttempt } from './refund-queries.js';
 import { toSaleLine, type SaleLineRecord, type SaleLineRow, type SaleRecord, type SaleTaxRecord } from './sale-records.js';
 import { saleBalance, type SaleBalance } from './sale-balance.js';
+import { creditToSale } from './return-queries.js';
 import { getSaleRecord, saleTaxRules } from './sales.js';
 
 export interface SaleDetails {
@@ -19,7 +20,7 @@ export interface SaleDetails {
 /** The sale's money (journal/sale-balance.ts), read once from the journal: the one way every layer asks. */
 export function saleBalanceOf(journal: Journal, saleId: number): SaleBalance {
   const { sale, attempts, refunds } = getSale(journal, saleId);
-  return saleBalance(sale.totalCents, attempts, refunds, sale.currency);
+  return saleBalance(sale.totalCents, attempts, refunds, sale.currency, creditToSale(journal, saleId));
 }
 
 export function getSale(journal: Journal, saleId: number): SaleDetails {

@@ -1,6 +1,7 @@
 // Finding a sale to refund. A customer at the counter rarely has the order number: they have the receipt's
 // sale number, or the wallet app's payment code (whose last 4 digits the journal keeps), or it was "just now".
 import { findAttemptByMchOrderNo } from './attempt-queries.js';
+import { parseReceiptCode } from '../../preload/receipt-code.js';
 import type { Journal } from './database.js';
 import { storeDayRange } from './store-day.js';
 
@@ -49,6 +50,9 @@ export function findSaleIds(journal: Journal, search: SaleSearch): number[] {
   const limit = search.limit ?? RECENT_SALES_LIMIT;
   if (query === '') return recentPaidSaleIds(journal, search.storeDay, search.timeZone, limit);
   const found: number[] = [];
+  // A receipt's barcode (preload/receipt-code.ts), scanned into the search field: only this terminal's sales.
+  const receipt = parseReceiptCode(query);
+  if (receipt && receipt.terminalId === journal.terminalId && saleExists(journal, receipt.saleId)) found.push(receipt.saleId);
   const byOrder = findAttemptByMchOrderNo(journal, query);
   if (byOrder) found.push(byOrder.saleId);
   if (/^\d{1,12}$/.test(query) && saleExists(journal, Number(query))) found.push(Number(query));

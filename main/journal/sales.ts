@@ -2,6 +2,7 @@
 // recomputed from the lines in the same transaction, so they can never drift from them (taxes: docs/register.md).
 // Every change appends its event, which carries the tax lines, so the hash chain covers them.
 import { MAX_CENTS } from '../../preload/money-limits.js';
+import { applyDiscounts, type DiscountKind } from '../shared/discount-spread.js';
 import { computeSaleTax, isTaxClass, type SaleTaxSetup, type TaxClass, type TaxLine } from '../shared/sales-tax.js';
 import type { Journal } from './database.js';
 import { JournalInputError, JournalNotFoundError, SaleStateError, SaleTotalTooLargeError } from './errors.js';
@@ -31,6 +32,8 @@ export interface SaleTotals {
   subtotalCents: number;
   taxes: TaxLine[];
   totalCents: number;
+  /** Every discount of the sale (migration 0120, docs/register.md "Discounts"); subtotal is after it. */
+  discountCents: number;
 }
 
 export function getSaleRecord(journal: Journal, saleId: number): SaleRecord {
@@ -39,7 +42,7 @@ export function getSaleRecord(journal: Journal, saleId: number): SaleRecord {
   return toSale(row);
 }
 
-function openSale(journal: Journal, saleId: number): SaleRecord {
+export function openSale(journal: Journal, saleId: number): SaleRecord {
   const sale = getSaleRecord(journal, saleId);
   if (sale.status !== 'open') throw new SaleStateError(saleId, `is ${sale.status}, not open`);
   return sale;
@@ -49,26 +52,44 @@ export function saleTaxRules(journal: Journal, saleId: number): SaleTaxRecord[] 
   return (journal.statement('SELECT * FROM sale_taxes WHERE sale_id = ? ORDER BY position').all(saleId) as SaleTaxRow[]).map(toSaleTax);
 }
 
-/** Recomputes subtotal, taxes and total from the lines (main/shared/sales-tax.ts), inside the caller's write. */
-function refreshTotal(journal: Journal, saleId: number): SaleTotals {
+type DiscountedLineRow = {
+  line_no: number; line_total_cents: number; tax_class: TaxClass; line_discount_kind: DiscountKind | null; line_discount_value: number | null;
+  discount_cents: number; line_discount_cents: number;
+};
+
+/**
+ * Recomputes every line's discount (main/shared/discount-spread.ts: its own, then its share of the sale discount),
+ * then subtotal, taxes and total from the lines' net (main/shared/sales-tax.ts), inside the caller's write.
+ */
+export function refreshTotal(journal: Journal, saleId: number): SaleTotals {
   const sale = getSaleRecord(journal, saleId);
-  const lines = (journal.statement('SELECT line_total_cents, tax_class FROM sale_lines WHERE sale_id = ?').all(saleId) as Array<{ line_total_cents: number; tax_class: TaxClass }>)
-    .map((l) => ({ lineTotalCents: l.line_total_cents, taxClass: l.tax_class }));
+  const rows = journal.statement('SELECT line_no, line_total_cents, tax_class, line_discount_kind, line_discount_value, discount_cents, line_discount_cents FROM sale_lines WHERE sale_id = ? ORDER BY line_no').all(saleId) as DiscountedLineRow[];
+  const spread = applyDiscounts(
+    rows.map((l) => ({ lineTotalCents: l.line_total_cents, discount: l.line_discount_kind && l.line_discount_value ? { kind: l.line_discount_kind, value: l.line_discount_value } : null })),
+    sale.saleDiscount ? { kind: sale.saleDiscount.kind, value: sale.saleDiscount.value } : null,
+  );
+  const lines = rows.map((l, i) => ({ lineTotalCents: spread.lines[i]?.netCents ?? l.line_total_cents, taxClass: l.tax_class }));
+  const setDiscount = journal.statement('UPDATE sale_lines SET discount_cents = ?, line_discount_cents = ? WHERE sale_id = ? AND line_no = ?');
+  // Only the lines whose discount moved are written: a sale without discounts writes none (bench/register.bench.ts).
+  rows.forEach((l, i) => {
+    const d = spread.lines[i];
+    if (d && (d.discountCents !== l.discount_cents || d.ownCents !== l.line_discount_cents)) setDiscount.run(d.discountCents, d.ownCents, saleId, l.line_no);
+  });
   const rules = saleTaxRules(journal, saleId);
   const { subtotalCents, taxes, totalCents } = computeSaleTax(lines, rules, sale.pricesIncludeTax);
   // The lines alone are checked before anything is written (refuseTooLarge); tax can still take the total past it.
   if (totalCents > MAX_CENTS) throw new SaleTotalTooLargeError(saleId, totalCents, MAX_CENTS);
   const setTax = journal.statement('UPDATE sale_taxes SET base_cents = ?, amount_cents = ? WHERE sale_id = ? AND position = ?');
   taxes.forEach((t, i) => setTax.run(t.baseCents, t.amountCents, saleId, rules[i]?.position));
-  journal.statement('UPDATE sales SET subtotal_cents = ?, total_cents = ? WHERE id = ?').run(subtotalCents, totalCents, saleId);
-  return { subtotalCents, taxes, totalCents };
+  journal.statement('UPDATE sales SET subtotal_cents = ?, total_cents = ?, discount_cents = ?, sale_discount_cents = ? WHERE id = ?').run(subtotalCents, totalCents, spread.discountCents, spread.saleDiscountCents, saleId);
+  return { subtotalCents, taxes, totalCents, discountCents: spread.discountCents };
 }
 
 /**
  * Refuses a change that would take the sale past the largest total the contract carries, before any row is written:
  * otherwise the change commits and every later answer about the sale fails its response schema.
  */
-function refuseTooLarge(journal: Journal, saleId: number, replacedLineCents: number, newLineCents: number): void {
+export function refuseTooLarge(journal: Journal, saleId: number, replacedLineCents: number, newLineCents: number): void {
   const { total } = journal.statement('SELECT coalesce(sum(line_total_cents), 0) AS total FROM sale_lines WHERE sale_id = ?').get(saleId) as { total: number };
   const wouldBe = total - replacedLineCents + newLineCents;
   if (wouldBe > MAX_CENTS) throw new SaleTotalTooLargeError(saleId, wouldBe, MAX_CENTS);
@@ -150,7 +171,8 @@ export function updateQuantity(journal: Journal, saleId: number, lineNo: number,
     const total = lineTotal(row.unit_price_cents, quantity);
     refuseTooLarge(journal, saleId, row.line_total_cents, total);
     journal
-      .statement('UPDATE sale_lines SET quantity = ?, line_total_cents = ? WHERE sale_id = ? AND line_no = ?')
+      // The discounts are recomputed just below (refreshTotal); zeroed first, so a smaller line never holds a larger one.
+      .statement('UPDATE sale_lines SET quantity = ?, line_total_cents = ?, discount_cents = 0, line_discount_cents = 0 WHERE sale_id = ? AND line_no = ?')
       .run(quantity, total, saleId, lineNo);
     const totals = refreshTotal(journal, saleId);
     const payload = { lineNo, quantity, lineTotalCents: total, ...totals };

@@ -17,6 +17,8 @@ import type { PaymentContext, PaymentTimings } from './payment-context.js';
 import { PaymentEventBus, type PaymentListener } from './payment-events.js';
 import { reconcileOnce, type ReconcileReport } from './reconciler.js';
 import { refundPayment, type RefundRequest } from './refunds.js';
+import { quoteLineReturn, returnLines, type LineReturnResult } from './returns.js';
+import type { NewReceiptReturn, ReturnQuote } from '../journal/returns.js';
 import { releaseAttempt, resolveLateSuccess, type LateSuccessResolution } from './late-success.js';
 import type { Timers } from './timers.js';
 import { WaitControl, type WaitSignals } from './wait-signals.js';
@@ -89,6 +91,15 @@ export class PaymentEngine {
 
   refund(request: RefundRequest): Promise<RefundRecord> {
     return refundPayment(this.ctx, request);
+  }
+
+  /** Lines of a paid sale coming back: priced, capped at what was sold, refunded on its tenders (returns.ts). */
+  returnLines(request: NewReceiptReturn): Promise<LineReturnResult> {
+    return returnLines(this.ctx, request);
+  }
+
+  quoteReturn(request: Pick<NewReceiptReturn, 'saleId' | 'lines'>): ReturnQuote {
+    return quoteLineReturn(this.ctx, request);
   }
 
   /** A manager's decision on a late success: attach it to its sale (which may settle it), or set it apart. */

@@ -59,8 +59,9 @@ export class InsufficientCashError extends PaymentError {
 }
 
 /**
- * What is left to pay in cash is 1 or 2 cents, which 5¢ cash rounding takes to nothing: a cash attempt cannot be for
- * $0 (docs/register.md "Cash rounding"). The few cents are taken by card or wallet.
+ * A typed cash part of 1 or 2 cents while more is still due: 5¢ cash rounding takes it to nothing, so it would pay
+ * nothing toward the rest (docs/register.md "Cash rounding"). When those cents are all that is left, cash pays them
+ * (a 0¢ attempt with a −1¢/−2¢ rounding line) and this is not thrown.
  */
 export class CashRoundsToNothingError extends PaymentError {
   readonly code = 'CASH_ROUNDS_TO_NOTHING';

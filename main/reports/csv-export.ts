@@ -4,6 +4,7 @@
 // The register's columns come last (old readers keep their positions): a cash attempt's 5¢ rounding; and, on the
 // first succeeded attempt of a paid sale, that sale's net (before tax) and each tax, on a succeeded refund of a paid
 // sale its share of them, negative (apportioned as in the reports, register-totals.ts). Summing them gives the day's.
+// Then `discount_cents`: on that first succeeded attempt, what discounts took off the sale (net sales are after it).
 import type { Journal } from '../journal/database.js';
 import { storeDayOf, storeDaysRange } from '../journal/store-day.js';
 import { csvRecord, defuseFormula, type CsvCell } from './csv-format.js';
@@ -21,6 +22,7 @@ export const CSV_COLUMNS = [
   'tender', 'channel', 'state', 'needs_action', 'cashier', 'approved_by', 'currency', 'amount_cents', 'amount',
   'gateway_id', 'channel_order_no', 'code_last4', 'reason', 'failure_code',
   'rounding_cents', 'net_sales_cents', 'gst_cents', 'hst_cents', 'pst_cents', 'qst_cents', 'rst_cents',
+  'discount_cents',
 ] as const;
 
 interface ExportRow {
@@ -52,13 +54,14 @@ interface ExportRow {
   sale_pst: number | null;
   sale_qst: number | null;
   sale_rst: number | null;
+  sale_discount: number | null;
 }
 
 const PAID_SALE = (saleId: string) => `(SELECT status FROM sales WHERE id = ${saleId}) = 'paid'`;
 const taxOf = (code: string) => `(SELECT sum(t.amount_cents) FROM sale_taxes t WHERE t.sale_id = x.tax_sale_id AND t.code = '${code}')`;
 
 const EXPORT_SQL = `
-  SELECT x.*, s.subtotal_cents AS sale_subtotal, s.total_cents AS sale_total, ${taxOf('GST')} AS sale_gst,
+  SELECT x.*, s.subtotal_cents AS sale_subtotal, s.total_cents AS sale_total, s.discount_cents AS sale_discount, ${taxOf('GST')} AS sale_gst,
     ${taxOf('HST')} AS sale_hst, ${taxOf('PST')} AS sale_pst, ${taxOf('QST')} AS sale_qst, ${taxOf('RST')} AS sale_rst
   FROM (
     SELECT 'payment' AS record_type, created_at, finalized_at, sale_id, mch_order_no AS reference,
@@ -97,6 +100,7 @@ function toCells(row: ExportRow, timeZone: string): CsvCell[] {
     defuseFormula(row.cashier), defuseFormula(row.approved_by), row.currency, row.amount_cents,
     formatMinorUnits(row.amount_cents, row.currency), row.gateway_id, row.channel_order_no, row.code_last4,
     defuseFormula(row.reason), row.failure_code, ...registerCells(row),
+    row.record_type === 'payment' && row.tax_sale_id !== null ? (row.sale_discount ?? 0) : null,
   ];
 }
 

@@ -9,6 +9,7 @@ import { PeriodDateBeforeLastError, PeriodNotBegunError } from '../journal/error
 import { GENESIS_HASH } from '../journal/events.js';
 import { assertCents, assertCurrency, assertText } from '../journal/money.js';
 import { openPeriod } from '../journal/periods.js';
+import { parkedSales, type ParkedSale } from '../journal/sale-parking.js';
 import { storeDayOf, storeDayRange } from '../journal/store-day.js';
 import { totalsForPeriod, type PeriodTotals } from './daily-totals.js';
 
@@ -24,6 +25,8 @@ export interface CloseDayInput {
 export interface ZReport extends DayCloseRecord {
   totals: PeriodTotals & { storeDay: string; timeZone: string };
   chainHead: { seq: number; hash: string } | null;
+  /** Sales still parked when it was taken: listed (stored with its totals), never counted as sales. */
+  parkedSales: ParkedSale[];
 }
 
 function cashCents(journal: Journal, period: number, currency: string): number {
@@ -39,7 +42,11 @@ function cashCents(journal: Journal, period: number, currency: string): number {
        WHERE r.state = 'succeeded' AND a.tender = 'cash' AND r.currency = ? AND r.period = ?`,
     )
     .get(currency, period) as { cents: number };
-  return paid.cents - refunded.cents;
+  // Returns without a receipt pay cash out of the drawer at once (migration 0130, docs/register.md "Returns and exchanges").
+  const returned = journal
+    .statement(`SELECT coalesce(sum(cash_back_cents), 0) AS cents FROM returns WHERE kind = 'no-receipt' AND period = ? AND currency = ?`)
+    .get(period, currency) as { cents: number };
+  return paid.cents - refunded.cents - returned.cents;
 }
 
 function chainHead(journal: Journal): { seq: number; hash: string } | null {
@@ -68,6 +75,7 @@ export function closeDay(journal: Journal, input: CloseDayInput): ZReport {
     const period = openPeriod(journal);
     const totals = { storeDay: input.storeDay, timeZone, ...totalsForPeriod(journal, period) };
     const head = chainHead(journal);
+    const parked = parkedSales(journal);
     const record = insertDayClose(journal, {
       storeDay: input.storeDay,
       timeZone,
@@ -75,10 +83,10 @@ export function closeDay(journal: Journal, input: CloseDayInput): ZReport {
       cashCurrency: input.cashCurrency,
       expectedCashCents: cashCents(journal, period, input.cashCurrency),
       countedCashCents: input.countedCashCents,
-      totalsJson: JSON.stringify({ totals, chainHead: head, period }),
+      totalsJson: JSON.stringify({ totals, chainHead: head, period, parkedSales: parked }),
       eventCount: head?.seq ?? 0,
       headHash: head?.hash ?? GENESIS_HASH,
     });
-    return { ...record, totals, chainHead: head };
+    return { ...record, totals, chainHead: head, parkedSales: parked };
   });
 }

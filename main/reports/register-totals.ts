@@ -16,8 +16,10 @@ export interface RegisterTotals {
   currency: string;
   /** Sales paid in the day (or period). */
   salesCount: number;
-  /** Their subtotals: the sales before tax. */
+  /** Their subtotals: the sales before tax, after discounts. */
   netSalesCents: number;
+  /** What discounts took off those sales (line and sale discounts, docs/register.md "Discounts"): net sales are after it. */
+  discountCents: number;
   /** The part of the refunds that was not tax (refunds less refunded tax). */
   refundedNetCents: number;
   /** Each tax with something collected or refunded, in GST HST PST QST RST order. */
@@ -44,9 +46,14 @@ function queries(w: Where) {
       WHERE s.status = 'paid' AND ${w.sales.replaceAll(/\b(closed_at|period)\b/g, 's.$1')} GROUP BY s.currency, t.code`,
     ROUNDING: `SELECT currency, sum(rounding_cents) AS cents FROM attempts
       WHERE state = 'succeeded' AND rounding_cents <> 0 AND ${w.attempts} GROUP BY currency`,
-    REFUNDS: `SELECT r.currency, r.amount_cents AS cents, s.id AS saleId, s.subtotal_cents AS subtotal, s.total_cents AS total
+    REFUNDS: `SELECT r.id AS refundId, r.currency, r.amount_cents AS cents, s.id AS saleId, s.subtotal_cents AS subtotal, s.total_cents AS total
       FROM refunds r JOIN attempts a ON a.id = r.attempt_id JOIN sales s ON s.id = a.sale_id
       WHERE r.state = 'succeeded' AND s.status = 'paid' AND ${w.refunds}`,
+    // Returns without a receipt (migration 0130): cash paid out at once, their tax exact from their lines.
+    NO_RECEIPT: `SELECT r.id, r.currency, r.cash_back_cents AS cents FROM returns r
+      WHERE r.kind = 'no-receipt' AND ${w.refunds.replaceAll('finalized_at', 'created_at')}`,
+    DISCOUNTS: `SELECT currency, sum(discount_cents) AS cents FROM sales
+      WHERE status = 'paid' AND discount_cents > 0 AND ${w.sales} GROUP BY currency`,
   };
 }
 
@@ -54,6 +61,9 @@ function queries(w: Where) {
 export const REGISTER_DAY_SQL = queries(BY_DAY);
 export const REGISTER_PERIOD_SQL = queries(BY_PERIOD);
 const SALE_TAXES = 'SELECT code, amount_cents AS cents FROM sale_taxes WHERE sale_id = ?';
+/** A refund that pays back returned lines carries its exact tax (migration 0130); others are apportioned. */
+const REFUND_TAXES = 'SELECT t.code, t.amount_cents AS cents FROM return_refunds rr LEFT JOIN refund_taxes t ON t.refund_id = rr.refund_id WHERE rr.refund_id = ?';
+const RETURN_TAXES = 'SELECT code, sum(amount_cents) AS cents FROM return_line_taxes WHERE return_id = ? GROUP BY code';
 
 /**
  * Splits `amount` over `parts` in proportion (largest remainder; ties to the earlier part), in integer cents: the
@@ -82,7 +92,7 @@ function totals(journal: Journal, sql: ReturnType<typeof queries>, params: numbe
   const of = (currency: string) => {
     let t = out.get(currency);
     if (!t) {
-      t = { currency, salesCount: 0, netSalesCents: 0, refundedNetCents: 0, taxes: [], taxCollectedCents: 0, taxRefundedCents: 0, roundingCents: 0, byCode: new Map() };
+      t = { currency, salesCount: 0, netSalesCents: 0, discountCents: 0, refundedNetCents: 0, taxes: [], taxCollectedCents: 0, taxRefundedCents: 0, roundingCents: 0, byCode: new Map() };
       out.set(currency, t);
     }
     return t;
@@ -101,8 +111,24 @@ function totals(journal: Journal, sql: ReturnType<typeof queries>, params: numbe
   for (const r of journal.statement(sql.ROUNDING).all(...params) as Array<{ currency: string; cents: number }>) {
     of(r.currency).roundingCents = r.cents;
   }
-  const refunds = journal.statement(sql.REFUNDS).all(...params) as Array<{ currency: string; cents: number; saleId: number; subtotal: number; total: number }>;
+  for (const r of journal.statement(sql.DISCOUNTS).all(...params) as Array<{ currency: string; cents: number }>) {
+    of(r.currency).discountCents = r.cents;
+  }
+  const refunds = journal.statement(sql.REFUNDS).all(...params) as Array<{ refundId: number; currency: string; cents: number; saleId: number; subtotal: number; total: number }>;
   for (const r of refunds) {
+    const exact = journal.statement(REFUND_TAXES).all(r.refundId) as Array<{ code: TaxCode | null; cents: number | null }>;
+    if (exact.length > 0) {
+      // Returned lines: each tax exactly as the return's lines carried it; the rest (5¢ cash rounding included) is net.
+      const t = of(r.currency);
+      let taxed = 0;
+      for (const x of exact) {
+        if (x.code === null || x.cents === null) continue;
+        tax(t, x.code).refundedCents += x.cents;
+        taxed += x.cents;
+      }
+      t.refundedNetCents += r.cents - taxed;
+      continue;
+    }
     const byCode = new Map<TaxCode, number>();
     for (const x of journal.statement(SALE_TAXES).all(r.saleId) as Array<{ code: TaxCode; cents: number }>) byCode.set(x.code, (byCode.get(x.code) ?? 0) + x.cents);
     const codes = TAX_CODES.filter((c) => byCode.has(c));
@@ -111,6 +137,15 @@ function totals(journal: Journal, sql: ReturnType<typeof queries>, params: numbe
     const [net, ...taxShares] = apportion(r.cents, [r.subtotal, ...codes.map((c) => byCode.get(c) ?? 0)]);
     t.refundedNetCents += (net ?? 0) + Math.max(0, r.cents - r.total);
     codes.forEach((c, i) => (tax(t, c).refundedCents += taxShares[i] ?? 0));
+  }
+  for (const r of journal.statement(sql.NO_RECEIPT).all(...params) as Array<{ id: number; currency: string; cents: number }>) {
+    const t = of(r.currency);
+    let taxed = 0;
+    for (const x of journal.statement(RETURN_TAXES).all(r.id) as Array<{ code: TaxCode; cents: number }>) {
+      tax(t, x.code).refundedCents += x.cents;
+      taxed += x.cents;
+    }
+    t.refundedNetCents += r.cents - taxed;
   }
   return [...out.values()]
     .sort((a, b) => a.currency.localeCompare(b.currency))

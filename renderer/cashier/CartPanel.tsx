@@ -8,6 +8,7 @@ import { useApp } from '../shared/app-context.js';
 import { SaleTotals } from '../shared/CartList.js';
 import { EditableCart } from '../shared/EditableCart.js';
 import { Toasts } from '../shared/Toasts.js';
+import { DiscountPanel, type DiscountTarget } from './DiscountPanel.js';
 import { ManagerApproval } from './ManagerApproval.js';
 import { useApproval } from './use-approval.js';
 
@@ -21,6 +22,9 @@ export function CartPanel({ sale, locked, onSale }: Props) {
   const { t } = useApp();
   const approval = useApproval(onSale);
   const [confirmVoid, setConfirmVoid] = useState(false);
+  // The discount panel's line or the whole sale (DiscountPanel.tsx); null: closed.
+  const [discounting, setDiscounting] = useState<DiscountTarget | null>(null);
+  const canDiscount = sale.status === 'open' && !locked && sale.lines.length > 0;
   const hasPayments = sale.attempts.some((a) => a.phase === 'paid');
   const canVoid = sale.status === 'open' && !locked && (sale.lines.length > 0 || hasPayments);
 
@@ -30,6 +34,12 @@ export function CartPanel({ sale, locked, onSale }: Props) {
         <h2>
           {t('cart.title')} <span className="muted">#{sale.id}</span>
         </h2>
+        {canDiscount && !confirmVoid ? (
+          // "%" like each line's: the words would push Void onto a second row at 1024 wide.
+          <button type="button" className="btn btn-step cart-sale-discount" data-testid="sale-discount-open" aria-label={t('discount.titleSale')} title={t('discount.titleSale')} onClick={() => setDiscounting('sale')}>
+            %
+          </button>
+        ) : null}
         {canVoid ? (
           confirmVoid ? (
             <div className="row">
@@ -57,10 +67,23 @@ export function CartPanel({ sale, locked, onSale }: Props) {
         ) : null}
       </div>
       <div className="cart-area">
-        <EditableCart sale={sale} locked={locked} onSale={onSale} onEdit={approval.run} busy={approval.busy} />
+        <EditableCart sale={sale} locked={locked} onSale={onSale} onEdit={approval.run} busy={approval.busy} onDiscount={(lineNo) => setDiscounting({ lineNo })} />
         <Toasts placement="cart" />
       </div>
       <SaleTotals sale={sale} />
+      {discounting !== null && canDiscount ? (
+        <DiscountPanel
+          sale={sale}
+          target={discounting}
+          busy={approval.busy}
+          onClose={() => setDiscounting(null)}
+          onSubmit={(edit) => {
+            // Closed first: when main asks for a manager, the PIN prompt takes its place.
+            setDiscounting(null);
+            void approval.run(edit);
+          }}
+        />
+      ) : null}
       <ManagerApproval approval={approval} />
     </section>
   );

@@ -25,7 +25,8 @@ export function CashTender({ amountCents: paysCents, busy, onPay, onBack }: Prop
   const short = tenderedCents !== null && tenderedCents < amountCents;
 
   const confirm = (cents: number | null) => {
-    if (cents === null || cents <= 0) {
+    // Nothing handed over is right only when the last 1¢ or 2¢ round to nothing in cash (docs/register.md).
+    if (cents === null || cents < 0 || (cents === 0 && amountCents > 0)) {
       pushToast(t('error.amountInvalid'));
       return;
     }
@@ -57,7 +58,7 @@ export function CashTender({ amountCents: paysCents, busy, onPay, onBack }: Prop
         </div>
       ) : null}
       <div className="cash-quick">
-        {cashSuggestions(amountCents).map((cents) => (
+        {(amountCents === 0 ? [0] : cashSuggestions(amountCents)).map((cents) => (
           <button key={cents} type="button" className="btn btn-quick" disabled={busy} onClick={() => confirm(cents)}>
             {cents === amountCents ? t('cash.exact') : money(cents)}
           </button>

@@ -28,7 +28,10 @@ import { ItemEntry } from './ItemEntry.js';
 import { NeedsActionBanners } from './NeedsActionBanners.js';
 import { OverrideForm } from './OverrideForm.js';
 import { PaidView } from './PaidView.js';
+import { ParkedSales } from './ParkedSales.js';
+import { PrintStatus } from './PrintStatus.js';
 import { ScanTender } from './ScanTender.js';
+import { OperatorActions, SignIn } from './SignIn.js';
 import { TenderButtons } from './TenderButtons.js';
 
 type Mode = 'items' | 'cash' | 'scan';
@@ -36,7 +39,16 @@ type Mode = 'items' | 'cash' | 'scan';
 /** How long a paid part payment stays on screen before the tenders come back (the totals keep showing it). */
 const PART_PAID_MS = 2500;
 
+/** The till starts at sign-in (docs/staff.md): the sale screens show only while someone is signed in. */
 export function CashierApp() {
+  return (
+    <SignIn>
+      <Till />
+    </SignIn>
+  );
+}
+
+function Till() {
   const { t, info, money } = useApp();
   const { sale, setSale } = useSale();
   const { attempt, countdown, track, clear } = useAttempt();
@@ -207,11 +219,13 @@ export function CashierApp() {
   };
 
   return (
-    <AppShell title={t('cashier.title')} className="cashier" banners={<NeedsActionBanners />} toasts="none">
+    <AppShell title={t('cashier.title')} className="cashier" banners={<NeedsActionBanners />} toasts="none" actions={<OperatorActions />}>
       <div className="till">
         <CartPanel sale={sale} locked={locked || sale.status !== 'open'} onSale={onSale} />
         <div className="till-right">
           {sale.status !== 'voided' ? <ExcessPanel sale={sale} onSale={onSale} /> : null}
+          <ParkedSales sale={sale} locked={locked} onSale={(next) => { clear(); onSale(next); }} />
+          <PrintStatus />
           {main()}
         </div>
       </div>

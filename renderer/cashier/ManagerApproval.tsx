@@ -10,6 +10,8 @@ import type { Approval, ApprovalCode } from './use-approval.js';
 const WHY: Record<ApprovalCode, MessageKey> = {
   BELOW_PAID: 'approve.belowPaid',
   SALE_HAS_PAYMENTS: 'approve.voidWithPayments',
+  DISCOUNT_NEEDS_APPROVAL: 'approve.discount',
+  PRICE_OVERRIDE_NEEDS_APPROVAL: 'approve.priceOverride',
 };
 
 export function ManagerApproval({ approval }: { approval: Approval }) {

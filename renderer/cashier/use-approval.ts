@@ -8,13 +8,20 @@ import type { LineEdit } from '../shared/EditableCart.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { pushToast } from '../shared/toast-store.js';
 
-export type Approvable = LineEdit | { channel: 'sale:void'; request: Record<string, never> };
+/** A discount or a price change (DiscountPanel.tsx); main asks for the PIN above the threshold, and for every new price. */
+export type DiscountEdit =
+  | { channel: 'sale:discountLine'; request: { lineNo: number; kind: 'pct' | 'amount'; value: number; reason?: string } }
+  | { channel: 'sale:discountSale'; request: { kind: 'pct' | 'amount'; value: number; reason?: string } }
+  | { channel: 'sale:removeDiscount'; request: { lineNo?: number } }
+  | { channel: 'sale:overridePrice'; request: { lineNo: number; unitPriceCents: number; reason?: string } };
+
+export type Approvable = LineEdit | DiscountEdit | { channel: 'sale:void'; request: Record<string, never> };
 
 /** Refusals that mean "ask a manager and retry with the PIN". */
-export const NEEDS_MANAGER = ['BELOW_PAID', 'SALE_HAS_PAYMENTS'] as const;
+export const NEEDS_MANAGER = ['BELOW_PAID', 'SALE_HAS_PAYMENTS', 'DISCOUNT_NEEDS_APPROVAL', 'PRICE_OVERRIDE_NEEDS_APPROVAL'] as const;
 export type ApprovalCode = (typeof NEEDS_MANAGER)[number];
 /** Refusals of the PIN itself: the prompt stays open. */
-const PIN_REFUSALS = new Set(['PIN_WRONG', 'PIN_LOCKED', 'INVALID_REQUEST']);
+const PIN_REFUSALS = new Set(['PIN_WRONG', 'PIN_LOCKED', 'INVALID_REQUEST', 'APPROVAL_NOT_ALLOWED', 'PIN_CHANGE_REQUIRED']);
 
 function isApprovalCode(code: string): code is ApprovalCode {
   return (NEEDS_MANAGER as readonly string[]).includes(code);
@@ -29,6 +36,14 @@ function send(action: Approvable, pin?: string): Promise<IpcResult<SaleView>> {
       return invokeRaw(action.channel, { ...action.request, ...withPin });
     case 'sale:void':
       return invokeRaw(action.channel, withPin);
+    case 'sale:discountLine':
+      return invokeRaw(action.channel, { ...action.request, ...withPin });
+    case 'sale:discountSale':
+      return invokeRaw(action.channel, { ...action.request, ...withPin });
+    case 'sale:removeDiscount':
+      return invokeRaw(action.channel, { ...action.request, ...withPin });
+    case 'sale:overridePrice':
+      return invokeRaw(action.channel, { ...action.request, ...withPin });
   }
 }
 

@@ -1,10 +1,12 @@
 // Day close: the manager counts the drawer, main computes expected cash and issues the Z report.
+import { ZShifts } from './ZShifts.js';
 import { useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { fractionDigits, parseAmountToCents } from '../shared/money.js';
 import { pushToast } from '../shared/toast-store.js';
 import { useManagerCall } from './manager-api.js';
+import { ParkedAtClose } from './ParkedAtClose.js';
 import { RegisterTotals } from './RegisterTotals.js';
 
 export function CloseDayTab() {
@@ -74,6 +76,8 @@ export function CloseDayTab() {
         </dl>
       ) : null}
       {z ? <RegisterTotals register={z.register} testId="z-register" /> : null}
+      {z ? <ParkedAtClose parked={z.parkedSales} /> : null}
+      {z ? <ZShifts shifts={z.shifts ?? []} /> : null}
     </section>
   );
 }

@@ -11,19 +11,23 @@ import { ManagerCallContext, makeManagerCall } from './manager-api.js';
 import { NeedsActionTab } from './NeedsActionTab.js';
 import { PinPad } from './PinPad.js';
 import { RefundTab } from './RefundTab.js';
+import { ReceiptsPanel } from './ReceiptsPanel.js';
 import { SettingsTab } from './SettingsTab.js';
 import { SystemTab } from './SystemTab.js';
+import { StaffTab } from './StaffTab.js';
 import { TotalsTab } from './TotalsTab.js';
 
-type Tab = 'totals' | 'close' | 'refunds' | 'needs' | 'settings' | 'system';
+type Tab = 'totals' | 'close' | 'refunds' | 'receipts' | 'needs' | 'settings' | 'system' | 'staff';
 
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'totals', label: 'tab.totals' },
   { id: 'close', label: 'tab.close' },
   { id: 'refunds', label: 'tab.refunds' },
+  { id: 'receipts', label: 'tab.receipts' },
   { id: 'needs', label: 'tab.needs' },
   { id: 'settings', label: 'tab.settings' },
   { id: 'system', label: 'tab.system' },
+  { id: 'staff', label: 'tab.staff' },
 ];
 
 export function ManagerApp() {
@@ -75,6 +79,7 @@ export function ManagerApp() {
           </nav>
           {tab === 'totals' ? <TotalsTab /> : null}
           {tab === 'close' ? <CloseDayTab /> : null}
+          {tab === 'receipts' ? <ReceiptsPanel /> : null}
           {tab === 'refunds' ? <RefundTab key={refundFor?.id ?? 'search'} prefill={refundFor} onResolved={() => openTab('needs')} /> : null}
           {tab === 'needs' ? (
             <NeedsActionTab
@@ -86,6 +91,7 @@ export function ManagerApp() {
           ) : null}
           {tab === 'settings' ? <SettingsTab /> : null}
           {tab === 'system' ? <SystemTab /> : null}
+          {tab === 'staff' ? <StaffTab /> : null}
         </ManagerCallContext.Provider>
       )}
     </AppShell>

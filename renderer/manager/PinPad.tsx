@@ -6,27 +6,39 @@ import { useApp } from '../shared/app-context.js';
 import { invokeRaw } from '../shared/invoke.js';
 import { NumPad } from '../shared/NumPad.js';
 import { RefusalLine } from '../shared/RefusalLine.js';
+import { NewPinForm } from '../shared/NewPinForm.js';
 
 export function PinPad({ onUnlocked }: { onUnlocked: (session: ChannelResponse<'manager:unlock'>) => void }) {
   const { t } = useApp();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The factory PIN in live mode: a new PIN first (docs/staff.md), then the pad unlocks with it.
+  const [changing, setChanging] = useState<string | null>(null);
   const valid = /^\d{4,8}$/.test(pin);
 
-  const submit = async () => {
-    if (!valid || busy) return;
+  const unlock = async (value: string) => {
     setBusy(true);
-    const result = await invokeRaw('manager:unlock', { pin });
+    const result = await invokeRaw('manager:unlock', { pin: value });
     setBusy(false);
     setPin('');
     if (result.ok) {
       setError(null);
       onUnlocked(result.value);
+    } else if (result.error.code === 'PIN_CHANGE_REQUIRED') {
+      setChanging(value);
     } else {
       setError(result.error);
     }
   };
+  const submit = async () => {
+    if (!valid || busy) return;
+    await unlock(pin);
+  };
+
+  if (changing !== null) {
+    return <NewPinForm oldPin={changing} onCancel={() => setChanging(null)} onChanged={(_who, newPin) => { setChanging(null); void unlock(newPin); }} />;
+  }
 
   return (
     <form

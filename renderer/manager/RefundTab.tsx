@@ -1,6 +1,8 @@
-// Refunds: find the sale (order or sale number, a payment code's last 4 digits, or today's recent sales when
-// the search is empty), pick the tender, amount and reason. Main mints the refund
-// number, journals it first and refuses more than was paid.
+// Refunds and returns: find the sale (its receipt's barcode, scanned into the search field by a keyboard-wedge
+// scanner or typed; the order or sale number, a payment code's last 4 digits, or today's recent sales when the
+// search is empty), then take lines back (ReturnLinesPanel: main prices them and refunds them on the sale's own
+// tenders) or refund an amount from one tender. Without a receipt: NoReceiptPanel. Main mints the refund number,
+// journals it first and refuses more than was paid or sold (docs/register.md "Returns and exchanges").
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, SaleView } from '../../preload/contract.js';
 import { REFUND_STATES, type RefundState } from '../../preload/payment-states.js';
@@ -10,7 +12,9 @@ import { pushToast } from '../shared/toast-store.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { tenderKey } from '../shared/wallet.js';
 import { useManagerCall } from './manager-api.js';
+import { NoReceiptPanel } from './NoReceiptPanel.js';
 import { refundableCents } from './refundable.js';
+import { ReturnLinesPanel } from './ReturnLinesPanel.js';
 
 const isRefundState = (state: string): state is RefundState => (REFUND_STATES as readonly string[]).includes(state);
 
@@ -32,6 +36,8 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ refundId: number; state: string; amountCents: number } | null>(null);
+  const [mode, setMode] = useState<'receipt' | 'no-receipt'>('receipt');
+  const [returned, setReturned] = useState<{ returnId: number; cents: number } | null>(null);
 
   usePosEvent('refund:changed', (e) => setStatus((s) => (s && s.refundId === e.refundId ? { ...s, state: e.state } : s)));
 
@@ -96,11 +102,26 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
     }
   };
 
+  const onReturned = (result: { returnId: number; valueCents: number; cashBackCents: number; cashValueCents: number }) => {
+    setStatus(null);
+    setReturned({ returnId: result.returnId, cents: result.valueCents - result.cashValueCents + result.cashBackCents });
+    void runSearch(searched);
+  };
+
   const refundWords = (state: string) => (isRefundState(state) ? t(`refundState.${state}`) : t('refundState.unknown'));
   const when = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: info.timeZone }).format(ms);
 
   return (
     <section className="tab-body">
+      <div className="tabs" role="tablist">
+        {(['receipt', 'no-receipt'] as const).map((m) => (
+          <button key={m} type="button" role="tab" aria-selected={mode === m} className={`btn${mode === m ? ' is-active' : ''}`} data-testid={`return-mode-${m}`} onClick={() => setMode(m)}>
+            {t(m === 'receipt' ? 'return.withReceipt' : 'return.withoutReceipt')}
+          </button>
+        ))}
+      </div>
+      {mode === 'no-receipt' ? <NoReceiptPanel /> : null}
+      {mode === 'receipt' ? (<>
       <form
         className="row"
         onSubmit={(e) => {
@@ -114,12 +135,19 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
           placeholder={t('refund.searchPlaceholder')}
           value={query}
           maxLength={40}
+          // A receipt scanner is a keyboard wedge: it types the receipt code and Enter into this field.
+          autoFocus
           onChange={(e) => setQuery(e.target.value)}
         />
         <button type="submit" className="btn btn-primary btn-lg" data-testid="refund-find" disabled={busy}>
           {t('refund.find')}
         </button>
       </form>
+      {returned ? (
+        <p className="panel refund-status" data-testid="return-status" data-return-id={returned.returnId} data-cents={returned.cents}>
+          {t('return.done', { amount: money(returned.cents) })}
+        </p>
+      ) : null}
       {sales && sales.length > 0 && searched === '' ? <h3 data-testid="refund-recent">{t('refund.recent')}</h3> : null}
       {sales && sales.length === 0 ? <p className="hint">{t('refund.noneFound')}</p> : null}
       <ul className="refund-sales">
@@ -130,6 +158,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
               <span>{when(sale.createdAt)}</span>
               <span className="money-strong">{money(sale.totalCents, sale.currency)}</span>
             </div>
+            {sale.status === 'paid' ? <ReturnLinesPanel sale={sale} onReturned={onReturned} /> : null}
             <div className="attempt-choices">
               {sale.attempts
                 .filter((a) => a.phase === 'paid')
@@ -222,6 +251,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
           {t('refund.status', { amount: money(status.amountCents), state: refundWords(status.state) })}
         </p>
       ) : null}
+      </>) : null}
     </section>
   );
 }

@@ -15,6 +15,12 @@ export function RegisterTotals({ register, testId }: { register: Register; testI
         <dl key={r.currency} className="z-report register-totals" data-testid={testId} data-currency={r.currency}>
           <dt>{t('manager.netSales')}</dt>
           <dd data-testid={`${testId}-net-sales`}>{money(r.netSalesCents, r.currency)}</dd>
+          {r.discountCents > 0 ? (
+            <>
+              <dt>{t('manager.discounts')}</dt>
+              <dd data-testid={`${testId}-discounts`}>−{money(r.discountCents, r.currency)}</dd>
+            </>
+          ) : null}
           {r.taxes.map((tax) => (
             <div key={tax.code} className="register-tax" data-testid={`${testId}-tax`} data-code={tax.code}>
               <dt>{t('manager.taxCollected', { tax: t(`tax.${tax.code}`) })}</dt>

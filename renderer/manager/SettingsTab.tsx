@@ -6,19 +6,21 @@ import { useApp } from '../shared/app-context.js';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../shared/locale.js';
 import { pushToast } from '../shared/toast-store.js';
 import { GST_NUMBER, QST_NUMBER } from '../../preload/manager-limits.js';
+import { isProvinceCode, PROVINCE_CODES } from '../../preload/provinces.js';
 import { useManagerCall, type ManagerRequest } from './manager-api.js';
 import { MerchantKeyForm } from './MerchantKeyForm.js';
 import { TimersForm } from './TimersForm.js';
 import { WedgeForm } from './WedgeForm.js';
+import { PrinterSetup } from './PrinterSetup.js';
 
 type Settings = ChannelResponse<'settings:get'>;
-type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string; gstNumber: string; qstNumber: string };
+type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string; gstNumber: string; qstNumber: string; discountApprovalPercent: string; province: string };
 
 // The same checks main applies (preload/manager-limits.ts), so a typo is caught before it is sent.
 const compact = (v: string) => v.replace(/\s/g, '').toUpperCase();
 
 function draftOf(s: Settings): Draft {
-  return { terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '', gstNumber: s.gstNumber ?? '', qstNumber: s.qstNumber ?? '' };
+  return { terminalId: s.terminalId, storeName: s.storeName, storeTimeZone: s.storeTimeZone, locale: s.locale, mchId: s.mchId ?? '', loginName: s.loginName ?? '', newPin: '', confirmPin: '', gstNumber: s.gstNumber ?? '', qstNumber: s.qstNumber ?? '', discountApprovalPercent: String(s.discountApprovalPercent), province: s.province };
 }
 
 export function SettingsTab() {
@@ -56,7 +58,14 @@ export function SettingsTab() {
       pushToast(t('settings.qstNumberInvalid'));
       return;
     }
+    // Discounts above this percent need a manager's PIN at the till (docs/register.md "Discounts").
+    const discountPercent = /^\d{1,3}$/.test(draft.discountApprovalPercent.trim()) ? Number(draft.discountApprovalPercent.trim()) : NaN;
+    if (!(discountPercent >= 0 && discountPercent <= 100)) {
+      pushToast(t('settings.discountApprovalInvalid'));
+      return;
+    }
     const changes: ManagerRequest<'settings:update'> = {};
+    if (discountPercent !== settings.discountApprovalPercent) changes.discountApprovalPercent = discountPercent;
     if (gst !== (settings.gstNumber ?? '')) changes.gstNumber = gst;
     if (qst !== (settings.qstNumber ?? '')) changes.qstNumber = qst;
     if (draft.terminalId !== settings.terminalId) changes.terminalId = draft.terminalId.trim().toUpperCase();
@@ -66,6 +75,8 @@ export function SettingsTab() {
     if (draft.mchId !== (settings.mchId ?? '') && draft.mchId.trim()) changes.mchId = draft.mchId.trim();
     if (draft.loginName !== (settings.loginName ?? '') && draft.loginName.trim()) changes.loginName = draft.loginName.trim();
     if (draft.newPin) changes.newPin = draft.newPin;
+    // The province applies to sales opened after the change (docs/register.md "Settings").
+    if (draft.province !== settings.province && isProvinceCode(draft.province)) changes.province = draft.province;
     if (Object.keys(changes).length === 0) {
       pushToast(t('settings.nothingChanged'), 'info');
       return;
@@ -79,6 +90,7 @@ export function SettingsTab() {
       // Terminal id and zone were baked into the running journal: say plainly that they wait for a restart.
       const needsRestart = changes.terminalId !== undefined || changes.storeTimeZone !== undefined;
       pushToast(t(needsRestart ? 'settings.savedRestart' : 'settings.saved'), 'info');
+      if (changes.province) pushToast(t('settings.provinceSaved', { province: t(`province.${changes.province}`) }), 'info');
     }
   };
 
@@ -110,7 +122,13 @@ export function SettingsTab() {
         </label>
         <label className="field-label">
           {t('settings.province')}
-          <input className="field" data-testid="settings-province" value={settings.province} readOnly />
+          <select className="field" data-testid="settings-province" value={draft.province} onChange={set('province')}>
+            {PROVINCE_CODES.map((code) => (
+              <option key={code} value={code}>
+                {t(`province.${code}`)} ({code})
+              </option>
+            ))}
+          </select>
           <span className="hint">{t('settings.provinceHint')}</span>
         </label>
         <label className="field-label">
@@ -120,6 +138,10 @@ export function SettingsTab() {
         <label className="field-label">
           {t('settings.qstNumber')}
           <input className="field" data-testid="settings-qst-number" value={draft.qstNumber} maxLength={20} placeholder="1234567890TQ0001" onChange={set('qstNumber')} autoComplete="off" />
+        </label>
+        <label className="field-label">
+          {t('settings.discountApprovalPercent')}
+          <input className="field" data-testid="settings-discount-approval" inputMode="numeric" value={draft.discountApprovalPercent} maxLength={3} onChange={set('discountApprovalPercent')} autoComplete="off" />
         </label>
         <label className="field-label">
           {t('settings.timeZone')}
@@ -159,6 +181,7 @@ export function SettingsTab() {
       <MerchantKeyForm settings={settings} onSaved={setSettings} />
       <TimersForm settings={settings} onSaved={setSettings} />
       <WedgeForm settings={settings} onSaved={setSettings} />
+      <PrinterSetup />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { BarChart } from './BarChart.js';
 import { RegisterTotals } from './RegisterTotals.js';
 import { TotalsTable } from './TotalsTable.js';
 import { useManagerCall } from './manager-api.js';
+import { StoreTotals, TotalsScope, type TotalsScopeName } from './StoreTotals.js';
 
 type Totals = ChannelResponse<'report:dailyTotals'>;
 
@@ -15,6 +16,7 @@ export function TotalsTab() {
   const mcall = useManagerCall();
   const [date, setDate] = useState('');
   const [totals, setTotals] = useState<Totals | null>(null);
+  const [scope, setScope] = useState<TotalsScopeName>('terminal');
 
   const load = useCallback(async () => {
     const result = await mcall('report:dailyTotals', date ? { date } : {});
@@ -34,6 +36,8 @@ export function TotalsTab() {
 
   return (
     <section className="tab-body">
+      <TotalsScope scope={scope} onChange={setScope} />
+      {scope === 'store' ? <StoreTotals /> : (<>
       <div className="row">
         <label className="field-label">
           {t('manager.storeDay')}
@@ -83,9 +87,10 @@ export function TotalsTab() {
             testIdPrefix="channel"
             name={channelName}
           />
-          <TotalsTable heading={t('manager.cashier')} lines={totals.byCashier} />
+          <TotalsTable heading={t('manager.cashier')} lines={totals.byCashier} testIdPrefix="cashier" />
         </>
       ) : null}
+      </>)}
     </section>
   );
 }

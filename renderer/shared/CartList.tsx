@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { SaleView } from '../../preload/contract.js';
 import { useApp } from './app-context.js';
+import { discountText } from './discount-format.js';
 import { formatTaxRate, signedMoney } from './money.js';
 
 interface Props {
@@ -13,10 +14,12 @@ interface Props {
   disabled?: boolean;
   onQuantity?: (lineNo: number, quantity: number) => void;
   onRemove?: (lineNo: number) => void;
+  /** The till only: opens the discount panel for a line (renderer/cashier/DiscountPanel.tsx). */
+  onDiscount?: (lineNo: number) => void;
 }
 
-export function CartList({ sale, editable, disabled = false, onQuantity, onRemove }: Props) {
-  const { t, money } = useApp();
+export function CartList({ sale, editable, disabled = false, onQuantity, onRemove, onDiscount }: Props) {
+  const { t, money, locale } = useApp();
   const list = useRef<HTMLUListElement>(null);
   const newest = sale.lines.reduce((max, line) => Math.max(max, line.lineNo), 0);
   // Starts at 0 so a screen opened on a long sale shows its newest line too.
@@ -40,6 +43,14 @@ export function CartList({ sale, editable, disabled = false, onQuantity, onRemov
             <span className="cart-line-unit">
               {line.quantity} × {money(line.unitPriceCents, sale.currency)}
             </span>
+            {line.catalogPriceCents !== null ? (
+              <span className="cart-line-note" data-testid="line-price-override">{t('discount.priceWas', { price: money(line.catalogPriceCents, sale.currency) })}</span>
+            ) : null}
+            {line.lineDiscount ? (
+              <span className="cart-line-note cart-line-discount" data-testid="line-discount">
+                {t('discount.line')} <span className="nowrap">{discountText(line.lineDiscount, (c) => money(c, sale.currency), locale)}</span>
+              </span>
+            ) : null}
           </div>
           {editable && onQuantity && onRemove ? (
             <div className="cart-line-edit">
@@ -59,6 +70,11 @@ export function CartList({ sale, editable, disabled = false, onQuantity, onRemov
               <button type="button" className="btn btn-step btn-danger" aria-label={t('cart.remove')} disabled={disabled} onClick={() => onRemove(line.lineNo)}>
                 ✕
               </button>
+              {onDiscount ? (
+                <button type="button" className="btn btn-step" data-testid="line-discount-open" aria-label={t('discount.lineButton')} disabled={disabled} onClick={() => onDiscount(line.lineNo)}>
+                  %
+                </button>
+              ) : null}
             </div>
           ) : null}
           <span className="cart-line-total">{money(line.lineTotalCents, sale.currency)}</span>
@@ -98,10 +114,16 @@ export function TaxRows({ sale, rowClass }: { sale: SaleView; rowClass: string }
 
 /** Subtotal and taxes, the total, then what was paid, what a payment being checked may still pay, what is due, and anything paid over. */
 export function SaleTotals({ sale }: { sale: SaleView }) {
-  const { t, money } = useApp();
+  const { t, money, locale } = useApp();
   const split = sale.paidCents > 0 || sale.heldCents > 0;
   return (
     <div className="sale-totals">
+      {sale.saleDiscount ? (
+        <div className="sale-total-row sale-total-discount" data-testid="sale-discount-row">
+          <span>{t('cart.saleDiscount')}</span>
+          <span data-testid="sale-discount">{discountText(sale.saleDiscount, (c) => money(c, sale.currency), locale)}</span>
+        </div>
+      ) : null}
       <TaxRows sale={sale} rowClass="sale-total-row sale-total-tax" />
       <div className="sale-total-row sale-total-main">
         <span>{t('cart.total')}</span>

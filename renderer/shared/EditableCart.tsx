@@ -17,9 +17,11 @@ interface Props {
   /** Sends an edit instead of the plain call (the till's approval flow); resolves when it is done. */
   onEdit?: (edit: LineEdit) => Promise<void>;
   busy?: boolean;
+  /** The till only: opens its discount panel for a line. */
+  onDiscount?: (lineNo: number) => void;
 }
 
-export function EditableCart({ sale, locked, onSale, onEdit, busy: outerBusy = false }: Props) {
+export function EditableCart({ sale, locked, onSale, onEdit, busy: outerBusy = false, onDiscount }: Props) {
   const { busy, run } = useInvoke();
   const send = async (edit: LineEdit) => {
     if (onEdit) return onEdit(edit);
@@ -34,6 +36,7 @@ export function EditableCart({ sale, locked, onSale, onEdit, busy: outerBusy = f
         disabled={busy || outerBusy}
         onQuantity={(lineNo, quantity) => void send({ channel: 'sale:setQuantity', request: { lineNo, quantity } })}
         onRemove={(lineNo) => void send({ channel: 'sale:removeLine', request: { lineNo } })}
+        {...(onDiscount ? { onDiscount } : {})}
       />
     </div>
   );

@@ -1,106 +1,80 @@
-// The receipt for a paid sale, from receipt:get (main's record, not the screen's memory of it). Tenders are
-// named as people say them (wallet.ts); refunds and change are listed; gateway codes and order numbers are not
-// (the sale number and a wallet code's last 4 digits find the sale again for a refund).
+// The receipt for a paid sale as the printer prints it: main lays it out (receipt:document, main/receipts/), one
+// renderer for the paper, `pos charge` and this screen, so what the customer holds and what the screen shows are
+// the same lines. Shown in the screen's language (the paper speaks the store's). Tenders are named as people say
+// them; gateway codes and order numbers are not printed (the receipt code and a wallet code's last 4 digits find
+// the sale again for a refund).
 import { useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
-import { refundHoldsMoney } from '../../preload/payment-states.js';
 import { useApp } from './app-context.js';
-import { TaxRows } from './CartList.js';
 import { call } from './invoke.js';
-import { signedMoney } from './money.js';
-import { tenderKey } from './wallet.js';
 
-type Receipt = ChannelResponse<'receipt:get'>;
+type Document = ChannelResponse<'receipt:document'>;
+type Line = Document['lines'][number];
+
+/** Test ids of a row (its whole line) and of its amount, by the row's role; the names the other screens use. */
+const IDS: Record<string, { row?: string; amount?: string }> = {
+  total: { row: 'receipt-total-row', amount: 'receipt-total' },
+  subtotal: { row: 'sale-subtotal-row', amount: 'sale-subtotal' },
+  tax: { row: 'sale-tax', amount: 'sale-tax-amount' },
+  rounding: { row: 'receipt-rounding' },
+  change: { row: 'receipt-change' },
+  refund: { row: 'receipt-refund' },
+  training: { row: 'receipt-training' },
+  reprint: { row: 'receipt-reprint' },
+  line: { row: 'receipt-line' },
+  tender: { row: 'receipt-tender' },
+  discount: { row: 'receipt-discount' },
+  registration: { row: 'receipt-registration' },
+};
+
+function ReceiptLine({ line }: { line: Line }) {
+  const ids = IDS[line.role] ?? {};
+  const className = `receipt-paper-line${line.bold ? ' is-bold' : ''}${line.tall ? ' is-tall' : ''} receipt-role-${line.role}`;
+  if (line.kind === 'code') {
+    return (
+      <div className="receipt-paper-code" data-testid="receipt-code" data-symbology={line.code?.symbology}>
+        <span className="receipt-bars" aria-hidden="true" />
+        <span>{line.code?.value}</span>
+      </div>
+    );
+  }
+  const right = line.right;
+  if (right !== undefined && line.text.trimEnd().endsWith(right)) {
+    const text = line.text.trimEnd();
+    return (
+      <div className={className} data-testid={ids.row} data-code={line.taxCode}>
+        <span>{text.slice(0, text.length - right.length)}</span>
+        <span data-testid={ids.amount}>{right}</span>
+      </div>
+    );
+  }
+  return (
+    <div className={className} data-testid={ids.row} data-code={line.taxCode}>
+      {line.text.trimEnd() || ' '}
+    </div>
+  );
+}
 
 export function ReceiptView({ saleId }: { saleId: number }) {
-  const { t, money, locale, info } = useApp();
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const { t, locale } = useApp();
+  const [doc, setDoc] = useState<Document | null>(null);
 
   useEffect(() => {
     let stale = false;
-    void call('receipt:get', { saleId }).then((r) => {
-      if (!stale && r) setReceipt(r);
+    void call('receipt:document', { saleId, locale }).then((r) => {
+      if (!stale && r) setDoc(r);
     });
     return () => {
       stale = true;
     };
-  }, [saleId]);
+  }, [saleId, locale]);
 
-  if (!receipt) return <p className="hint">{t('common.loading')}</p>;
-  const { sale } = receipt;
-  const printed = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: info.timeZone }).format(receipt.printedAt);
-  const paid = sale.attempts.filter((a) => a.phase === 'paid');
-  const refunds = sale.refunds.filter((r) => refundHoldsMoney(r.state));
-  const tenderOf = (attemptId: number) => sale.attempts.find((a) => a.id === attemptId);
+  if (!doc) return <p className="hint">{t('common.loading')}</p>;
   return (
-    <article className="receipt" data-testid="receipt" aria-label={t('receipt.title')}>
-      <header className="receipt-head">
-        {receipt.storeName ? <strong>{receipt.storeName}</strong> : null}
-        <span>
-          {t('receipt.terminal')} {receipt.terminalId} · {t('receipt.saleNo', { id: sale.id })}
-        </span>
-        <span>{printed}</span>
-        {receipt.gstNumber ? <span data-testid="receipt-gst-number">{t('receipt.gstNumber', { number: receipt.gstNumber })}</span> : null}
-        {receipt.qstNumber ? <span data-testid="receipt-qst-number">{t('receipt.qstNumber', { number: receipt.qstNumber })}</span> : null}
-        {receipt.training ? <strong className="receipt-training">{t('receipt.training')}</strong> : null}
-      </header>
-      <ul className="receipt-lines">
-        {sale.lines.map((line) => (
-          <li key={line.lineNo}>
-            <span>
-              {line.quantity} × {line.name}
-            </span>
-            <span>{money(line.lineTotalCents, sale.currency)}</span>
-          </li>
-        ))}
-      </ul>
-      {sale.taxes.length > 0 ? (
-        <div className="receipt-taxes">
-          <TaxRows sale={sale} rowClass="receipt-tax" />
-        </div>
-      ) : null}
-      <div className="receipt-total">
-        <span>{t('cart.total')}</span>
-        <span data-testid="receipt-total">{money(sale.totalCents, sale.currency)}</span>
-      </div>
-      {/* Cash rounding is its own line: the total, then what the 5¢ rounding changed, then the cash taken. */}
-      {paid.filter((a) => a.roundingCents !== 0).map((a) => (
-        <div key={`rounding-${a.id}`} className="receipt-tax receipt-rounding" data-testid="receipt-rounding">
-          <span>{t('cash.rounding')}</span>
-          <span>{signedMoney(a.roundingCents, (c) => money(c, a.currency))}</span>
-        </div>
+    <article className="receipt receipt-paper" data-testid="receipt" data-columns={doc.columns} aria-label={t('receipt.title')} style={{ width: `calc(${doc.columns}ch + 2rem)` }}>
+      {doc.lines.map((line, i) => (
+        <ReceiptLine key={i} line={line} />
       ))}
-      <ul className="receipt-tenders">
-        {paid.map((a) => (
-          <li key={a.id}>
-            <span>
-              {t(tenderKey(a))}
-              {a.codeLast4 ? ` ···${a.codeLast4}` : ''}
-              {a.cashTenderedCents !== null ? ` (${t('cash.tendered')} ${money(a.cashTenderedCents, a.currency)})` : ''}
-            </span>
-            <span>{money(a.amountCents, a.currency)}</span>
-          </li>
-        ))}
-        {paid.filter((a) => a.changeCents).map((a) => (
-          <li key={`change-${a.id}`} className="receipt-change" data-testid="receipt-change">
-            <span>{t('cash.changeDue')}</span>
-            <span>{money(a.changeCents ?? 0, a.currency)}</span>
-          </li>
-        ))}
-        {refunds.map((r) => {
-          const from = tenderOf(r.attemptId);
-          return (
-            <li key={`refund-${r.id}`} className="receipt-refund" data-testid="receipt-refund">
-              <span>
-                {t('receipt.refund')}
-                {from ? ` · ${t(tenderKey(from))}` : ''}
-                {r.state === 'succeeded' ? '' : ` (${t(`refundState.${r.state}`)})`}
-              </span>
-              <span>−{money(r.amountCents, sale.currency)}</span>
-            </li>
-          );
-        })}
-      </ul>
     </article>
   );
 }

@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JUMP_THRESHOLD_MS } from '../../main/app/clock-watch.js';
+import { signInTestCashier } from '../support/staff-sign-in.js';
 import { composeApp } from '../../main/app/compose.js';
 import type { HostApi, WindowRole } from '../../main/app/host-api.js';
 import { ManagerSessions, memoryPinStore } from '../../main/app/manager-sessions.js';
@@ -40,7 +41,15 @@ async function stop(host: HostApi): Promise<void> {
 }
 
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
-const call = async (host: HostApi, role: WindowRole, channel: string, payload: unknown = {}) => (await host.invoke(role, channel, payload)) as Answer;
+// The cashier screen starts at sign-in (docs/staff.md): the training cashier signs in before the till's first call.
+const signedIn = new WeakSet<HostApi>();
+const call = async (host: HostApi, role: WindowRole, channel: string, payload: unknown = {}) => {
+  if (role === 'cashier' && !signedIn.has(host)) {
+    await signInTestCashier(host);
+    signedIn.add(host);
+  }
+  return (await host.invoke(role, channel, payload)) as Answer;
+};
 const events = (dataDir: string, kind: string) => {
   const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true });
   try {

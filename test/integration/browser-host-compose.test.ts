@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { signInTestCashier } from '../support/staff-sign-in.js';
 import { composeApp } from '../../main/app/compose.js';
 import { WINDOW_ROLES, type HostApi, type WindowRole } from '../../main/app/host-api.js';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host.js';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   for (const role of WINDOW_ROLES) writeFileSync(join(rendererDir, `${role}.html`), '<!doctype html>');
   const logger = createLogger('test', silentSink);
   host = await composeApp({ dataDir: join(temp.path, 'data'), logger });
+  await signInTestCashier(host);
   server = await startBrowserHost({ host, rendererDir, logger });
 });
 afterAll(async () => {

@@ -137,7 +137,10 @@ describe('npm run pos -- gateway check', () => {
     const dir = dataDir();
     expect((await pos(dir, 'gateway', 'check', '--gateway', sb.gatewayUrl, '--mch-id', sb.mchId, '--key', sb.key, '--data-dir', dir)).code).toBe(0);
     host = await composeApp({ dataDir: dir, logger: createLogger('t', silentSink), gatewayOverrides: { gatewayUrl: sb.gatewayUrl, mchId: sb.mchId, key: sb.key } });
-    const session = ((await host.invoke('manager', 'manager:unlock', { pin: '1234' })) as { value: { session: string } }).value.session;
+    // Live mode: the factory PIN only lets the manager choose a new one (docs/staff.md).
+    expect(await host.invoke('manager', 'manager:unlock', { pin: '1234' })).toMatchObject({ ok: false, error: { code: 'PIN_CHANGE_REQUIRED' } });
+    expect(await host.invoke('manager', 'staff:changePin', { pin: '1234', newPin: '97531' })).toMatchObject({ ok: true });
+    const session = ((await host.invoke('manager', 'manager:unlock', { pin: '97531' })) as { value: { session: string } }).value.session;
     const view = (await host.invoke('manager', 'gateway:lastCheck', { session })) as { ok: boolean; value: Record<string, unknown> };
     expect(view.ok).toBe(true);
     expect(view.value).toMatchObject({

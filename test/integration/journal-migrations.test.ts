@@ -41,8 +41,10 @@ function seedAttempt(): void {
 }
 
 describe('migration list', () => {
-  it('is numbered in tens, ascending, without gaps or duplicates', () => {
-    expect(journalMigrations.map((m) => m.version)).toEqual(journalMigrations.map((_, i) => (i + 1) * 10));
+  it('is numbered ascending from 10, without duplicates (each feature has its own range of numbers, so gaps are allowed)', () => {
+    const versions = journalMigrations.map((m) => m.version);
+    expect(versions[0]).toBe(10);
+    expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
   });
 
   it('makes every table STRICT', () => {
@@ -211,6 +213,24 @@ describe('0110 (register report indexes), from 0100 with data present', () => {
     expect(indexes).toEqual(['attempts_rounded_by_day', 'attempts_rounded_by_period', 'sales_paid_by_closed_at']);
     const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT currency, sum(rounding_cents) FROM attempts WHERE state = 'succeeded' AND rounding_cents <> 0 AND finalized_at >= 0 AND finalized_at < 1 GROUP BY currency`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
     expect(plan).toMatch(/COVERING INDEX attempts_rounded_by_day/);
+  });
+});
+
+describe('0120 (discounts), from 0110 with data present', () => {
+  it('keeps sales and lines, none discounted nor overridden; a discount never exceeds its line', () => {
+    migrate(db, journalMigrations, { target: 110 });
+    db.prepare(`INSERT INTO sales (id, terminal_id, cashier, status, currency, total_cents, subtotal_cents, created_at, closed_at) VALUES (1, 'T01', 'ann', 'paid', 'CAD', 565, 500, 1000, 2000)`).run();
+    db.prepare(`INSERT INTO sale_lines (sale_id, line_no, sku, gtin, name, unit_price_cents, quantity, line_total_cents) VALUES (1, 1, 'SKU1', NULL, 'Tea', 250, 2, 500)`).run();
+    expect(migrate(db, journalMigrations, { target: 120 })).toEqual([120]);
+    expect(db.prepare('SELECT total_cents, subtotal_cents, discount_cents, sale_discount_kind, sale_discount_cents FROM sales').get()).toEqual({ total_cents: 565, subtotal_cents: 500, discount_cents: 0, sale_discount_kind: null, sale_discount_cents: 0 });
+    expect(db.prepare('SELECT line_total_cents, discount_cents, line_discount_kind, line_discount_value, catalog_price_cents FROM sale_lines').get()).toEqual({ line_total_cents: 500, discount_cents: 0, line_discount_kind: null, line_discount_value: null, catalog_price_cents: null });
+    db.prepare(`UPDATE sale_lines SET discount_cents = 50, line_discount_kind = 'pct', line_discount_value = 1000, line_discount_cents = 50`).run();
+    expect(() => db.prepare('UPDATE sale_lines SET discount_cents = 501').run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE sale_lines SET line_discount_kind = 'pct', line_discount_value = 10001`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE sale_lines SET line_discount_kind = 'coupon'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE sales SET sale_discount_cents = 10').run()).toThrow(/CHECK/); // more than the sale's discount_cents
+    const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'sales_discounted_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(['sales_discounted_by_closed_at', 'sales_discounted_by_period']);
   });
 });
 

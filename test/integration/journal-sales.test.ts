@@ -40,7 +40,7 @@ describe('sales', () => {
     removeLine(journal, sale.id, two);
     const details = getSale(journal, sale.id);
     expect(details.sale.totalCents).toBe(750);
-    expect(details.lines).toEqual([{ saleId: sale.id, lineNo: 1, sku: 'TEA', gtin: '0012345678905', name: 'Tea, "green"', unitPriceCents: 250, quantity: 3, lineTotalCents: 750, taxClass: 'standard' }]);
+    expect(details.lines).toEqual([{ saleId: sale.id, lineNo: 1, sku: 'TEA', gtin: '0012345678905', name: 'Tea, "green"', unitPriceCents: 250, quantity: 3, lineTotalCents: 750, taxClass: 'standard', discountCents: 0, lineDiscount: null, catalogPriceCents: null, priceOverride: null }]);
   });
 
   it('settles only when succeeded attempts cover the total exactly, then refuses line changes', () => {

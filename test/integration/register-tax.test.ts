@@ -78,8 +78,8 @@ describe('sales tax from scan to journal to a refund of one line', () => {
     till.addProduct('POUTINE', 1);
     till.addProduct('BOOK', 1);
     const saleId = till.currentSale();
-    // ON: HST 13% on the poutine, the federal 5% only on the book (point-of-sale rebate).
-    expect(getSale(rig.journal, saleId).taxes.map((t) => [t.code, t.ratePer100k, t.amountCents])).toEqual([['HST', 13000, 156], ['HST', 5000, 75]]);
+    // ON: HST 13% on the poutine, the federal 5% only on the book (point-of-sale rebate), named GST 5%.
+    expect(getSale(rig.journal, saleId).taxes.map((t) => [t.code, t.ratePer100k, t.amountCents])).toEqual([['HST', 13000, 156], ['GST', 5000, 75]]);
     till.setQuantity(1, 3);
     expect(getSale(rig.journal, saleId).taxes.map((t) => t.amountCents)).toEqual([468, 75]); // 13% of 35.97 = 467.61
     till.removeLine(1);
@@ -142,16 +142,22 @@ describe('5¢ cash rounding', () => {
     expect(rebuildAndCompare(rig.journal.db).differences).toEqual([]);
   });
 
-  it('a cash part that rounds to nothing (1¢ or 2¢ left) is refused, nothing journaled; the card or wallet takes it', async () => {
+  it('the last 1¢ or 2¢ of a split round to nothing in cash and pay the sale (a −2¢ rounding line); a 2¢ part with more due is refused', async () => {
     rig = await engineRig();
     const till = tillOn(rig, 'AB');
     till.addCustom('Gift', 1000); // 10.50
     const saleId = till.currentSale();
     await till.chargeScanned(walletScan('WX', '01'), 1048);
-    expect(() => rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 100 })).toThrow(CashRoundsToNothingError);
-    expect(getSale(rig.journal, saleId).attempts).toHaveLength(1);
-    await till.chargeScanned(walletScan('WX', '01'));
+    // The cashier types a 2¢ cash part while 2¢ is all that is due: the same as leaving it empty.
+    expect(rig.engine.payCash({ saleId, cashier: 'alice', tenderedCents: 0 })).toMatchObject({ state: 'succeeded', amountCents: 0, roundingCents: -2, changeCents: 0 });
     expect(getSale(rig.journal, saleId).sale.status).toBe('paid');
+    expect(rebuildAndCompare(rig.journal.db).differences).toEqual([]);
+    // A typed 2¢ part while $10.48 is still due pays nothing toward the rest: refused, nothing journaled.
+    till.newSale();
+    till.addCustom('Gift', 1000);
+    const next = till.currentSale();
+    expect(() => rig.engine.payCash({ saleId: next, cashier: 'alice', tenderedCents: 100, amountCents: 2 })).toThrow(CashRoundsToNothingError);
+    expect(getSale(rig.journal, next).attempts).toHaveLength(0);
   });
 
   it('voiding a sale paid in rounded cash gives back the cash taken, and the sale voids; an excess is paid back and it settles', async () => {

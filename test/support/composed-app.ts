@@ -4,6 +4,7 @@ import { composeApp } from '../../main/app/compose.js';
 import type { HostApi, WindowRole } from '../../main/app/host-api.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { makeTempDir } from './temp-dir.js';
+import { signInTestCashier } from './staff-sign-in.js';
 
 export type Answer = {
   ok: boolean;
@@ -23,8 +24,11 @@ export interface ComposedApp {
 }
 
 export interface ComposedAppHarness extends ComposedApp {
-  /** Composes the app for the running test; `host`, `dataDir` and `call` refer to it until the test ends. */
-  readonly start: () => Promise<ComposedApp>;
+  /**
+   * Composes the app for the running test; `host`, `dataDir` and `call` refer to it until the test ends. The training
+   * cashier is signed in at the till (docs/staff.md) unless `signIn: false`.
+   */
+  readonly start: (options?: { signIn?: boolean }) => Promise<ComposedApp>;
 }
 
 /** For a test file (or describe): `start()` composes the app; afterEach closes it and removes its data folder. */
@@ -53,9 +57,10 @@ export function composedAppPerTest(prefix = 'pos-app-'): ComposedAppHarness {
     get dataDir() { return started(dir).path; },
     call,
     answers,
-    start: async () => {
+    start: async (options = {}) => {
       dir = makeTempDir(prefix);
       host = await composeApp({ dataDir: dir.path, logger: createLogger('t', silentSink) });
+      if (options.signIn !== false) await signInTestCashier(host);
       return harness;
     },
   };

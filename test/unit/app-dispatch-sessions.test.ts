@@ -14,9 +14,11 @@ function rig(validSession: string) {
   const called: string[] = [];
   const checked: string[] = [];
   const handlers = new Proxy({}, { get: (_t, name: string) => () => (called.push(name), { ok: true }) }) as unknown as Handlers;
-  const invoke = createDispatcher(handlers, createLogger('t', silentSink), (session) => {
-    checked.push(session);
+  const invoke = createDispatcher(handlers, createLogger('t', silentSink), ({ role, session }) => {
+    if (role !== 'manager') return undefined;
+    checked.push(session ?? '');
     if (session !== validSession) throw new Expired('Manager session ended.');
+    return { staffId: 'manager', name: 'Manager', role: 'manager' };
   });
   return { invoke, called, checked };
 }

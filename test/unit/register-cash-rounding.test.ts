@@ -60,7 +60,7 @@ describe('the sale balance with rounded cash (main/journal/sale-balance.ts)', ()
       const cardPart = Math.floor((total * percent) / 100);
       const rest = total - cardPart;
       const taken = roundCashCents(rest);
-      fc.pre(taken > 0); // 1¢ or 2¢ left rounds to nothing: refused in cash (CASH_ROUNDS_TO_NOTHING)
+      // 1¢ or 2¢ left round to nothing: a 0¢ cash remainder whose rounding line pays them (docs/register.md).
       const attempts = [...(cardPart > 0 ? [card(1, cardPart)] : []), cash(2, taken, taken - rest)];
       const b = saleBalance(total, attempts, []);
       expect(b).toMatchObject({ paidCents: total, dueCents: 0, overpaidCents: 0, roundingCents: taken - rest });

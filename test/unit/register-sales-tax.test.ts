@@ -20,11 +20,11 @@ describe('the table: every province and territory, prices before tax', () => {
     ['NT', [['GST', 5000, 2000, 100]]],
     ['NU', [['GST', 5000, 2000, 100]]],
     ['YT', [['GST', 5000, 2000, 100]]],
-    ['ON', [['HST', 13000, 1000, 130], ['HST', 5000, 1000, 50]]],
-    ['NS', [['HST', 14000, 1000, 140], ['HST', 5000, 1000, 50]]],
-    ['NB', [['HST', 15000, 1000, 150], ['HST', 5000, 1000, 50]]],
-    ['NL', [['HST', 15000, 1000, 150], ['HST', 5000, 1000, 50]]],
-    ['PE', [['HST', 15000, 1000, 150], ['HST', 5000, 1000, 50]]],
+    ['ON', [['HST', 13000, 1000, 130], ['GST', 5000, 1000, 50]]],
+    ['NS', [['HST', 14000, 1000, 140], ['GST', 5000, 1000, 50]]],
+    ['NB', [['HST', 15000, 1000, 150], ['GST', 5000, 1000, 50]]],
+    ['NL', [['HST', 15000, 1000, 150], ['GST', 5000, 1000, 50]]],
+    ['PE', [['HST', 15000, 1000, 150], ['GST', 5000, 1000, 50]]],
     // QST 9.975% of $10 is 99.75¢: 100¢, half-up.
     ['QC', [['GST', 5000, 2000, 100], ['QST', 9975, 1000, 100]]],
     ['BC', [['GST', 5000, 2000, 100], ['PST', 7000, 1000, 70]]],
@@ -55,11 +55,11 @@ describe('prices that include tax: backed out once per sale', () => {
     ['NT', 1050, [['GST', 50]], 1000],
     ['NU', 1050, [['GST', 50]], 1000],
     ['YT', 1050, [['GST', 50]], 1000],
-    ['ON', 1130, [['HST', 130], ['HST', 0]], 1000],
-    ['NS', 1140, [['HST', 140], ['HST', 0]], 1000],
-    ['NB', 1150, [['HST', 150], ['HST', 0]], 1000],
-    ['NL', 1150, [['HST', 150], ['HST', 0]], 1000],
-    ['PE', 1150, [['HST', 150], ['HST', 0]], 1000],
+    ['ON', 1130, [['HST', 130], ['GST', 0]], 1000],
+    ['NS', 1140, [['HST', 140], ['GST', 0]], 1000],
+    ['NB', 1150, [['HST', 150], ['GST', 0]], 1000],
+    ['NL', 1150, [['HST', 150], ['GST', 0]], 1000],
+    ['PE', 1150, [['HST', 150], ['GST', 0]], 1000],
     // $114.98 with 14.975% inside: GST 500.02¢ → 500, QST 997.55¢ → 998.
     ['QC', 11498, [['GST', 500], ['QST', 998]], 10000],
     ['BC', 1120, [['GST', 50], ['PST', 70]], 1000],
@@ -103,8 +103,8 @@ describe('rounding: half-up, once per tax per sale', () => {
 
 describe('the dated table', () => {
   it('takes the version in force on the store day: Nova Scotia 15% until 2025-03-31, 14% from 2025-04-01', () => {
-    expect(taxSetupFor('NS', '2025-03-31', false)).toMatchObject({ table: '2019-07-01', rules: [{ code: 'HST', ratePer100k: 15_000 }, { code: 'HST', ratePer100k: 5_000 }] });
-    expect(taxSetupFor('NS', '2025-04-01', true)).toMatchObject({ table: '2025-04-01', pricesIncludeTax: true, rules: [{ code: 'HST', ratePer100k: 14_000 }, { code: 'HST', ratePer100k: 5_000 }] });
+    expect(taxSetupFor('NS', '2025-03-31', false)).toMatchObject({ table: '2019-07-01', rules: [{ code: 'HST', ratePer100k: 15_000 }, { code: 'GST', ratePer100k: 5_000 }] });
+    expect(taxSetupFor('NS', '2025-04-01', true)).toMatchObject({ table: '2025-04-01', pricesIncludeTax: true, rules: [{ code: 'HST', ratePer100k: 14_000 }, { code: 'GST', ratePer100k: 5_000 }] });
     expect(taxSetupFor('ON', '2025-03-31', false).rules).toEqual(taxSetupFor('ON', '2026-01-01', false).rules);
   });
 

@@ -107,7 +107,7 @@ describe('AttemptPanel', () => {
 function sale(over: Partial<SaleView> = {}): SaleView {
   return {
     id: 1, status: 'open', currency: 'CAD', cashier: 'till', totalCents: 2000, paidCents: 0, dueCents: 2000, heldCents: 0, holdingAttemptId: null,
-    overpaidCents: 0, changeCents: 0, subtotalCents: 2000, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 2000,
+    overpaidCents: 0, changeCents: 0, subtotalCents: 2000, discountCents: 0, saleDiscount: null, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 2000,
     createdAt: 0, lines: [], attempts: [], refunds: [], ...over,
   };
 }

@@ -14,8 +14,8 @@ const CREATED_AT = 1_800_000_000_000;
 function sale(over: Partial<SaleView> = {}): SaleView {
   return {
     id: 1, status: 'open', currency: 'CAD', cashier: 'till', totalCents: 500, paidCents: 0, dueCents: 500, heldCents: 0, holdingAttemptId: null,
-    overpaidCents: 0, changeCents: 0, subtotalCents: 500, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 500, createdAt: CREATED_AT,
-    lines: [{ lineNo: 1, sku: 'A', name: 'Tea', unitPriceCents: 500, quantity: 1, lineTotalCents: 500, taxClass: 'standard' }], attempts: [], refunds: [],
+    overpaidCents: 0, changeCents: 0, subtotalCents: 500, discountCents: 0, saleDiscount: null, taxes: [], pricesIncludeTax: false, roundingCents: 0, cashDueCents: 500, createdAt: CREATED_AT,
+    lines: [{ lineNo: 1, sku: 'A', name: 'Tea', unitPriceCents: 500, quantity: 1, lineTotalCents: 500, taxClass: 'standard', discountCents: 0, lineDiscount: null, catalogPriceCents: null }], attempts: [], refunds: [],
     ...over,
   };
 }

@@ -14,10 +14,10 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|\u0
 /** A Quebec sale of $23.98: GST 1.20, QST 2.39, total 27.57, paid $27.55 in cash. */
 function quebec(over: Partial<SaleView> = {}): SaleView {
   return {
-    id: 1, status: 'open', currency: 'CAD', cashier: 'till', subtotalCents: 2398, pricesIncludeTax: false, totalCents: 2757,
+    id: 1, status: 'open', currency: 'CAD', cashier: 'till', subtotalCents: 2398, discountCents: 0, saleDiscount: null, pricesIncludeTax: false, totalCents: 2757,
     taxes: [{ code: 'GST', ratePer100k: 5000, rateLabel: '5%', baseCents: 2398, amountCents: 120 }, { code: 'QST', ratePer100k: 9975, rateLabel: '9.975%', baseCents: 2398, amountCents: 239 }],
     paidCents: 0, dueCents: 2757, heldCents: 0, holdingAttemptId: null, overpaidCents: 0, changeCents: 0, roundingCents: 0, cashDueCents: 2755, createdAt: 0,
-    lines: [{ lineNo: 1, sku: 'POUTINE', name: 'Poutine', unitPriceCents: 1199, quantity: 2, lineTotalCents: 2398, taxClass: 'standard' }], attempts: [], refunds: [], ...over,
+    lines: [{ lineNo: 1, sku: 'POUTINE', name: 'Poutine', unitPriceCents: 1199, quantity: 2, lineTotalCents: 2398, taxClass: 'standard', discountCents: 0, lineDiscount: null, catalogPriceCents: null }], attempts: [], refunds: [], ...over,
   };
 }
 

@@ -3,6 +3,8 @@
 import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { attemptView, saleView } from '../views.js';
+import { shiftView } from './staff-handlers.js';
+import { shiftsForZ } from '../../staff/shifts.js';
 import { needsActionAttempts } from '../../journal/attempt-queries.js';
 import { findSaleIds } from '../../journal/sale-search.js';
 import { storeDayOf } from '../../journal/store-day.js';
@@ -12,7 +14,8 @@ import { hourlyTotals } from '../../reports/hourly-totals.js';
 
 type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'report:dailyTotals' | 'report:closeDay' | 'refund:findSales' | 'refund:create' | 'attempt:needsAction' | 'attempt:resolve'>;
 
-const MANAGER = 'manager';
+/** Who did it, for the journal: the manager session's holder (the door found them), by staff id. */
+const by = (caller: { staffId: string } | undefined): string => caller?.staffId ?? 'manager';
 
 export function managerHandlers(ctx: AppContext): ManagerHandlers {
   const { journal, engine, settings } = ctx.services;
@@ -20,32 +23,35 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
   // The rollups' own `key` is renamed: no answer to a screen has a field called key (docs/style.md §4).
   const line = ({ key, ...rest }: { key: string; currency: string; grossCents: number; refundCents: number; netCents: number; paymentCount: number; refundCount: number }) => ({ label: key, ...rest });
   return {
-    'manager:unlock': (r) => ctx.sessions.unlock(r.pin),
+    'manager:unlock': (r) => {
+      const u = ctx.sessions.unlock(r.pin);
+      return { session: u.session, expiresAt: u.expiresAt, staff: { id: u.staff.staffId, name: u.staff.name, role: u.staff.role } };
+    },
     'manager:lock': (r) => (ctx.sessions.lock(r.session), { ok: true as const }),
     'report:dailyTotals': (r) => {
       const day = r.date ?? today();
       const t = dailyTotals(journal, day, settings.storeTimeZone);
       return {
-        storeDay: day, timeZone: t.timeZone, byChannel: t.byChannel.map(line), byCashier: t.byCashier.map(line), byCurrency: t.byCurrency.map(line),
+        storeDay: day, timeZone: t.timeZone, byChannel: t.byChannel.map(line), byCashier: t.byCashier.map(line).map((l) => ({ ...l, label: ctx.staff.nameOf(l.label) })), byCurrency: t.byCurrency.map(line),
         byHour: hourlyTotals(journal, day, settings.storeTimeZone), pendingCount: t.pendingCount, needsActionCount: t.needsActionCount,
         register: t.register,
       };
     },
-    'report:closeDay': (r) => {
-      const z = closeDay(journal, { storeDay: r.date ?? today(), closedBy: MANAGER, countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
-      return { ...z, register: z.totals.register };
+    'report:closeDay': (r, _role, caller) => {
+      const z = closeDay(journal, { storeDay: r.date ?? today(), closedBy: by(caller), countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
+      return { ...z, register: z.totals.register, shifts: shiftsForZ(journal, z.zNumber).map((s) => shiftView(ctx, s)) };
     },
     'refund:findSales': (r) => {
       const ids = findSaleIds(journal, { query: r.query, storeDay: today(), timeZone: settings.storeTimeZone });
       return ids.map((saleId) => saleView(journal, saleId));
     },
-    'refund:create': async (r) => {
-      const refund = await engine.refund({ attemptId: r.attemptId, amountCents: r.amountCents, reason: r.reason, approvedBy: MANAGER });
+    'refund:create': async (r, _role, caller) => {
+      const refund = await engine.refund({ attemptId: r.attemptId, amountCents: r.amountCents, reason: r.reason, approvedBy: by(caller) });
       return { id: refund.id, attemptId: refund.attemptId, mchRefundNo: refund.mchRefundNo, amountCents: refund.amountCents, state: refund.state, reason: refund.reason, createdAt: refund.createdAt };
     },
     'attempt:needsAction': () => needsActionAttempts(journal).map(attemptView),
-    'attempt:resolve': (r) => {
-      return attemptView(engine.resolveLateSuccess(r.attemptId, r.resolution, MANAGER));
+    'attempt:resolve': (r, _role, caller) => {
+      return attemptView(engine.resolveLateSuccess(r.attemptId, r.resolution, by(caller)));
     },
   };
 }

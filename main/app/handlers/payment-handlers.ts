@@ -8,6 +8,7 @@ import { getAttempt, needsActionAttempts } from '../../journal/attempt-queries.j
 import { getSaleRecord } from '../../journal/sales.js';
 import { CodeAlreadyUsedError, NotAPaymentCodeError } from '../../payments/payment-errors.js';
 import { TillError } from '../../checkout/till.js';
+import { KIOSK_STAFF_ID } from '../../../preload/staff-roles.js';
 
 type PaymentHandlers = Pick<Handlers, 'payment:chargeByScan' | 'payment:chargeByQr' | 'payment:startCard' | 'payment:confirmCard' | 'payment:payCash' | 'payment:cancel' | 'payment:override' | 'payment:needsAction'>;
 
@@ -43,26 +44,26 @@ export function paymentHandlers(ctx: AppContext): PaymentHandlers {
     },
     'payment:chargeByQr': async (r, role) => {
       const saleId = tillFor(ctx, role).currentSale();
-      const charge = { saleId, channel: r.channel, amountCents: r.amountCents, cashier: cashierOf(role) };
+      const charge = { saleId, channel: r.channel, amountCents: r.amountCents, cashier: cashierOf(ctx, role) };
       return attemptView(await started(ctx, (onStarted) => engine.chargeByQr(charge, onStarted)));
     },
     'payment:startCard': async (r, role) => {
       const saleId = tillFor(ctx, role).currentSale();
-      const start = await engine.startCard({ saleId, amountCents: r.amountCents, cashier: cashierOf(role), returnUrl: 'http://127.0.0.1/card-return' });
+      const start = await engine.startCard({ saleId, amountCents: r.amountCents, cashier: cashierOf(ctx, role), returnUrl: 'http://127.0.0.1/card-return' });
       return { attempt: attemptView(start.attempt), secureId: start.secureId ?? null };
     },
     'payment:confirmCard': async (r, role) => attemptView(await engine.confirmCard(ownAttempt(ctx, role, r.attemptId).id)),
     'payment:payCash': (r, role) => {
       const saleId = tillFor(ctx, role).currentSale();
-      return attemptView(engine.payCash({ saleId, tenderedCents: r.tenderedCents, amountCents: r.amountCents, cashier: cashierOf(role) }));
+      return attemptView(engine.payCash({ saleId, tenderedCents: r.tenderedCents, amountCents: r.amountCents, cashier: cashierOf(ctx, role) }));
     },
     'payment:cancel': (r, role) => ({ cancelled: engine.cancel(ownAttempt(ctx, role, r.attemptId).id) }),
     'payment:override': (r, role) => {
       const attempt = ownAttempt(ctx, role, r.attemptId);
       return attemptView(engine.override(attempt.id, ctx.sessions.approve(r.pin, 'payment-override'), r.reason));
     },
-    // Across restarts too: the sales this till's operator rang up, not only those opened in this process.
+    // Across restarts too: the sales rung up at this till (the kiosk's, or the counter's whoever was signed in).
     'payment:needsAction': (_r, role) =>
-      needsActionAttempts(journal).filter((a) => getSaleRecord(journal, a.saleId).cashier === cashierOf(role)).map(attemptView),
+      needsActionAttempts(journal).filter((a) => (getSaleRecord(journal, a.saleId).cashier === KIOSK_STAFF_ID) === (role === 'kiosk')).map(attemptView),
   };
 }

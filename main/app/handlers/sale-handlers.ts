@@ -6,7 +6,7 @@ import { saleView } from '../views.js';
 import { TillError } from '../../checkout/till.js';
 import { looksLikePaymentCode } from '../../scanners/classifier.js';
 
-type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' | 'sale:addCustom' | 'sale:setQuantity' | 'sale:removeLine' | 'sale:void' | 'sale:refundExcess' | 'catalog:search' | 'scan:submit' | 'receipt:get'>;
+type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' | 'sale:addCustom' | 'sale:setQuantity' | 'sale:removeLine' | 'sale:discountLine' | 'sale:discountSale' | 'sale:removeDiscount' | 'sale:overridePrice' | 'sale:void' | 'sale:refundExcess' | 'catalog:search' | 'scan:submit' | 'receipt:get'>;
 
 export function saleHandlers(ctx: AppContext): SaleHandlers {
   const journal = ctx.services.journal;
@@ -22,6 +22,11 @@ export function saleHandlers(ctx: AppContext): SaleHandlers {
     'sale:addCustom': (r, role) => changed(tillFor(ctx, role).addCustom(r.name, r.amountCents)),
     'sale:setQuantity': (r, role) => changed(tillFor(ctx, role).setQuantity(r.lineNo, r.quantity, { pin: r.pin })),
     'sale:removeLine': (r, role) => changed(tillFor(ctx, role).removeLine(r.lineNo, { pin: r.pin })),
+    // Discounts and price overrides (main/checkout/discounts.ts); the contract lets only the cashier call them.
+    'sale:discountLine': (r, role) => changed(tillFor(ctx, role).discountLine(r.lineNo, { kind: r.kind, value: r.value, reason: r.reason }, { pin: r.pin })),
+    'sale:discountSale': (r, role) => changed(tillFor(ctx, role).discountSale({ kind: r.kind, value: r.value, reason: r.reason }, { pin: r.pin })),
+    'sale:removeDiscount': (r, role) => changed(tillFor(ctx, role).removeDiscount(r.lineNo, { pin: r.pin })),
+    'sale:overridePrice': (r, role) => changed(tillFor(ctx, role).overridePrice(r.lineNo, r.unitPriceCents, r.reason, { pin: r.pin })),
     'sale:void': async (r, role) => {
       const { voided, next } = await tillFor(ctx, role).voidCurrent({ pin: r.pin });
       changed(voided);

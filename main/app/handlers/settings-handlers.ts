@@ -4,7 +4,6 @@ import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import type { Settings } from '../../config/settings.js';
 import { verdictReason, verifyJournalDb } from '../../journal/verify-file.js';
-import { hashPin } from '../manager-sessions.js';
 import { discoverScanners } from '../../scanners/discovery.js';
 import { scanReport } from '../scan-report.js';
 import type { ChannelResponse } from '../../../preload/contract.js';
@@ -69,6 +68,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
     merchantKeyStored: ctx.secretStore?.read() !== undefined, secretStoreAvailable: ctx.secretStore?.isAvailable() ?? false,
     timers: { ...s.timers }, scanners: s.scanners.map((x) => ({ ...x })), wedge: { ...s.scanRules.wedge },
     province: s.province, pricesIncludeTax: s.pricesIncludeTax, gstNumber: s.gstNumber ?? null, qstNumber: s.qstNumber ?? null,
+    discountApprovalPercent: s.discountApprovalPercent,
     pendingRestart: pendingRestart(ctx.services.settings, s),
   });
   return {
@@ -89,7 +89,7 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
       return { ok: true as const };
     },
     'settings:get': () => view(current()),
-    'settings:update': async (r) => {
+    'settings:update': async (r, _role, caller) => {
       const s = current();
       const gateway = r.mchId || r.loginName
         ? { mode: 'live' as const, ...(s.gateway.mode === 'live' ? s.gateway : {}), ...(r.mchId ? { mchId: r.mchId } : {}), ...(r.loginName ? { loginName: r.loginName } : {}) }
@@ -106,11 +106,17 @@ export function settingsHandlers(ctx: AppContext): SettingsHandlers {
         // The store name applies at once: receipts read the saved settings.
         ...(r.storeName !== undefined ? { storeName: r.storeName } : {}),
         ...(r.terminalId ? { terminalId: r.terminalId } : {}), ...(r.storeTimeZone ? { storeTimeZone: r.storeTimeZone } : {}),
-        ...(r.locale ? { locale: r.locale } : {}), ...(r.newPin ? { managerPinHash: hashPin(r.newPin) } : {}),
+        ...(r.locale ? { locale: r.locale } : {}),
         // Timers apply at the next start (the engine holds them); the wedge when a till screen next loads.
         ...(r.timers ? { timers: r.timers } : {}), ...(r.wedge ? { scanRules: { ...s.scanRules, wedge: r.wedge } } : {}),
         ...(r.scanners ? { scanners: r.scanners } : {}),
+        // The discount threshold applies at once: the tills read the saved settings.
+        ...(r.discountApprovalPercent !== undefined ? { discountApprovalPercent: r.discountApprovalPercent } : {}),
+        // The province applies to sales opened after it (the tills read the saved settings); open sales keep their taxes.
+        ...(r.province ? { province: r.province } : {}),
       };
+      // A new PIN is the signed-in manager's own, on the staff list (docs/staff.md); checked before anything is saved.
+      if (r.newPin && caller) ctx.staff.changePin(caller.staffId, r.newPin);
       const saved = ctx.savedSettings.save(next);
       // Scanners apply at once: the counter's drivers are stopped and the new choice started.
       if (r.scanners) await ctx.scanners.counter.restart(saved.scanners);

@@ -11,6 +11,13 @@ import { addPeriodsAndSeals } from './0080-periods-and-seals.js';
 import { addSalesTax } from './0090-sales-tax.js';
 import { addCashRounding } from './0100-cash-rounding.js';
 import { addRegisterReportIndexes } from './0110-register-reports.js';
+import { addDiscounts } from './0120-discounts.js';
+import { addReturns } from './0130-returns.js';
+import { addHeldSales } from './0140-held-sales.js';
+import { allowCashRemainder } from './0145-cash-remainder.js';
+import { addPrintQueue } from './0200-print-queue.js';
+import { addStaffAndShifts } from './0300-staff-and-shifts.js';
+import { addStoreOutbox } from './0400-store-outbox.js';
 
 export const journalMigrations: readonly Migration[] = [
   createSales,
@@ -24,4 +31,11 @@ export const journalMigrations: readonly Migration[] = [
   addSalesTax,
   addCashRounding,
   addRegisterReportIndexes,
+  addDiscounts,
+  addReturns,
+  addHeldSales,
+  allowCashRemainder,
+  addPrintQueue,
+  addStaffAndShifts,
+  addStoreOutbox,
 ];

@@ -12,6 +12,7 @@ import { createLogger, silentSink, type Logger } from '../../../main/shared/logg
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
 import { closedLoopbackUrl } from '../../support/loopback.js';
 import { makeTempDir } from '../../support/temp-dir.js';
+import { signInTestCashier } from '../../support/staff-sign-in.js';
 
 // POS_TEST_RENDERER_DIR: a renderer built elsewhere (`npx vite build --outDir DIR`), so two people building and
 // testing at once on one checkout do not empty each other's dist/renderer mid-run.
@@ -26,7 +27,8 @@ export interface BrowserRig {
   host: HostApi;
   server: BrowserHost;
   browser: Browser;
-  open(role: WindowRole, size?: { width: number; height: number }): Promise<Page>;
+  /** A cashier screen opens with a cashier signed in (docs/staff.md), unless `signIn: false`. */
+  open(role: WindowRole, size?: { width: number; height: number }, options?: { signIn?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ async function openBrowserRig(dir: { path: string; remove(): void }, host: HostA
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     dataDir: dir.path, host, server, browser,
-    async open(role, size = { width: 1280, height: 800 }) {
+    async open(role, size = { width: 1280, height: 800 }, options = {}) {
+      if (role === 'cashier' && options.signIn !== false) await signInTestCashier(host);
       const context = await browser.newContext({ viewport: size });
       contexts.push(context);
       const page = await context.newPage();

@@ -14,6 +14,7 @@ import { createControlClient, type ControlClient } from '../../../main/sandbox/c
 import { createLogger, silentSink } from '../../../main/shared/logger.js';
 import { openPtyPair, type PtyPair } from '../../support/pty-pair.js';
 import { makeTempDir } from '../../support/temp-dir.js';
+import { signInTestCashier } from '../../support/staff-sign-in.js';
 import { CHROMIUM_ARGS, RENDERER_DIR } from './e2e-rig.js';
 import { installScreenRecorder, TECHNICAL_PATTERN_SOURCES, type ScreenRecord } from './screen-recorder.js';
 
@@ -34,8 +35,11 @@ export interface TillRig {
   control: ControlClient;
   /** The counter's serial scanner: write `code\r` to `pty.scanner`. */
   pty: PtyPair;
-  /** A screen in its own browser context, recording what it shows from its first paint (and after reloads). */
-  open(role: WindowRole, size?: { width: number; height: number }): Promise<Page>;
+  /**
+   * A screen in its own browser context, recording what it shows from its first paint (and after reloads). A cashier
+   * screen opens with the training cashier signed in (docs/staff.md), unless `signIn: false`.
+   */
+  open(role: WindowRole, size?: { width: number; height: number }, options?: { signIn?: boolean }): Promise<Page>;
   /** What every open screen shows now and went through: for a failing test's message. */
   describeScreens(): Promise<string>;
   close(): Promise<void>;
@@ -62,7 +66,8 @@ export async function startTill(options: TillOptions = {}): Promise<TillRig> {
   const pages: Array<{ role: WindowRole; page: Page }> = [];
   return {
     dataDir: dir.path, host, server, browser, pty, control: createControlClient(host.trainingControlUrl),
-    async open(role, size = { width: 1280, height: 800 }) {
+    async open(role, size = { width: 1280, height: 800 }, options = {}) {
+      if (role === 'cashier' && options.signIn !== false) await signInTestCashier(host);
       const context = await browser.newContext({ viewport: size });
       contexts.push(context);
       await context.addInitScript(installScreenRecorder, TECHNICAL_PATTERN_SOURCES);

@@ -1,0 +1,28 @@
+// Held (parked) sales at the counter: park the sale on screen, list the parked ones, resume one. Thin: the rules live
+// in main/checkout/parked-sales.ts (docs/register.md "Held sales"). The customer display follows `sale:changed`.
+import type { Handlers } from '../dispatch.js';
+import { tillFor, type AppContext } from '../app-context.js';
+import { saleView } from '../views.js';
+import { parkedSales } from '../../journal/sale-parking.js';
+
+type ParkedSaleHandlers = Pick<Handlers, 'sale:park' | 'sale:parked' | 'sale:resume'>;
+
+export function parkedSaleHandlers(ctx: AppContext): ParkedSaleHandlers {
+  const journal = ctx.services.journal;
+  const changed = (saleId: number) => {
+    const view = saleView(journal, saleId);
+    ctx.emit('sale:changed', view);
+    return view;
+  };
+  return {
+    'sale:park': (_r, role) => {
+      const { parked, next } = tillFor(ctx, role).park();
+      return { parked, sale: changed(next) };
+    },
+    'sale:parked': () => parkedSales(journal),
+    'sale:resume': (r, role) => {
+      const { resumed, parked } = tillFor(ctx, role).resume(r.saleId);
+      return { sale: changed(resumed), parked };
+    },
+  };
+}

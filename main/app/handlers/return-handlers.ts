@@ -1,0 +1,39 @@
+// Returns by line on the manager screen (docs/register.md "Returns and exchanges"): quote, then return, with the
+// receipt (the sale's own tenders) or without it (catalog items, cash). Who approved is the holder of the PIN
+// session the door checked (preload/contract.ts `staff`); every amount is main's, the screen only shows it.
+import type { Handlers } from '../dispatch.js';
+import type { AppContext } from '../app-context.js';
+import { noReceiptQuoteView, quoteView, refundReturnFields } from '../return-views.js';
+import { quoteNoReceipt, returnWithoutReceipt, type NoReceiptDeps } from '../../checkout/returns-without-receipt.js';
+import { taxSetupFor } from '../../checkout/tax-table.js';
+import { attemptsForSale } from '../../journal/attempt-queries.js';
+import { storeDayOf } from '../../journal/store-day.js';
+import type { RefundRecord } from '../../journal/payment-records.js';
+import type { Caller } from '../manager-sessions.js';
+
+type ReturnHandlers = Pick<Handlers, 'refund:quote' | 'refund:returnLines' | 'refund:quoteNoReceipt' | 'refund:noReceipt'>;
+
+/** Journaled as who approved: the session holder's name, or `manager` for a session without a person. */
+const approver = (caller: Caller | undefined) => caller?.name ?? 'manager';
+
+export function returnHandlers(ctx: AppContext): ReturnHandlers {
+  const { journal, engine, settings } = ctx.services;
+  const noReceipt: NoReceiptDeps = {
+    journal, catalog: ctx.catalog, currency: settings.currency,
+    tax: () => taxSetupFor(settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
+  };
+  const refundView = (r: RefundRecord) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt, ...refundReturnFields(journal, r.id) });
+  return {
+    'refund:quote': (r) => quoteView(engine.quoteReturn({ saleId: r.saleId, lines: r.lines }), attemptsForSale(journal, r.saleId)),
+    'refund:returnLines': async (r, _role, caller) => {
+      const done = await engine.returnLines({ saleId: r.saleId, lines: r.lines, reason: r.reason, approvedBy: approver(caller) });
+      return { ...quoteView(done.quote, attemptsForSale(journal, r.saleId)), returnId: done.returned.id, refunds: done.refunds.map(refundView) };
+    },
+    'refund:quoteNoReceipt': (r) => noReceiptQuoteView(quoteNoReceipt(noReceipt, r.items)),
+    'refund:noReceipt': (r, _role, caller) => {
+      const quote = quoteNoReceipt(noReceipt, r.items);
+      const done = returnWithoutReceipt(noReceipt, r.items, r.reason, approver(caller));
+      return { ...noReceiptQuoteView(quote), returnId: done.id, refunds: [] };
+    },
+  };
+}

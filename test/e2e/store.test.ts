@@ -1,0 +1,102 @@
+// Manager → Totals → Whole store, in real Chromium (docs/store.md): two terminals synced to a real PostgreSQL, one the
+// composed app (its background sync running, configured through settings.json `store` + the passwords from the
+// environment), the other a second data folder that pushed its own sales. The manager sees both terminals up to
+// date, the store's net equal to the two journals' to the cent, and closes the store day.
+import { join } from 'node:path';
+import { expect, test as it, describe, beforeAll, afterAll } from 'vitest';
+import { openJournal } from '../../main/journal/database.js';
+import { storeDayOf } from '../../main/journal/store-day.js';
+import { dailyTotals } from '../../main/reports/daily-totals.js';
+import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
+import { systemClock } from '../../main/shared/clock.js';
+import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { openStorePool } from '../../main/store/store-connection.js';
+import { pushOutbox } from '../../main/store/store-push.js';
+import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
+import { E2E_READY, latte, startSale } from './support/screen-helpers.js';
+import { SCREENSHOT_DIR } from './support/e2e-rig.js';
+import { tillForThisTest } from './support/till-rig.js';
+import { addProduct, cad, MANAGER_PIN, payCash } from './support/truth-helpers.js';
+
+const PG_READY = requirePostgres('the Whole store view reads a real PostgreSQL');
+const SIZE = { width: 1024, height: 768 };
+
+function withoutPassword(url: string): { url: string; password: string } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.href, password };
+}
+
+describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
+  let cluster: PostgresCluster;
+  let sandbox: SandboxHandle;
+  let store: StoreDb;
+  let t2: StoreTerminal;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    sandbox = await startSandbox({ passwordMs: 100 });
+    store = await createStoreDb(cluster, ['T1', 'T2']);
+    t2 = openTerminal('T2', sandbox);
+  }, 60_000);
+  afterAll(async () => {
+    await t2?.close();
+    await sandbox?.close();
+    cluster?.destroy();
+  });
+
+  it('shows both terminals synced, the store totals to the cent, and closes the store day', async () => {
+    const terminal = withoutPassword(store.urlOf('T1'));
+    const manager = withoutPassword(store.managerUrl);
+    // The passwords as a headless terminal keeps them: in its environment, never in settings.json.
+    process.env.POS_STORE_PASSWORD = terminal.password;
+    process.env.POS_STORE_MANAGER_PASSWORD = manager.password;
+    const rig = await tillForThisTest({ settings: { terminalId: 'T1', storeTimeZone: STORE_ZONE, store: { url: terminal.url, managerUrl: manager.url } } });
+    delete process.env.POS_STORE_PASSWORD;
+    delete process.env.POS_STORE_MANAGER_PASSWORD;
+
+    // T1 sells at its counter, through the screens; its background sync pushes it.
+    const cashier = await rig.open('cashier', SIZE);
+    await startSale(cashier);
+    await addProduct(cashier, latte.name);
+    await payCash(cashier, 2000);
+    await cashier.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    // T2 sells at its own till and syncs.
+    t2.till.addProduct('POUTINE', 2);
+    t2.engine.payCash({ saleId: t2.till.currentSale(), cashier: 'bob', tenderedCents: 5000 });
+    const pool = openStorePool(store.urlOf('T2'), createLogger('e2e', silentSink), 1);
+    expect(await pushOutbox(t2.journal, pool)).toMatchObject({ outcome: 'synced' });
+    await pool.end();
+
+    const t1 = openJournal({ file: join(rig.dataDir, 'journal.sqlite'), clock: systemClock, terminalId: 'T1', timeZone: STORE_ZONE, readOnly: true });
+    const day = storeDayOf(Date.now(), STORE_ZONE);
+    const net = [t1, t2.journal].reduce((n, j) => n + (dailyTotals(j, day, STORE_ZONE).byCurrency.find((c) => c.currency === 'CAD')?.netCents ?? 0), 0);
+    const t1Head = (t1.db.prepare('SELECT max(seq) AS s FROM events').get() as { s: number }).s;
+    t1.close();
+    const admin = await store.connect(store.managerUrl);
+    try {
+      await expect.poll(async () => Number((await admin.query(`SELECT head_seq FROM pos_store.terminals WHERE terminal_id = 'T1'`)).rows[0].head_seq), { timeout: 15_000 }).toBeGreaterThanOrEqual(t1Head);
+    } finally {
+      await admin.end();
+    }
+
+    const page = await rig.open('manager', SIZE);
+    await page.getByTestId('pin-input').fill(MANAGER_PIN);
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('tab-totals').click();
+    await page.getByTestId('totals-scope-store').click();
+    await page.getByTestId('store-terminals').waitFor();
+    const rows = page.getByTestId('store-terminal');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-terminal'), r.getAttribute('data-behind')]))).toEqual([['T1', '0'], ['T2', '0']]);
+    expect(await page.getByTestId('store-net').innerText()).toBe(cad(net));
+    expect(await page.getByTestId('totals-terminal').count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-whole-store-1024.png') });
+
+    await page.getByTestId('store-close-day').click();
+    await page.getByTestId('store-closed').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-closed-1024.png'), fullPage: true });
+  }, 120_000);
+});

@@ -1,0 +1,175 @@
+// The store under chaos (docs/store.md "Tests"): three terminals, three data folders with their own terminal ids,
+// sell concurrently through the real engine against the sandbox, while each one's `pos store sync` runs as a child
+// process that is SIGKILLed at random points, and PostgreSQL itself is stopped (immediate: a crash) and restarted
+// mid-push. Afterwards every event is in the store exactly once, every chain verifies, each terminal's events are
+// byte-for-byte the journal's, and the store's totals equal the sum of the three journals' to the cent.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeDayOf } from '../../main/journal/store-day.js';
+import { outboxState } from '../../main/journal/store-outbox.js';
+import { dailyTotals } from '../../main/reports/daily-totals.js';
+import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
+import { createLogger, silentSink } from '../../main/shared/logger.js';
+import { openStorePool } from '../../main/store/store-connection.js';
+import { pushOutbox } from '../../main/store/store-push.js';
+import { storeTotals } from '../../main/store/store-report.js';
+import { storeEventCounts, verifyStoreChains } from '../../main/store/store-verify.js';
+import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
+import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
+
+const available = requirePostgres('the store chaos test runs against a real PostgreSQL');
+const posScript = fileURLToPath(new URL('../../main/cli/pos.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const IDS = ['T1', 'T2', 'T3'];
+/** Each terminal sells at least MIN sales, and goes on (up to MAX) until the chaos has really happened. */
+const MIN_SALES = 12;
+const MAX_SALES = 150;
+
+/** Seeded, so a failing run can be repeated: the seed is printed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+type ChildEnd = { code: number | null; signal: NodeJS.Signals | null; output: string };
+
+/** `pos store sync` as a child process, SIGKILLed after `killAfterMs` unless it ended first. */
+function syncChild(dataDir: string, url: string, killAfterMs: number): Promise<ChildEnd> {
+  const child = spawn(process.execPath, ['--import', 'tsx', posScript, 'store', 'sync', '--data-dir', dataDir, '--store', url, '--batch-size', '4'], {
+    cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POS_STORE_URL: '', POS_STORE_PASSWORD: '' },
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return new Promise((resolve) => child.on('exit', (code, signal) => {
+    clearTimeout(timer);
+    resolve({ code, signal, output });
+  }));
+}
+
+async function sellMany(t: StoreTerminal, rnd: () => number, chaosDone: () => boolean): Promise<void> {
+  for (let i = 0; i < MAX_SALES && (i < MIN_SALES || !chaosDone()); i += 1) {
+    t.till.addProduct(rnd() < 0.5 ? 'POUTINE' : 'MILK', 1 + Math.floor(rnd() * 3));
+    if (rnd() < 0.5) t.till.addProduct('BOOK', 1);
+    const saleId = t.till.currentSale();
+    if (rnd() < 0.5) {
+      t.engine.payCash({ saleId, cashier: `cash-${t.id}`, tenderedCents: 20_000 });
+    } else {
+      const paid = await t.till.chargeScanned(walletScan(rnd() < 0.5 ? 'WX' : 'ALIPAY', '01'));
+      if (rnd() < 0.3 && paid.state === 'succeeded') await t.engine.refund({ attemptId: paid.id, amountCents: 100, reason: 'return', approvedBy: 'manager' });
+    }
+  }
+}
+
+describe.skipIf(!available)('the store under chaos', () => {
+  let cluster: PostgresCluster;
+  let sandbox: SandboxHandle;
+  let store: StoreDb;
+  const terminals: StoreTerminal[] = [];
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    sandbox = await startSandbox({ passwordMs: 100 });
+    store = await createStoreDb(cluster, IDS);
+    for (const id of IDS) terminals.push(openTerminal(id, sandbox));
+  }, 60_000);
+  afterAll(async () => {
+    for (const t of terminals) await t.close();
+    await sandbox?.close();
+    cluster?.destroy();
+  });
+
+  it('loses nothing and duplicates nothing through SIGKILLed syncs and a PostgreSQL crash, and the totals match to the cent', async () => {
+    const seed = Number(process.env.STORE_CHAOS_SEED ?? Date.now() % 1_000_000);
+    console.info(`store chaos seed ${seed} (STORE_CHAOS_SEED=${seed} repeats it)`);
+    const rnd = random(seed);
+    let selling = true;
+    const ends: ChildEnd[] = [];
+    let restarted = 0;
+    // Each terminal's sync, again and again, each child killed at a random point (some finish first).
+    const syncLoops = terminals.map(async (t) => {
+      // The child needs a second or two to start (tsx): most kills land while it pushes, some before, a few never.
+      while (selling) ends.push(await syncChild(t.dataDir, store.urlOf(t.id), rnd() < 0.2 ? 60_000 : 800 + Math.floor(rnd() * 5000)));
+    });
+    // PostgreSQL crashes once the store has events, and comes back after a sync has failed against it.
+    const crash = (async () => {
+      const admin = openStorePool(store.adminUrl, createLogger('chaos', silentSink), 1);
+      try {
+        for (let tries = 0; tries < 400 && restarted < 2 && selling; tries += 1) {
+          const n = await admin.query('SELECT count(*) AS n FROM pos_store.events').then((r) => Number(r.rows[0].n), () => 0);
+          if (n < 20 * (restarted + 1)) {
+            await new Promise((r) => setImmediate(r));
+            await admin.query('SELECT pg_sleep(0.05)').catch(() => undefined);
+            continue;
+          }
+          const failedBefore = ends.filter((e) => e.code === 1).length;
+          cluster.stop('immediate');
+          while (ends.filter((e) => e.code === 1).length === failedBefore && selling) await new Promise((r) => setTimeout(r, 20));
+          cluster.start();
+          restarted += 1;
+        }
+      } finally {
+        await admin.end().catch(() => undefined);
+      }
+    })();
+    const chaosDone = () => restarted >= 2 && ends.filter((e) => e.signal === 'SIGKILL').length >= 4;
+    await Promise.all(terminals.map((t) => sellMany(t, rnd, chaosDone)));
+    selling = false;
+    await Promise.all([...syncLoops, crash]);
+    if (!cluster.running()) cluster.start();
+
+    const kills = ends.filter((e) => e.signal === 'SIGKILL').length;
+    console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down; PostgreSQL crashed ${restarted} times`);
+    // Something really was killed mid-run, and PostgreSQL really went down.
+    expect(ends.filter((e) => e.signal === 'SIGKILL').length).toBeGreaterThan(0);
+    expect(restarted, JSON.stringify(ends.map((e) => [e.code, e.signal, e.output.slice(0, 200)]))).toBeGreaterThan(0);
+    expect(ends.filter((e) => e.code === 4), 'no terminal may be quarantined by a crash').toEqual([]);
+
+    // A last, undisturbed sync per terminal (as the background sync would do), then the books.
+    const logger = createLogger('chaos', silentSink);
+    for (const t of terminals) {
+      const pool = openStorePool(store.urlOf(t.id), logger, 1);
+      try {
+        expect(await pushOutbox(t.journal, pool)).toMatchObject({ outcome: 'synced' });
+      } finally {
+        await pool.end();
+      }
+    }
+    const manager = await store.connect(store.managerUrl);
+    try {
+      const counts = await storeEventCounts(manager);
+      for (const t of terminals) {
+        const head = outboxState(t.journal).headSeq;
+        expect(counts.get(t.id), `terminal ${t.id}`).toEqual({ count: head, maxSeq: head });
+        const local = t.journal.db.prepare('SELECT seq, hash FROM events ORDER BY seq').all() as Array<{ seq: number; hash: string }>;
+        const remote = (await manager.query('SELECT seq, hash FROM pos_store.events WHERE terminal_id = $1 ORDER BY seq', [t.id])).rows.map((r: { seq: string; hash: string }) => ({ seq: Number(r.seq), hash: r.hash }));
+        expect(remote).toEqual(local);
+      }
+      expect((await verifyStoreChains(manager)).map((v) => [v.terminalId, v.ok])).toEqual(IDS.map((id) => [id, true]));
+      const day = storeDayOf(Date.now(), STORE_ZONE);
+      const totals = await storeTotals(manager, day);
+      const locals = terminals.map((t) => dailyTotals(t.journal, day, STORE_ZONE));
+      const sum = (pick: (d: (typeof locals)[number]) => number) => locals.reduce((n, d) => n + pick(d), 0);
+      const cad = totals.byCurrency.find((c) => c.currency === 'CAD');
+      expect(cad?.netCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.netCents ?? 0));
+      expect(cad?.grossCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.grossCents ?? 0));
+      expect(cad?.refundCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.refundCents ?? 0));
+      for (const [i, t] of terminals.entries()) {
+        expect(totals.byTerminal.find((x) => x.key === t.id)?.netCents).toBe(locals[i]?.byCurrency.find((c) => c.currency === 'CAD')?.netCents);
+      }
+      for (const code of ['HST', 'GST']) {
+        expect(totals.taxes.find((x) => x.code === code)?.collectedCents ?? 0).toBe(sum((d) => d.register[0]?.taxes.find((x) => x.code === code)?.collectedCents ?? 0));
+      }
+      expect(totals.sales[0]?.netSalesCents).toBe(sum((d) => d.register[0]?.netSalesCents ?? 0));
+      expect(totals.terminals.map((t) => [t.terminalId, t.behind, t.quarantineReason])).toEqual(IDS.map((id) => [id, 0, null]));
+    } finally {
+      await manager.end();
+    }
+  }, 240_000);
+});
