@@ -10,6 +10,7 @@ import { staffRequests as srq, staffResponses as srs } from './staff-schemas.js'
 import * as ret from './return-schemas.js';
 import * as prt from './printing-schemas.js';
 import { storeRequests as strq, storeResponses as strs } from './store-schemas.js';
+import { taxRateRequests as txrq, taxRateResponses as txrs } from './tax-rate-schemas.js';
 
 export { ERROR_CODES, isErrorCode, type ErrorCode } from './error-codes.js';
 
@@ -100,6 +101,8 @@ export const CHANNELS = {
   // Returns by line (docs/register.md "Returns and exchanges"): priced by main, refunded on the sale's own tenders.
   'refund:quote': channel(ret.requests.quote, ret.responses.returnQuote, MANAGER, SESSION),
   'refund:returnLines': channel(ret.requests.returnLines, ret.responses.returnResult, MANAGER, SESSION),
+  'refund:quoteExchange': channel(ret.requests.quoteExchange, ret.responses.exchangeQuote, MANAGER, SESSION),
+  'refund:exchange': channel(ret.requests.exchange, ret.responses.exchangeResult, MANAGER, SESSION),
   // Without a receipt: catalog items at today's price, cash only, a manager's call.
   'refund:quoteNoReceipt': channel(ret.requests.quoteNoReceipt, ret.responses.returnQuote, MANAGER, MANAGER_SESSION),
   'refund:noReceipt': channel(ret.requests.noReceipt, ret.responses.returnResult, MANAGER, MANAGER_SESSION),
@@ -108,6 +111,10 @@ export const CHANNELS = {
   'settings:get': channel(rq.managerOnly, rs.settings, MANAGER, MANAGER_SESSION),
   'settings:update': channel(rq.updateSettings, rs.settings, MANAGER, MANAGER_SESSION),
   'settings:setMerchantKey': channel(rq.setMerchantKey, rs.settings, MANAGER, MANAGER_SESSION),
+  // Tax rate overrides (docs/register.md "Rate overrides"): a manager's, journaled with who and why (approval `settings`).
+  'tax:rates': channel(txrq.rates, txrs.rates, MANAGER, MANAGER_SESSION),
+  'tax:override': channel(txrq.override, txrs.rates, MANAGER, MANAGER_SESSION),
+  'tax:removeOverride': channel(txrq.remove, txrs.rates, MANAGER, MANAGER_SESSION),
   'journal:verify': channel(rq.managerOnly, rs.verify, MANAGER, SESSION),
   'scanners:status': channel(rq.managerOnly, rs.scanners, MANAGER, MANAGER_SESSION),
   // What the last `pos gateway check` found, as the running app applies it.
@@ -155,7 +162,7 @@ export type EventMap = { [E in EventName]: z.output<(typeof EVENTS)[E]> };
 
 export const EVENTS_BY_ROLE: Record<WindowRole, readonly EventName[]> = {
   cashier: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'payment:cardForm', 'till:notice', 'app:connectivity', 'app:locale', 'app:clock', 'printer:queue'],
-  kiosk: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'till:notice', 'app:connectivity', 'app:locale', 'printer:queue'],
+  kiosk: ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'till:notice', 'app:connectivity', 'app:locale'],
   'customer-display': ['sale:changed', 'payment:qr', 'payment:attempt', 'payment:countdown', 'app:locale'],
   manager: ['payment:attempt', 'refund:changed', 'app:connectivity', 'app:locale', 'app:clock'],
 };

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'PARK_EMPTY_SALE', 'PARK_SALE_HAS_PAYMENTS', 'PARK_PAYMENT_IN_FLIGHT', 'PARKED_SALE_NOT_FOUND', 'PARK_NOT_AVAILABLE',
   // Discounts and price overrides (main/checkout/discounts.ts).
   'DISCOUNT_NEEDS_APPROVAL', 'PRICE_OVERRIDE_NEEDS_APPROVAL', 'DISCOUNT_TOO_LARGE',
+  // Tax rate overrides (main/checkout/rate-overrides.ts).
+  'TAX_OVERRIDE_INVALID', 'TAX_OVERRIDE_NOT_FOUND',
   // The payment engine (main/payments/payment-errors.ts).
   'OFFLINE', 'AMOUNT_EXCEEDS_DUE', 'PAYMENT_IN_PROGRESS', 'NOT_A_PAYMENT_CODE', 'PAYMENT_CODE_REUSED', 'INSUFFICIENT_CASH',
   'CASH_ROUNDS_TO_NOTHING',

@@ -15,6 +15,9 @@ const itemWanted = z.object({ code: z.string().trim().min(1).max(64), quantity: 
 export const requests = {
   quote: session.extend({ saleId: id, lines: z.array(lineWanted).min(1).max(200) }),
   returnLines: session.extend({ saleId: id, lines: z.array(lineWanted).min(1).max(200), reason }),
+  /** The lines' value pays the sale open at the counter till; only the rest goes back (docs/register.md "Returns and exchanges"). */
+  quoteExchange: session.extend({ saleId: id, lines: z.array(lineWanted).min(1).max(200) }),
+  exchange: session.extend({ saleId: id, lines: z.array(lineWanted).min(1).max(200), reason }),
   quoteNoReceipt: session.extend({ items: z.array(itemWanted).min(1).max(200) }),
   noReceipt: session.extend({ items: z.array(itemWanted).min(1).max(200), reason }),
 };
@@ -39,4 +42,8 @@ export const returnQuote = z.object({
 
 export const returnResult = returnQuote.extend({ returnId: id, refunds: z.array(refundView) });
 
-export const responses = { returnQuote, returnResult };
+/** An exchange against the counter's open sale: what of the value pays it, and what it still owes after. */
+export const exchangeQuote = returnQuote.extend({ newSaleId: id, newSaleTotalCents: cents, creditCents: cents, stillDueCents: cents });
+export const exchangeResult = exchangeQuote.extend({ returnId: id, refunds: z.array(refundView) });
+
+export const responses = { returnQuote, returnResult, exchangeQuote, exchangeResult };

@@ -33,7 +33,7 @@ import { SavedSettings } from './saved-settings.js';
 import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
 import { Till, type TillEvent } from '../checkout/till.js';
-import { taxSetupFor } from '../checkout/tax-table.js';
+import { storeTaxSetup } from '../checkout/rate-overrides.js';
 import type { Province } from '../shared/sales-tax.js';
 import { storeDayOf } from '../journal/store-day.js';
 import type { Clock } from '../shared/clock.js';
@@ -44,6 +44,7 @@ import { nonFinalAttempts } from '../journal/attempt-queries.js';
 import { nonFinalRefunds } from '../journal/refund-queries.js';
 import { startStoreLink } from './store-link.js';
 import { storeHandlers } from './handlers/store-handlers.js';
+import { taxHandlers } from './handlers/tax-handlers.js';
 
 export const CATALOG_FILE = 'catalog.csv';
 const IOTPAY_CARD_SCRIPT = 'https://ccapi.iotpaycloud.com/cc/iotpaycc.js';
@@ -67,7 +68,8 @@ function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog,
       logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin, action) => sessions.approve(pin, action), setsAsideHeldSales: who === 'kiosk',
       // The store's taxes as of the store day the sale opens (docs/register.md).
       // The province as saved in Settings: a change applies to sales opened after it.
-      tax: () => taxSetupFor(province?.() ?? services.settings.province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax),
+      // With the manager's rate overrides in force that day (docs/register.md "Rate overrides").
+      tax: () => storeTaxSetup(services.journal, province?.() ?? services.settings.province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax),
       // Discounts above it need a manager (main/checkout/discounts.ts); read from the saved settings, so it applies at once.
       ...(discountApprovalPercent ? { discountApprovalPercent } : {}),
     });
@@ -131,12 +133,12 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   // Receipts on paper and the drawer (docs/printing.md): a paid sale queues its receipt, a cash tender opens the drawer.
   const printing = new PrintingService({
     journal: services.journal, settings: () => savedSettings.get(), training: services.training, logger: logger.child('printing'),
-    every: (ms, fn) => (options.timers ?? realTimers).every(ms, fn), onChange: (state) => emit('printer:queue', state),
+    every: (ms, fn) => (options.timers ?? realTimers).every(ms, fn), onChange: (state) => emit('printer:queue', state), nameOf: (id) => staff.nameOf(id),
   });
   const stopPrinting = engine.subscribe((e) => printing.onPaymentEvent(e));
   printing.queue.start();
   const invoke = createDispatcher(
-    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink) },
+    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink), ...taxHandlers(ctx) },
     logger.child('ipc'),
     // The door's staff check (preload/contract.ts `staff`): the manager screen's session holder, the till's operator.
     ({ role, staff: min, session }) => (role === 'manager' ? sessions.require(session ?? '', min) : role === 'cashier' ? operator.require(min) : undefined),

@@ -13,7 +13,7 @@ import type { PaymentEvent } from '../payments/payment-events.js';
 import { PrintQueue, type PrintQueueState } from '../printing/print-queue.js';
 import { asPrinterError, PrinterError } from '../printing/printer-errors.js';
 import { parsePrinterTarget, type PrinterTarget } from '../printing/printer-target.js';
-import { Printer } from '../printing/printer.js';
+import { Printer, PrinterLane } from '../printing/printer.js';
 import type { PrinterStatus } from '../printing/printer-status.js';
 import { transportFor, type PrinterTransport } from '../printing/transports.js';
 import { encodeDocument, type PrinterFormat } from '../receipts/escpos-encode.js';
@@ -33,12 +33,16 @@ export interface PrintingOptions {
   /** Tests: a transport of their own. */
   transportFor?(target: PrinterTarget): PrinterTransport;
   onChange?(state: PrintQueueState): void;
+  /** A staff id as the receipt prints it (the staff list's name); absent: the id itself. */
+  nameOf?(staffId: string): string;
 }
 
 const DEFAULT_FORMAT: PrinterFormat = { columns: 48, codepage: 'cp858', language: 'esc-pos', cjk: false };
 
 export class PrintingService {
   readonly queue: PrintQueue;
+  /** Every conversation with the printer, one at a time: the drawer pulse first, then the receipt. */
+  private readonly lane = new PrinterLane();
 
   constructor(private readonly o: PrintingOptions) {
     this.queue = new PrintQueue({
@@ -67,7 +71,7 @@ export class PrintingService {
   printer(): Printer | null {
     const target = this.target();
     if (!target) return null;
-    return new Printer({ transport: (this.o.transportFor ?? transportFor)(target), format: this.format(), timeoutMs: this.o.settings().printer?.timeoutMs ?? 5_000 });
+    return new Printer({ transport: (this.o.transportFor ?? transportFor)(target), format: this.format(), timeoutMs: this.o.settings().printer?.timeoutMs ?? 5_000, lane: this.lane });
   }
 
   storeFacts(): StoreFacts {
@@ -78,9 +82,13 @@ export class PrintingService {
   /** The document a job prints, in the store's language unless a screen asks for its own. */
   documentOf(job: Pick<PrintJobRecord, 'kind' | 'saleId' | 'refundId' | 'zNumber' | 'reprint'>, locale: Locale = this.o.settings().locale, printedAt = this.o.journal.clock.now()): ReceiptDocument {
     const options = { locale, printedAt, reprint: job.reprint };
+    const sale = () => {
+      const view = saleView(this.o.journal, job.saleId ?? 0);
+      return { ...view, cashier: this.o.nameOf?.(view.cashier) ?? view.cashier };
+    };
     switch (job.kind) {
-      case 'sale': return saleReceipt(this.storeFacts(), saleView(this.o.journal, job.saleId ?? 0), options);
-      case 'refund': return refundSlip(this.storeFacts(), saleView(this.o.journal, job.saleId ?? 0), job.refundId ?? 0, options);
+      case 'sale': return saleReceipt(this.storeFacts(), sale(), options);
+      case 'refund': return refundSlip(this.storeFacts(), sale(), job.refundId ?? 0, options);
       case 'z-report': return zReportSlip(this.storeFacts(), zReportOf(this.o.journal, job.zNumber ?? 0), options);
       case 'test': return testPage(this.storeFacts(), { columns: this.format().columns, codepage: this.format().codepage }, options);
     }
@@ -139,6 +147,8 @@ export class PrintingService {
   /** From the payment engine: a cash tender opens the drawer; a sale paid queues its receipt once, a refund its slip once. */
   onPaymentEvent(e: PaymentEvent): void {
     try {
+      // A terminal with no printer set up prints nothing: its receipts are on the screen only (nothing waits).
+      if (!this.target()) return;
       if (e.type === 'attempt' && e.state === 'succeeded' && e.channel === 'CASH') {
         const cashier = saleView(this.o.journal, e.saleId).cashier;
         void this.openDrawer({ openedBy: cashier, approvedBy: null, reason: 'cash-sale', saleId: e.saleId }).catch((error: unknown) => this.o.logger.error('drawer opening not journaled', { error: String(error) }));

@@ -14,7 +14,7 @@ export interface InFlightWork {
   attemptStates: readonly AttemptState[];
   /** States of the journal's unsettled refunds (nonFinalRefunds). */
   refundStates: readonly RefundState[];
-  /** Receipts waiting for the printer. The app does not print yet: 0. */
+  /** Receipts waiting for the printer: the journal's queued print jobs (main/printing/print-queue.ts, docs/printing.md). */
   printQueue: number;
   /** Journal events the store database has not acknowledged yet (main/app/store-link.ts); 0 without a store. */
   storeOutbox: number;

@@ -10,7 +10,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface NewEvent {
   kind: string;
   /** `terminal` and `manager` events (clock warnings, PIN lockout) change no table; verify skips them when rebuilding. */
-  entity: 'sale' | 'attempt' | 'refund' | 'return' | 'day_close' | 'terminal' | 'manager' | 'staff' | 'shift' | 'print_job' | 'drawer';
+  entity: 'sale' | 'attempt' | 'refund' | 'return' | 'day_close' | 'terminal' | 'manager' | 'staff' | 'shift' | 'print_job' | 'drawer' | 'tax_override';
   entityId: number | string;
   payload: { [key: string]: JsonValue | undefined };
 }

@@ -1,5 +1,5 @@
 // `journal verify` for returns (migration 0130): the rows of returns, return_lines, return_line_taxes,
-// return_refunds and refund_taxes rebuilt from each `return.created` event alone (main/journal/returns.ts writes
+// return_refunds, refund_taxes and return_credits rebuilt from each `return.created` event alone (main/journal/returns.ts writes
 // everything the rows hold into it), for rebuild.ts to compare with the tables.
 type Value = string | number | null;
 
@@ -13,6 +13,7 @@ export interface ReturnTables<R extends RowLike> {
   returnLineTaxes: Map<string, R>;
   returnRefunds: Map<string, R>;
   refundTaxes: Map<string, R>;
+  returnCredits: Map<string, R>;
 }
 
 type Payload = Record<string, unknown>;
@@ -26,6 +27,7 @@ export const RETURN_TABLES = [
   { table: 'return_line_taxes', state: 'returnLineTaxes', key: (r: Record<string, Value>) => `${String(r.return_id)}/${String(r.line_no)}/${String(r.code)}`, order: 'return_id, line_no, code', label: 'returned line tax' },
   { table: 'return_refunds', state: 'returnRefunds', key: (r: Record<string, Value>) => String(r.refund_id), order: 'refund_id', label: 'return refund' },
   { table: 'refund_taxes', state: 'refundTaxes', key: (r: Record<string, Value>) => `${String(r.refund_id)}/${String(r.code)}`, order: 'refund_id, code', label: 'refund tax' },
+  { table: 'return_credits', state: 'returnCredits', key: (r: Record<string, Value>) => `${String(r.return_id)}/${String(r.attempt_id)}`, order: 'return_id, attempt_id', label: 'exchange credit' },
 ] as const;
 
 export function onReturn<R extends RowLike>(
@@ -43,7 +45,13 @@ export function onReturn<R extends RowLike>(
     id: Number(id), sale_id: num(p.saleId), kind, currency: str(p.currency), value_cents: num(p.valueCents), tax_cents: num(p.taxCents),
     cash_value_cents: num(p.cashValueCents), cash_back_cents: num(p.cashBackCents), reason: str(p.reason), approved_by: str(p.approvedBy),
     created_at: num(p.createdAt), period: num(p.period),
+    // An exchange (docs/register.md "Returns and exchanges"): what of the value paid the new sale, and which sale.
+    credit_cents: typeof p.creditCents === 'number' ? p.creditCents : 0, credit_sale_id: num(p.creditSaleId),
   }, e.seq));
+  for (const c of list(p.credits)) {
+    st.returnCredits.set(`${id}/${String(c.attemptId)}`, make({ return_id: Number(id), attempt_id: num(c.attemptId), amount_cents: num(c.amountCents) }, e.seq));
+  }
+  if (typeof p.creditSaleId === 'number' && !known.sale(String(p.creditSaleId))) inconsistent(`credits sale ${p.creditSaleId}, which no event created`);
   if (kind === 'receipt' && !known.sale(String(p.saleId))) inconsistent(`returns lines of sale ${String(p.saleId)}, which no event created`);
   let tax = 0;
   for (const l of list(p.lines)) {

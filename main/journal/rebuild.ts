@@ -11,6 +11,7 @@ import { isSettledAttemptState, isSettledRefundState, type AttemptState, type Re
 import type { EventRow } from './events.js';
 import { onReturn, RETURN_TABLES } from './rebuild-returns.js';
 import { comparePrintTables } from './print-rebuild.js';
+import { compareTaxOverrideTable } from './tax-override-rebuild.js';
 import { applyStaffEvent, STAFF_TABLES } from './staff-rebuild.js';
 import { computeSaleTax, isTaxClass, RATE_SCALE, TAX_CODES, type TaxClass, type TaxCode, type TaxRule } from '../shared/sales-tax.js';
 import { applyDiscounts, isDiscountSpec, type DiscountSpec } from '../shared/discount-spread.js';
@@ -32,7 +33,7 @@ interface Rebuilt {
 }
 
 export interface TableDifference {
-  table: 'sales' | 'sale_lines' | 'attempts' | 'refunds' | 'day_closes' | 'events' | 'order_number_sequences' | 'print_jobs' | 'drawer_openings' | (typeof RETURN_TABLES)[number]['table'] | (typeof STAFF_TABLES)[number]['table'];
+  table: 'sales' | 'sale_lines' | 'attempts' | 'refunds' | 'day_closes' | 'events' | 'order_number_sequences' | 'print_jobs' | 'drawer_openings' | 'tax_rate_overrides' | (typeof RETURN_TABLES)[number]['table'] | (typeof STAFF_TABLES)[number]['table'];
   /** The row's key: `3` for attempt 3, `3/2` for line 2 of sale 3. */
   key: string;
   /** The column that differs; null when the whole row is extra or missing. */
@@ -68,6 +69,7 @@ interface State {
   returnLineTaxes: Map<string, Rebuilt>;
   returnRefunds: Map<string, Rebuilt>;
   refundTaxes: Map<string, Rebuilt>;
+  returnCredits: Map<string, Rebuilt>;
   /** Staff and shifts (migration 0300): staff-rebuild.ts. */
   staff: Map<string, Rebuilt>;
   shifts: Map<string, Rebuilt>;
@@ -471,7 +473,7 @@ function checkSequences(db: Database.Database, st: State): void {
 
 /** Rebuilds every table from the events and names each row that differs. Only reads. */
 export function rebuildAndCompare(db: Database.Database): RebuildVerdict {
-  const st: State = { sales: new Map(), lines: new Map(), attempts: new Map(), refunds: new Map(), dayCloses: new Map(), minted: new Map(), hashes: new Map(), differences: [], legacy: new Set(), taxRules: new Map(), returns: new Map(), returnLines: new Map(), returnLineTaxes: new Map(), returnRefunds: new Map(), refundTaxes: new Map(), staff: new Map(), shifts: new Map(), cashMovements: new Map() };
+  const st: State = { sales: new Map(), lines: new Map(), attempts: new Map(), refunds: new Map(), dayCloses: new Map(), minted: new Map(), hashes: new Map(), differences: [], legacy: new Set(), taxRules: new Map(), returns: new Map(), returnLines: new Map(), returnLineTaxes: new Map(), returnRefunds: new Map(), refundTaxes: new Map(), returnCredits: new Map(), staff: new Map(), shifts: new Map(), cashMovements: new Map() };
   let events = 0;
   for (const e of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
     applyEvent(st, e);
@@ -482,5 +484,7 @@ export function rebuildAndCompare(db: Database.Database): RebuildVerdict {
   checkSequences(db, st);
   // The print queue and the drawer (migration 0200): their payloads carry the whole row (print-rebuild.ts).
   st.differences.push(...comparePrintTables(db));
+  // The manager's tax rate overrides (migration 0150): tax-override-rebuild.ts.
+  st.differences.push(...compareTaxOverrideTable(db));
   return { differences: st.differences, legacyEvents: st.legacy.size };
 }

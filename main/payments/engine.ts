@@ -17,7 +17,8 @@ import type { PaymentContext, PaymentTimings } from './payment-context.js';
 import { PaymentEventBus, type PaymentListener } from './payment-events.js';
 import { reconcileOnce, type ReconcileReport } from './reconciler.js';
 import { refundPayment, type RefundRequest } from './refunds.js';
-import { quoteLineReturn, returnLines, type LineReturnResult } from './returns.js';
+import { exchangeLines, quoteLineExchange, quoteLineReturn, returnLines, type ExchangeResult, type LineReturnResult } from './returns.js';
+import type { ExchangeQuote, NewExchange } from '../journal/exchanges.js';
 import type { NewReceiptReturn, ReturnQuote } from '../journal/returns.js';
 import { releaseAttempt, resolveLateSuccess, type LateSuccessResolution } from './late-success.js';
 import type { Timers } from './timers.js';
@@ -100,6 +101,15 @@ export class PaymentEngine {
 
   quoteReturn(request: Pick<NewReceiptReturn, 'saleId' | 'lines'>): ReturnQuote {
     return quoteLineReturn(this.ctx, request);
+  }
+
+  /** Lines of a paid sale exchanged: their value pays the open sale `newSaleId`, the rest is refunded (returns.ts). */
+  exchangeLines(request: NewExchange): Promise<ExchangeResult> {
+    return exchangeLines(this.ctx, request);
+  }
+
+  quoteExchange(request: Pick<NewExchange, 'saleId' | 'lines' | 'newSaleId'>): ExchangeQuote {
+    return quoteLineExchange(this.ctx, request);
   }
 
   /** A manager's decision on a late success: attach it to its sale (which may settle it), or set it apart. */

@@ -5,6 +5,7 @@
 // refunded only on an explicit success, the reconciler re-sends an uncertain one).
 import { getRefund } from '../journal/refund-queries.js';
 import { createReceiptReturn, quoteReturn, type NewReceiptReturn, type ReturnQuote } from '../journal/returns.js';
+import { createExchange, quoteExchange, type ExchangeQuote, type NewExchange } from '../journal/exchanges.js';
 import type { RefundRecord } from '../journal/payment-records.js';
 import type { ReturnRecord } from '../journal/return-queries.js';
 import type { PaymentContext } from './payment-context.js';
@@ -18,6 +19,10 @@ export interface LineReturnResult {
   quote: ReturnQuote;
 }
 
+export function quoteLineExchange(ctx: PaymentContext, request: Pick<NewExchange, 'saleId' | 'lines' | 'newSaleId'>): ExchangeQuote {
+  return quoteExchange(ctx.journal, request);
+}
+
 export function quoteLineReturn(ctx: PaymentContext, request: Pick<NewReceiptReturn, 'saleId' | 'lines'>): ReturnQuote {
   return quoteReturn(ctx.journal, request.saleId, request.lines);
 }
@@ -27,6 +32,22 @@ export async function returnLines(ctx: PaymentContext, request: NewReceiptReturn
   const quote = quoteReturn(ctx.journal, request.saleId, request.lines);
   if (quote.tenders.some((t) => !t.cash) && !ctx.connectivity.isOnline()) throw new OfflineError();
   const { returned, refunds, quote: written } = createReceiptReturn(ctx.journal, request);
+  return { returned, refunds: await sendAll(ctx, refunds), quote: written };
+}
+
+export interface ExchangeResult extends Omit<LineReturnResult, 'quote'> {
+  quote: ExchangeQuote;
+}
+
+/** An exchange: the returned value pays the open sale `newSaleId`; only what exceeds it is refunded (journal/exchanges.ts). */
+export async function exchangeLines(ctx: PaymentContext, request: NewExchange): Promise<ExchangeResult> {
+  const quote = quoteExchange(ctx.journal, request);
+  if (quote.tenders.some((t) => !t.cash) && !ctx.connectivity.isOnline()) throw new OfflineError();
+  const { returned, refunds, quote: written } = createExchange(ctx.journal, request);
+  return { returned, refunds: await sendAll(ctx, refunds), quote: written };
+}
+
+async function sendAll(ctx: PaymentContext, refunds: readonly RefundRecord[]): Promise<RefundRecord[]> {
   const sent: RefundRecord[] = [];
   for (const refund of refunds) {
     try {
@@ -38,5 +59,5 @@ export async function returnLines(ctx: PaymentContext, request: NewReceiptReturn
       sent.push(getRefund(ctx.journal, refund.id));
     }
   }
-  return { returned, refunds: sent, quote: written };
+  return sent;
 }

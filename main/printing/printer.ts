@@ -13,6 +13,22 @@ export interface PrinterSetup {
   format: PrinterFormat;
   /** How long one step (connect, a status answer, a write) may take before the try is a timeout. */
   timeoutMs: number;
+  /** One conversation with the printer at a time (a drawer pulse and a receipt must not interleave). */
+  lane?: PrinterLane;
+}
+
+/**
+ * Runs printer conversations one after the other, in the order they were asked for: a network printer serves one
+ * connection at a time, and the drawer pulse asked for first must reach it before the receipt.
+ */
+export class PrinterLane {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.catch(() => undefined); // a failed conversation does not stop the next one
+    return next;
+  }
 }
 
 async function readStatusByte(conn: PrinterConnection, n: 1 | 2 | 4, timeoutMs: number): Promise<number> {
@@ -39,7 +55,12 @@ function refuseIfFaulty(status: PrinterStatus | null): void {
 export class Printer {
   constructor(readonly setup: PrinterSetup) {}
 
-  private async session<T>(work: (conn: PrinterConnection) => Promise<T>): Promise<T> {
+  private session<T>(work: (conn: PrinterConnection) => Promise<T>): Promise<T> {
+    const talk = () => this.talk(work);
+    return this.setup.lane ? this.setup.lane.run(talk) : talk();
+  }
+
+  private async talk<T>(work: (conn: PrinterConnection) => Promise<T>): Promise<T> {
     const conn = await this.setup.transport.open(this.setup.timeoutMs);
     try {
       return await work(conn);

@@ -52,6 +52,9 @@ function queries(w: Where) {
     // Returns without a receipt (migration 0130): cash paid out at once, their tax exact from their lines.
     NO_RECEIPT: `SELECT r.id, r.currency, r.cash_back_cents AS cents FROM returns r
       WHERE r.kind = 'no-receipt' AND ${w.refunds.replaceAll('finalized_at', 'created_at')}`,
+    // Exchanges: the part of a return's value credited to a new sale, on the day (period) of the exchange.
+    CREDITED: `SELECT r.id, r.currency, r.credit_cents AS cents FROM returns r
+      WHERE r.credit_cents > 0 AND ${w.refunds.replaceAll('finalized_at', 'created_at')}`,
     DISCOUNTS: `SELECT currency, sum(discount_cents) AS cents FROM sales
       WHERE status = 'paid' AND discount_cents > 0 AND ${w.sales} GROUP BY currency`,
   };
@@ -64,6 +67,9 @@ const SALE_TAXES = 'SELECT code, amount_cents AS cents FROM sale_taxes WHERE sal
 /** A refund that pays back returned lines carries its exact tax (migration 0130); others are apportioned. */
 const REFUND_TAXES = 'SELECT t.code, t.amount_cents AS cents FROM return_refunds rr LEFT JOIN refund_taxes t ON t.refund_id = rr.refund_id WHERE rr.refund_id = ?';
 const RETURN_TAXES = 'SELECT code, sum(amount_cents) AS cents FROM return_line_taxes WHERE return_id = ? GROUP BY code';
+/** An exchange's credit carries the tax its refunds do not: the return's lines' tax less its refunds' (largest remainder). */
+const CREDIT_TAXES = `SELECT l.code, l.cents - coalesce((SELECT sum(t.amount_cents) FROM return_refunds rr JOIN refund_taxes t ON t.refund_id = rr.refund_id
+  WHERE rr.return_id = ? AND t.code = l.code), 0) AS cents FROM (SELECT code, sum(amount_cents) AS cents FROM return_line_taxes WHERE return_id = ? GROUP BY code) l`;
 
 /**
  * Splits `amount` over `parts` in proportion (largest remainder; ties to the earlier part), in integer cents: the
@@ -142,6 +148,16 @@ function totals(journal: Journal, sql: ReturnType<typeof queries>, params: numbe
     const t = of(r.currency);
     let taxed = 0;
     for (const x of journal.statement(RETURN_TAXES).all(r.id) as Array<{ code: TaxCode; cents: number }>) {
+      tax(t, x.code).refundedCents += x.cents;
+      taxed += x.cents;
+    }
+    t.refundedNetCents += r.cents - taxed;
+  }
+  for (const r of journal.statement(sql.CREDITED).all(...params) as Array<{ id: number; currency: string; cents: number }>) {
+    const t = of(r.currency);
+    let taxed = 0;
+    for (const x of journal.statement(CREDIT_TAXES).all(r.id, r.id) as Array<{ code: TaxCode; cents: number }>) {
+      if (x.cents <= 0) continue;
       tax(t, x.code).refundedCents += x.cents;
       taxed += x.cents;
     }

@@ -30,9 +30,13 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'staff', label: 'tab.staff' },
 ];
 
+const MANAGER_ONLY_TABS: ReadonlySet<Tab> = new Set(['close', 'settings', 'staff']);
+
 export function ManagerApp() {
   const { t } = useApp();
   const [session, setSession] = useState<string | null>(null);
+  // A supervisor's session: the manager-only tabs are not offered (the door refuses them anyway; docs/staff.md).
+  const [supervisor, setSupervisor] = useState(false);
   const [tab, setTab] = useState<Tab>('totals');
   // A needs-action payment the manager chose to refund: the refund tab opens on it.
   const [refundFor, setRefundFor] = useState<AttemptView | null>(null);
@@ -59,11 +63,11 @@ export function ManagerApp() {
   return (
     <AppShell title={t('manager.title')} actions={lockButton} className="manager">
       {!mcall ? (
-        <PinPad onUnlocked={(u) => setSession(u.session)} />
+        <PinPad onUnlocked={(u) => { setSession(u.session); setSupervisor(u.staff?.role === 'supervisor'); }} />
       ) : (
         <ManagerCallContext.Provider value={mcall}>
           <nav className="tabs" role="tablist">
-            {TABS.map((item) => (
+            {TABS.filter((item) => !supervisor || !MANAGER_ONLY_TABS.has(item.id)).map((item) => (
               <button
                 key={item.id}
                 type="button"

@@ -38,6 +38,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
   const [status, setStatus] = useState<{ refundId: number; state: string; amountCents: number } | null>(null);
   const [mode, setMode] = useState<'receipt' | 'no-receipt'>('receipt');
   const [returned, setReturned] = useState<{ returnId: number; cents: number } | null>(null);
+  const [exchanged, setExchanged] = useState<{ credit: number; saleId: number } | null>(null);
 
   usePosEvent('refund:changed', (e) => setStatus((s) => (s && s.refundId === e.refundId ? { ...s, state: e.state } : s)));
 
@@ -104,7 +105,15 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
 
   const onReturned = (result: { returnId: number; valueCents: number; cashBackCents: number; cashValueCents: number }) => {
     setStatus(null);
+    setExchanged(null);
     setReturned({ returnId: result.returnId, cents: result.valueCents - result.cashValueCents + result.cashBackCents });
+    void runSearch(searched);
+  };
+
+  const onExchanged = (result: { returnId: number; creditCents: number; newSaleId: number }) => {
+    setStatus(null);
+    setReturned(null);
+    setExchanged({ credit: result.creditCents, saleId: result.newSaleId });
     void runSearch(searched);
   };
 
@@ -148,6 +157,11 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
           {t('return.done', { amount: money(returned.cents) })}
         </p>
       ) : null}
+      {exchanged ? (
+        <p className="panel refund-status" data-testid="exchange-status" data-credit={exchanged.credit}>
+          {t('return.exchangeDone', { credit: money(exchanged.credit), id: exchanged.saleId })}
+        </p>
+      ) : null}
       {sales && sales.length > 0 && searched === '' ? <h3 data-testid="refund-recent">{t('refund.recent')}</h3> : null}
       {sales && sales.length === 0 ? <p className="hint">{t('refund.noneFound')}</p> : null}
       <ul className="refund-sales">
@@ -158,7 +172,7 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
               <span>{when(sale.createdAt)}</span>
               <span className="money-strong">{money(sale.totalCents, sale.currency)}</span>
             </div>
-            {sale.status === 'paid' ? <ReturnLinesPanel sale={sale} onReturned={onReturned} /> : null}
+            {sale.status === 'paid' ? <ReturnLinesPanel sale={sale} onReturned={onReturned} onExchanged={onExchanged} /> : null}
             <div className="attempt-choices">
               {sale.attempts
                 .filter((a) => a.phase === 'paid')

@@ -10,20 +10,24 @@ import { useManagerCall } from './manager-api.js';
 import { returnableUnits } from './refundable.js';
 
 type Quote = ChannelResponse<'refund:quote'>;
+type ExchangeQuote = ChannelResponse<'refund:quoteExchange'>;
 
 interface Props {
   sale: SaleView;
   /** Called with the return's result once main has written it (the refunds may still be in progress). */
   onReturned: (result: ChannelResponse<'refund:returnLines'>) => void;
+  /** Called once an exchange is written: its value credited to the counter's open sale. */
+  onExchanged?: (result: ChannelResponse<'refund:exchange'>) => void;
 }
 
-export function ReturnLinesPanel({ sale, onReturned }: Props) {
+export function ReturnLinesPanel({ sale, onReturned, onExchanged }: Props) {
   const { t, money } = useApp();
   const mcall = useManagerCall();
   const [picked, setPicked] = useState<Record<number, number>>({});
   const [quote, setQuote] = useState<Quote | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [exchange, setExchange] = useState<ExchangeQuote | null>(null);
   const seq = useRef(0);
 
   const chosen = Object.entries(picked).filter(([, q]) => q > 0).map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity }));
@@ -32,6 +36,7 @@ export function ReturnLinesPanel({ sale, onReturned }: Props) {
   useEffect(() => {
     const mine = ++seq.current;
     const lines = JSON.parse(chosenKey) as Array<{ lineNo: number; quantity: number }>;
+    setExchange(null);
     if (lines.length === 0) {
       setQuote(null);
       return;
@@ -52,6 +57,24 @@ export function ReturnLinesPanel({ sale, onReturned }: Props) {
       setPicked({});
       setReason('');
       onReturned(result);
+    }
+  };
+
+  /** An exchange: the value pays the sale the cashier has open at the counter; main says how much and what is left. */
+  const askExchange = async () => {
+    setBusy(true);
+    setExchange((await mcall('refund:quoteExchange', { saleId: sale.id, lines: chosen })) ?? null);
+    setBusy(false);
+  };
+  const confirmExchange = async () => {
+    setBusy(true);
+    const result = await mcall('refund:exchange', { saleId: sale.id, lines: chosen, reason: reason.trim() });
+    setBusy(false);
+    if (result) {
+      setPicked({});
+      setReason('');
+      setExchange(null);
+      onExchanged?.(result);
     }
   };
 
@@ -133,6 +156,24 @@ export function ReturnLinesPanel({ sale, onReturned }: Props) {
           <button type="submit" className="btn btn-danger btn-xl" data-testid="return-submit" disabled={busy || reason.trim().length < 3}>
             {t('return.submit')}
           </button>
+          {onExchanged ? (
+            <button type="button" className="btn btn-lg" data-testid="exchange-ask" disabled={busy} onClick={() => void askExchange()}>
+              {t('return.exchange')}
+            </button>
+          ) : null}
+          {exchange ? (
+            <div className="panel" data-testid="exchange-quote" data-credit={exchange.creditCents} data-still-due={exchange.stillDueCents}>
+              <p>{t('return.exchangeCredit', { id: exchange.newSaleId, total: money(exchange.newSaleTotalCents, exchange.currency), credit: money(exchange.creditCents, exchange.currency) })}</p>
+              <p className="money-strong">
+                {exchange.stillDueCents > 0
+                  ? t('return.exchangeDue', { amount: money(exchange.stillDueCents, exchange.currency) })
+                  : t('return.exchangeBack', { amount: money(exchange.tenders.reduce((sum, x) => sum + x.amountCents, 0), exchange.currency) })}
+              </p>
+              <button type="button" className="btn btn-danger btn-xl" data-testid="exchange-submit" disabled={busy || reason.trim().length < 3} onClick={() => void confirmExchange()}>
+                {t('return.exchangeSubmit')}
+              </button>
+            </div>
+          ) : null}
         </form>
       ) : null}
     </div>

@@ -39,8 +39,9 @@ function SyncCell({ terminal }: { terminal: Terminal }) {
 }
 
 function TerminalsTable({ terminals }: { terminals: Terminal[] }) {
-  const { t, locale } = useApp();
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  const { t, locale, info } = useApp();
+  // In the store's zone, as every time on the manager screen.
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: info.timeZone }).format(new Date(iso));
   return (
     <table className="table" data-testid="store-terminals">
       <thead>

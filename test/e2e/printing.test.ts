@@ -68,6 +68,11 @@ describe.skipIf(!E2E_READY)('receipts on paper and the cash drawer', () => {
     expect(printed.map((l) => l.replace('×', 'x'))).toEqual((await screenLines(cashier)).map((l) => l.replace('×', 'x')));
     expect(await cashier.getByTestId('print-problem').count()).toBe(0);
     await shot(cashier, 'cash-sale-receipt-1024');
+    // The screen's receipt speaks the screen's language; the paper kept the store's.
+    await cashier.getByTestId('locale-select').selectOption('fr-CA');
+    await expect.poll(() => cashier.getByTestId('receipt').innerText(), { timeout: 10_000 }).toContain('Monnaie à rendre');
+    await cashier.getByTestId('receipt').scrollIntoViewIfNeeded();
+    await shot(cashier, 'receipt-fr-CA-1024');
     await expectNeverTechnical(cashier, 'cashier');
   }, 90_000);
 

@@ -14,7 +14,7 @@ import { walletCode } from '../support/sandbox-fixtures.js';
 import { SCREENSHOT_DIR } from './support/e2e-rig.js';
 import { E2E_READY, latte, startSale } from './support/screen-helpers.js';
 import { tillForThisTest } from './support/till-rig.js';
-import { MANAGER_PIN, addProduct, cad, expectNoTechnicalText, inCash, readJournal, taxed, typeWalletCode, waitForPaid } from './support/truth-helpers.js';
+import { MANAGER_PIN, addProduct, cad, expectNoTechnicalText, inCash, payCash, readJournal, taxed, typeWalletCode, waitForPaid } from './support/truth-helpers.js';
 
 const ITEMS = [
   { name: 'Latte', priceCents: 495 },
@@ -103,6 +103,51 @@ describe.skipIf(!E2E_READY)('returns by line on the manager screen', () => {
     const again = await rig.host.invoke('manager', 'refund:returnLines', { session, saleId: sale.id, lines: [{ lineNo: 2, quantity: 1 }], reason: 'again' });
     expect(again).toMatchObject({ ok: false, error: { code: 'RETURN_EXCEEDS_SOLD' } });
     expect(readJournal(rig.dataDir).refunds).toHaveLength(1);
+  });
+
+  it('an exchange: the returned line pays the sale open at the counter; the customer pays only the difference', async () => {
+    const rig = await tillForThisTest();
+    const cashier = await rig.open('cashier');
+    await startSale(cashier);
+    for (const item of ITEMS) await addProduct(cashier, item.name);
+    await typeWalletCode(cashier, walletCode('WX', '01'));
+    await waitForPaid(cashier);
+    const old = readJournal(rig.dataDir).sales.at(-1) as { id: number; terminal_id?: string };
+    // The customer brings the dumplings back and takes a bubble tea and a sandwich instead: 14.20 + HST 1.85 = 16.05.
+    await startSale(cashier);
+    await addProduct(cashier, 'Bubble tea');
+    await addProduct(cashier, 'Ham and cheese sandwich');
+    const newTotal = taxed(625, 795);
+    expect(newTotal).toBe(1605);
+    // The dumplings' share: 8.95 + HST 2.23 × 895 / 1715 = 116.4 → 117 (the largest remainder): 10.12.
+    const credit = 895 + 117;
+
+    const manager = await rig.open('manager', { width: 1024, height: 768 });
+    await unlock(manager);
+    await manager.getByTestId('refund-search').fill(receiptCode({ terminalId: String(old.terminal_id), saleId: old.id }));
+    await manager.getByTestId('refund-find').click();
+    const panel = manager.locator(`[data-testid="return-lines"][data-sale-id="${old.id}"]`);
+    await panel.locator('[data-testid="return-line"][data-line-no="3"]').getByTestId('return-line-pick').check();
+    await expect.poll(() => manager.getByTestId('return-total').getAttribute('data-cents'), { timeout: 10_000 }).toBe(String(credit));
+    await manager.getByTestId('return-reason').fill('exchanged for lunch');
+    await manager.getByTestId('exchange-ask').click();
+    const quote = manager.getByTestId('exchange-quote');
+    await expect.poll(() => quote.getAttribute('data-still-due'), { timeout: 10_000 }).toBe(String(newTotal - credit));
+    expect(await quote.getAttribute('data-credit')).toBe(String(credit));
+    expect(await quote.innerText()).toContain(cad(newTotal - credit));
+    await manager.screenshot({ path: join(SCREENSHOT_DIR, 'return-exchange-en-CA.png') });
+    await manager.getByTestId('exchange-submit').click();
+    await expect.poll(() => manager.getByTestId('exchange-status').getAttribute('data-credit'), { timeout: 10_000 }).toBe(String(credit));
+
+    // The counter shows only the difference due, and takes it in cash (5¢-rounded): 5.93 → 5.95.
+    await expect.poll(() => cashier.getByTestId('sale-due').innerText(), { timeout: 10_000 }).toBe(cad(newTotal - credit));
+    await payCash(cashier, 1000);
+    await waitForPaid(cashier);
+    const journal = readJournal(rig.dataDir);
+    expect(journal.sales.map((x) => x.status)).toEqual(['paid', 'paid']);
+    expect(journal.refunds, 'nothing went back to the wallet: the credit paid the new sale').toEqual([]);
+    const cashAttempt = journal.attempts.find((a) => a.tender === 'cash');
+    expect(cashAttempt).toMatchObject({ state: 'succeeded', amount_cents: inCash(newTotal - credit) });
   });
 
   it('without a receipt: an item typed by barcode, at today’s price and tax, paid back in cash rounded to 5¢', async () => {

@@ -132,6 +132,7 @@ describe.runIf(E2E_READY)('staff at the till', () => {
     await cashier.getByTestId('count-500').fill('1');
     await cashier.getByTestId('count-100').fill('2');
     expect(await cashier.getByTestId('count-total').innerText()).toBe('$87.00');
+    await cashier.screenshot({ path: join(SCREENSHOT_DIR, 'staff-shift-count-en-CA.png') });
     await cashier.getByTestId('shift-close').click();
     await cashier.getByTestId('shift-closed').waitFor();
     expect([await cashier.getByTestId('shift-expected').innerText(), await cashier.getByTestId('shift-counted').innerText(), await cashier.getByTestId('shift-variance').innerText()]).toEqual(['$88.00', '$87.00', '-$1.00']);

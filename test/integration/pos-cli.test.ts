@@ -135,7 +135,9 @@ describe('npm run pos: waiting, closing and verifying', () => {
     await paying;
     expect(code).toBe(0);
     expect(lines.find((l) => l.startsWith('show this QR'))).toBeDefined();
-    expect(lines.at(-1)).toMatch(/ALIPAY_QR 8\.80 CAD: succeeded$/);
+    // The final state, then the receipt as text (docs/printing.md).
+    expect(lines.find((l) => l.includes('ALIPAY_QR 8.80 CAD:'))).toMatch(/ALIPAY_QR 8\.80 CAD: succeeded$/);
+    expect(lines.at(-1)).toContain('TRAINING - NOT A VALID RECEIPT');
   });
 
   it('an unpaid QR is not final when it expires, and time alone never fails it: still open, exit 3', async () => {

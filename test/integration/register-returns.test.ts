@@ -18,7 +18,8 @@ import { journalMigrations } from '../../main/journal/migrations/index.js';
 import { rebuildAndCompare } from '../../main/journal/rebuild.js';
 import { ReturnExceedsSoldError } from '../../main/journal/return-errors.js';
 import { getReturn, returnedQuantities } from '../../main/journal/return-queries.js';
-import { getSale } from '../../main/journal/sale-queries.js';
+import { getSale, saleBalanceOf } from '../../main/journal/sale-queries.js';
+import { addLine, createSale } from '../../main/journal/sales.js';
 import { storeDayOf, storeDayRange } from '../../main/journal/store-day.js';
 import { closeDay } from '../../main/reports/day-close.js';
 import { registerTotalsForRange } from '../../main/reports/register-totals.js';
@@ -132,6 +133,51 @@ describe('a return by line, from scan to journal to report', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('an exchange: the returned line pays the new sale, the customer pays only the difference; or gets the rest back', async () => {
+    const r = (rig = await engineRig());
+    const till = registerTill(r, 'ON');
+    till.addProduct(BOOK.sku, 1);
+    till.addProduct(MILK.sku, 1);
+    const oldSale = till.currentSale();
+    // 15.00 + 2.89 + the book's federal 5% 0.75 = 18.64, by wallet.
+    const paid = await till.chargeScanned(walletScan('WX', '01'));
+    expect(paid).toMatchObject({ state: 'succeeded', amountCents: 1864 });
+
+    // The new sale: two poutines, 23.98 + HST 3.12 = 27.10. The book (15.75 back) pays part of it.
+    const next = createSale(r.journal, { cashier: 'alice', currency: 'CAD', tax: taxSetupFor('ON', '2026-11-22', false) });
+    addLine(r.journal, next.id, { sku: POUTINE.sku, name: POUTINE.name, unitPriceCents: POUTINE.priceCents, quantity: 2 });
+    expect(getSale(r.journal, next.id).sale.totalCents).toBe(2710);
+    const ex = await r.engine.exchangeLines({ saleId: oldSale, lines: [{ lineNo: 1, quantity: 1 }], newSaleId: next.id, reason: 'exchange', approvedBy: 'Maria' });
+    expect(ex.quote).toMatchObject({ valueCents: 1575, creditCents: 1575, stillDueCents: 2710 - 1575, tenders: [], credits: [{ attemptId: paid.id, amountCents: 1575 }] });
+    expect(ex.refunds).toEqual([]);
+    const balance = saleBalanceOf(r.journal, next.id);
+    expect(balance).toMatchObject({ paidCents: 1575, dueCents: 1135 });
+    // The customer pays the difference in cash: 11.35.
+    const cash = r.engine.payCash({ saleId: next.id, cashier: 'alice', tenderedCents: 1135 });
+    expect(cash).toMatchObject({ state: 'succeeded', amountCents: 1135 });
+    expect(getSale(r.journal, next.id).sale.status).toBe('paid');
+    // What the credit drew from the wallet is no longer refundable there: 18.64 − 15.75 = 2.89 left (the milk).
+    await expect(r.engine.refund({ attemptId: paid.id, amountCents: 290, reason: 'too much', approvedBy: 'Maria' })).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_PAID' });
+    // The book cannot come back again.
+    await expect(r.engine.returnLines({ saleId: oldSale, lines: [{ lineNo: 1, quantity: 1 }], reason: 'again', approvedBy: 'Maria' })).rejects.toMatchObject({ code: 'RETURN_EXCEEDS_SOLD' });
+
+    // The other way: the milk (2.89) against a new sale of one cookie-priced custom line of 1.50: 1.50 credited,
+    // the paid sale closed by the credit, 1.39 back on the wallet.
+    const small = createSale(r.journal, { cashier: 'alice', currency: 'CAD' });
+    addLine(r.journal, small.id, { sku: 'COOKIE', name: 'Cookie', unitPriceCents: 150, quantity: 1 });
+    const back = await r.engine.exchangeLines({ saleId: oldSale, lines: [{ lineNo: 2, quantity: 1 }], newSaleId: small.id, reason: 'exchange', approvedBy: 'Maria' });
+    expect(back.quote).toMatchObject({ valueCents: 289, creditCents: 150, stillDueCents: 0 });
+    expect(back.refunds.map((x) => [x.attemptId, x.amountCents, x.state])).toEqual([[paid.id, 139, 'succeeded']]);
+    expect(getSale(r.journal, small.id).sale.status).toBe('paid');
+    expect(ledgerDisagreements(r.journal, r.sandbox.ledger.snapshot())).toEqual([]);
+
+    // The tax stays gross: the book's 0.75 refunded (as the exchange's credit), the poutines' 3.12 collected.
+    const [totals] = registerTotalsForRange(r.journal, today(r));
+    expect(totals?.taxes).toEqual([{ code: 'GST', collectedCents: 75, refundedCents: 75 }, { code: 'HST', collectedCents: 312, refundedCents: 0 }]);
+    expect(totals).toMatchObject({ refundedNetCents: 1500 + 289 });
+    expect(rebuildAndCompare(r.journal.db).differences).toEqual([]);
   });
 
   it('without a receipt: catalog items at today’s price and tax, in cash, out of the drawer, journaled with who and why', async () => {

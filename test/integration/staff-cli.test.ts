@@ -35,6 +35,9 @@ describe('npm run pos -- staff and shift', () => {
     expect(closed).toMatchObject({ code: 0 });
     expect(closed.lines[2]).toBe('  expected 109.50 CAD, counted 109.40 CAD, variance -0.10 CAD');
 
+    // The Z lists the shifts it covers, with their variances.
+    const z = await pos('close-day', '--counted-cash', '10940', '--data-dir', dir);
+    expect(z.lines).toContain('  shift 1: opened by Ann, expected 109.50 CAD, closed by Ann, counted 109.40 CAD, variance -0.10 CAD');
     const report = await pos('report', '--data-dir', dir);
     expect(report.lines).toContain('  cashier Ann: net 12.50 CAD (1 payments, 0 refunds)');
     expect(await pos('staff', 'disable', '--name', 'ann', '--data-dir', dir)).toMatchObject({ code: 0, lines: ['disabled Ann'] });

@@ -2,7 +2,10 @@
 // sales after the 5¢ rounding, a cash refund, pay-ins and pay-outs, the close with expected, counted and variance,
 // and a variance above the threshold that only a manager may approve. Then `journal verify` rebuilds the staff and
 // shift tables from their events, and the totals name the cashier who took each sale.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { JOURNAL_FILE } from '../../main/app/services.js';
 import { composedAppPerTest, type ComposedApp } from '../support/composed-app.js';
 
 const app = composedAppPerTest('staff-shifts-');
@@ -46,6 +49,9 @@ describe('a shift at the till', () => {
     // The sales name who rang them up, and the day's totals the person by name.
     const totals = await value<{ byCashier: Array<{ label: string; grossCents: number; refundCents: number }> }>(a, 'manager', 'report:dailyTotals', { session });
     expect(totals.byCashier).toEqual([expect.objectContaining({ label: 'Trainee', grossCents: 1640, refundCents: 510 })]);
+    // The Z lists the shift with its variance.
+    const z = await value<{ shifts: Array<Record<string, unknown>> }>(a, 'manager', 'report:closeDay', { session, countedCashCents: 12435 });
+    expect(z.shifts).toEqual([expect.objectContaining({ openedBy: 'Trainee', closedBy: 'Trainee', expectedCents: 12430, countedCents: 12435, varianceCents: 5 })]);
     const verify = await value<{ ok: boolean; differenceCount: number }>(a, 'manager', 'journal:verify', { session });
     expect(verify).toMatchObject({ ok: true, differenceCount: 0 });
   });
@@ -87,5 +93,29 @@ describe('a shift at the till', () => {
     const totals = await value<{ byCashier: Array<{ label: string }> }>(a, 'manager', 'report:dailyTotals', { session });
     expect(totals.byCashier.map((l) => l.label)).toEqual(['Bea']);
     expect(await value(a, 'manager', 'journal:verify', { session })).toMatchObject({ ok: true, differenceCount: 0 });
+  });
+
+  it('the door checks the session holder\'s role on each manager channel: a supervisor sees the totals, not the settings', async () => {
+    const a = await app.start();
+    const { session } = await value<{ session: string }>(a, 'manager', 'manager:unlock', { pin: '1234' });
+    await value(a, 'manager', 'staff:add', { session, name: 'Sue', role: 'supervisor', pin: '8642' });
+    const sue = await value<{ session: string; staff: { name: string; role: string } }>(a, 'manager', 'manager:unlock', { pin: '8642' });
+    expect(sue.staff).toEqual({ id: 's1', name: 'Sue', role: 'supervisor' });
+    expect((await a.call('manager', 'report:dailyTotals', { session: sue.session })).ok).toBe(true);
+    for (const [channel, payload] of [['settings:get', {}], ['staff:list', {}], ['report:closeDay', { countedCashCents: 0 }], ['settings:update', { storeName: 'Mine' }]] as const) {
+      expect((await a.call('manager', channel, { session: sue.session, ...payload })).error?.code, channel).toBe('STAFF_ROLE_TOO_LOW');
+    }
+    // At the till, a supervisor may approve a void of a paid sale; the journal names her.
+    await value(a, 'cashier', 'sale:addCustom', { name: 'Tea', amountCents: 450 });
+    // A part payment: the sale stays open with money on it.
+    await value(a, 'cashier', 'payment:payCash', { tenderedCents: 200, amountCents: 200 });
+    expect((await a.call('cashier', 'sale:void', { pin: '1111' })).error?.code).toBe('APPROVAL_NOT_ALLOWED');
+    expect((await a.call('cashier', 'sale:void', { pin: '8642' })).ok).toBe(true);
+    const db = new Database(join(a.dataDir, JOURNAL_FILE), { readonly: true });
+    try {
+      expect(db.prepare('SELECT amount_cents, approved_by FROM refunds').all()).toEqual([{ amount_cents: 200, approved_by: 's1' }]);
+    } finally {
+      db.close();
+    }
   });
 });

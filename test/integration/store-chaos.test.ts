@@ -93,9 +93,19 @@ describe.skipIf(!available)('the store under chaos', () => {
     const ends: ChildEnd[] = [];
     let restarted = 0;
     // Each terminal's sync, again and again, each child killed at a random point (some finish first).
+    // A kill "mid-push": the store's head for the terminal moved while the child lived, yet stopped short of the journal.
+    const watcher = openStorePool(store.adminUrl, createLogger('chaos', silentSink), 1);
+    const storeHead = (id: string) => watcher.query('SELECT head_seq FROM pos_store.terminals WHERE terminal_id = $1', [id]).then((r) => Number(r.rows[0]?.head_seq), () => undefined);
+    let midPush = 0;
     const syncLoops = terminals.map(async (t) => {
       // The child needs a second or two to start (tsx): most kills land while it pushes, some before, a few never.
-      while (selling) ends.push(await syncChild(t.dataDir, store.urlOf(t.id), rnd() < 0.2 ? 60_000 : 800 + Math.floor(rnd() * 5000)));
+      while (selling) {
+        const before = await storeHead(t.id);
+        const end = await syncChild(t.dataDir, store.urlOf(t.id), rnd() < 0.2 ? 60_000 : 800 + Math.floor(rnd() * 5000));
+        const after = await storeHead(t.id);
+        if (end.signal === 'SIGKILL' && before !== undefined && after !== undefined && after > before && after < outboxState(t.journal).headSeq) midPush += 1;
+        ends.push(end);
+      }
     });
     // PostgreSQL crashes once the store has events, and comes back after a sync has failed against it.
     const crash = (async () => {
@@ -122,10 +132,11 @@ describe.skipIf(!available)('the store under chaos', () => {
     await Promise.all(terminals.map((t) => sellMany(t, rnd, chaosDone)));
     selling = false;
     await Promise.all([...syncLoops, crash]);
+    await watcher.end().catch(() => undefined);
     if (!cluster.running()) cluster.start();
 
     const kills = ends.filter((e) => e.signal === 'SIGKILL').length;
-    console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down; PostgreSQL crashed ${restarted} times`);
+    console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down, ${midPush} killed mid-push; PostgreSQL crashed ${restarted} times`);
     // Something really was killed mid-run, and PostgreSQL really went down.
     expect(ends.filter((e) => e.signal === 'SIGKILL').length).toBeGreaterThan(0);
     expect(restarted, JSON.stringify(ends.map((e) => [e.code, e.signal, e.output.slice(0, 200)]))).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describePrinterTarget, parsePrinterTarget } from '../../main/printing/printer-target.js';
 import { faultOf, isStatusByte, parseStatus } from '../../main/printing/printer-status.js';
+import { PrinterLane } from '../../main/printing/printer.js';
 
 describe('printer targets', () => {
   it('reads tcp, serial and usb, with the defaults a person leaves out', () => {
@@ -49,5 +50,23 @@ describe('DLE EOT status bytes', () => {
   it('only bytes with the fixed bits set (1 and 4) and clear (0 and 7) are status answers', () => {
     expect([0x12, 0x16, 0x1a, 0x32, 0x72].every(isStatusByte)).toBe(true);
     expect([0x00, 0xff, 0x13, 0x92, 0x10, 0x02].some(isStatusByte)).toBe(false);
+  });
+});
+
+describe('the printer lane', () => {
+  it('runs conversations one at a time, in the order asked, and a failure does not stop the next', async () => {
+    const lane = new PrinterLane();
+    const log: string[] = [];
+    let release: () => void = () => undefined;
+    const first = lane.run(() => new Promise<void>((resolve) => { log.push('kick start'); release = () => { log.push('kick end'); resolve(); }; }));
+    const second = lane.run(async () => { log.push('receipt'); throw new Error('paper out'); });
+    const third = lane.run(async () => { log.push('status'); return 7; });
+    await Promise.resolve();
+    expect(log).toEqual(['kick start']);
+    release();
+    await first;
+    await expect(second).rejects.toThrow('paper out');
+    expect(await third).toBe(7);
+    expect(log).toEqual(['kick start', 'kick end', 'receipt', 'status']);
   });
 });

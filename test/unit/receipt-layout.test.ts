@@ -152,6 +152,16 @@ describe('ESC/POS bytes, decoded', () => {
     expect(printedText(plain).join('\n')).not.toContain('?');
   });
 
+  it('StarPRNT printers get the encoder Star commands: no ESC/POS cut or pulse bytes', () => {
+    const bytes = encodeDocument(saleReceipt(STORE, sale(), { locale: 'en-CA', printedAt: AT }), { ...FR48, language: 'star-prnt', codepage: 'cp858' }, { kickDrawer: true });
+    const hex = Buffer.from(bytes).toString('hex');
+    expect(hex.startsWith('1b40')).toBe(true);
+    expect(hex).not.toContain('1d5601'); // ESC/POS partial cut
+    expect(hex).not.toContain('1b700032fa'); // ESC/POS pulse
+    expect(hex).toContain('1b07'); // StarPRNT drawer: BEL timing then BEL
+    expect(Buffer.from(bytes).toString('latin1')).toContain('Total');
+  });
+
   it('a zh-CN receipt on a printer without CJK drops what it cannot print instead of printing question marks', () => {
     const d = decodeEscPos(encodeDocument(saleReceipt(STORE, sale(), { locale: 'zh-CN', printedAt: AT }), FR48));
     expect(printedText(d).join('\n')).not.toContain('?');

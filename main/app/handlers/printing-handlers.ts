@@ -6,6 +6,7 @@ import { TillError } from '../../checkout/till.js';
 import { findSaleIds } from '../../journal/sale-search.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import { discoverPrinters } from '../../printing/discovery.js';
+import { PrinterError } from '../../printing/printer-errors.js';
 import { describePrinterTarget, parsePrinterTarget } from '../../printing/printer-target.js';
 import { layoutLines } from '../../receipts/receipt-text.js';
 import type { PrintingService } from '../printing-service.js';
@@ -78,6 +79,7 @@ export function printingHandlers(ctx: AppContext, printing: PrintingService): Pr
     },
     'receipt:reprint': (r, _role, caller) => {
       saleView(journal, r.saleId); // a sale that does not exist is refused here, not queued
+      if (!printing.target()) throw new PrinterError('not-configured', 'no receipt printer is set up (Manager → Settings)');
       const job = printing.enqueue({ kind: 'sale', saleId: r.saleId, reprint: true, requestedBy: caller?.staffId ?? 'manager' });
       return { jobId: job.id, saleId: r.saleId };
     },

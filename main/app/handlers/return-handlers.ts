@@ -10,8 +10,11 @@ import { attemptsForSale } from '../../journal/attempt-queries.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import type { RefundRecord } from '../../journal/payment-records.js';
 import type { Caller } from '../manager-sessions.js';
+import type { ExchangeQuote } from '../../journal/exchanges.js';
+import { getSaleRecord } from '../../journal/sales.js';
+import { saleView } from '../views.js';
 
-type ReturnHandlers = Pick<Handlers, 'refund:quote' | 'refund:returnLines' | 'refund:quoteNoReceipt' | 'refund:noReceipt'>;
+type ReturnHandlers = Pick<Handlers, 'refund:quote' | 'refund:returnLines' | 'refund:quoteExchange' | 'refund:exchange' | 'refund:quoteNoReceipt' | 'refund:noReceipt'>;
 
 /** Journaled as who approved: the session holder's name, or `manager` for a session without a person. */
 const approver = (caller: Caller | undefined) => caller?.name ?? 'manager';
@@ -22,12 +25,24 @@ export function returnHandlers(ctx: AppContext): ReturnHandlers {
     journal, catalog: ctx.catalog, currency: settings.currency,
     tax: () => taxSetupFor(settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
   };
+  const exchangeView = (q: ExchangeQuote) => ({
+    ...quoteView(q, attemptsForSale(journal, q.saleId)), newSaleId: q.newSaleId, newSaleTotalCents: getSaleRecord(journal, q.newSaleId).totalCents,
+    creditCents: q.creditCents, stillDueCents: q.stillDueCents,
+  });
   const refundView = (r: RefundRecord) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt, ...refundReturnFields(journal, r.id) });
   return {
     'refund:quote': (r) => quoteView(engine.quoteReturn({ saleId: r.saleId, lines: r.lines }), attemptsForSale(journal, r.saleId)),
     'refund:returnLines': async (r, _role, caller) => {
       const done = await engine.returnLines({ saleId: r.saleId, lines: r.lines, reason: r.reason, approvedBy: approver(caller) });
       return { ...quoteView(done.quote, attemptsForSale(journal, r.saleId)), returnId: done.returned.id, refunds: done.refunds.map(refundView) };
+    },
+    // An exchange pays the sale on the counter's screen: the cashier rang up the new items there.
+    'refund:quoteExchange': (r) => exchangeView(engine.quoteExchange({ saleId: r.saleId, lines: r.lines, newSaleId: ctx.tills.counter.shownSale() })),
+    'refund:exchange': async (r, _role, caller) => {
+      const done = await engine.exchangeLines({ saleId: r.saleId, lines: r.lines, newSaleId: ctx.tills.counter.shownSale(), reason: r.reason, approvedBy: approver(caller) });
+      // The cashier and the customer display see the credit at once (the sale paid, when it covers it).
+      ctx.emit('sale:changed', saleView(journal, done.quote.newSaleId));
+      return { ...exchangeView(done.quote), returnId: done.returned.id, refunds: done.refunds.map(refundView) };
     },
     'refund:quoteNoReceipt': (r) => noReceiptQuoteView(quoteNoReceipt(noReceipt, r.items)),
     'refund:noReceipt': (r, _role, caller) => {

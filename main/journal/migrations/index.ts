@@ -15,6 +15,7 @@ import { addDiscounts } from './0120-discounts.js';
 import { addReturns } from './0130-returns.js';
 import { addHeldSales } from './0140-held-sales.js';
 import { allowCashRemainder } from './0145-cash-remainder.js';
+import { addTaxRateOverrides } from './0150-tax-rate-overrides.js';
 import { addPrintQueue } from './0200-print-queue.js';
 import { addStaffAndShifts } from './0300-staff-and-shifts.js';
 import { addStoreOutbox } from './0400-store-outbox.js';
@@ -35,6 +36,7 @@ export const journalMigrations: readonly Migration[] = [
   addReturns,
   addHeldSales,
   allowCashRemainder,
+  addTaxRateOverrides,
   addPrintQueue,
   addStaffAndShifts,
   addStoreOutbox,
