@@ -96,6 +96,7 @@ export const CHANNELS = {
   'store:totals': channel(strq.storeTotals, strs.storeTotals, MANAGER, SESSION),
   'store:day': channel(strq.storeDay, strs.storeDay, MANAGER, SESSION),
   'store:closeDay': channel(strq.storeCloseDay, strs.storeDay, MANAGER, MANAGER_SESSION),
+  'store:connect': channel(strq.storeConnect, strs.storeConnected, MANAGER, MANAGER_SESSION),
   'refund:findSales': channel(rq.findSales, rs.sales, MANAGER, SESSION),
   'refund:create': channel(rq.refund, rs.refund, MANAGER, SESSION),
   // Returns by line (docs/register.md "Returns and exchanges"): priced by main, refunded on the sale's own tenders.
@@ -133,6 +134,7 @@ export const CHANNELS = {
   'printer:test': channel(rq.managerOnly, rs.ok, MANAGER, MANAGER_SESSION),
   'receipt:find': channel(prt.requests.find, prt.responses.found, MANAGER, SESSION),
   'receipt:reprint': channel(prt.requests.reprint, prt.responses.reprinted, MANAGER, SESSION),
+  'report:printZ': channel(prt.requests.printZ, prt.responses.zQueued, MANAGER, MANAGER_SESSION),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;

@@ -45,6 +45,7 @@ export const requests = {
   }),
   find: session.extend({ query: z.string().trim().max(40).default('') }),
   reprint: session.extend({ saleId: id }),
+  printZ: session.extend({ zNumber: id }),
 };
 
 export const responses = {
@@ -58,4 +59,5 @@ export const responses = {
   }),
   found: z.array(z.object({ saleId: id, status: z.string(), totalCents: z.number().int(), currency: z.string(), createdAt: z.number(), cashier: z.string() })),
   reprinted: z.object({ jobId: id, saleId: id }),
+  zQueued: z.object({ jobId: id, zNumber: id }),
 };

@@ -43,6 +43,8 @@ export const storeRequests = {
   storeTotals: session.extend({ date: day.optional() }),
   storeCloseDay: session.extend({ date: day.optional(), override: z.object({ reason: z.string().trim().min(3).max(200) }).optional() }),
   storeDay: session.extend({ date: day.optional() }),
+  /** The connection strings `pos store init` printed (with their passwords): split in main, the passwords to the OS store. */
+  storeConnect: session.extend({ connection: z.string().min(10).max(500), managerConnection: z.string().min(10).max(500).optional() }),
 };
 
 export const storeResponses = {
@@ -54,7 +56,10 @@ export const storeResponses = {
     lastSyncAt: z.number().nullable(),
     failing: z.boolean(),
     quarantined: z.boolean(),
+    /** The OS secret store can keep the passwords (the desktop app); false: POS_STORE_PASSWORD only. */
+    secretStoreAvailable: z.boolean(),
   }),
+  storeConnected: z.object({ stored: z.boolean(), restartNeeded: z.boolean() }),
   storeTotals: z.object({
     storeDay: day,
     /** Why there are no totals (null: there are). */

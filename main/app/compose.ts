@@ -128,7 +128,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const stopLivePayments = engine.subscribe((e) => livePayments.observe(e));
   const stopEngineEvents = engine.subscribe((e) => forwardPaymentEvent(services.journal, services.journal.clock, emit, e));
   // The store database, only when one is configured (docs/store.md): a background sync, never on the payment path.
-  const storeLink = startStoreLink({ journal: services.journal, settings: services.settings.store, env: process.env, clock: services.journal.clock, logger });
+  const storeLink = startStoreLink({ journal: services.journal, settings: services.settings.store, env: process.env, clock: services.journal.clock, logger, readStoredPassword: (access) => options.storeSecrets?.read(access) });
   const stopStoreNudge = engine.subscribe(() => storeLink.nudge());
   // Receipts on paper and the drawer (docs/printing.md): a paid sale queues its receipt, a cash tender opens the drawer.
   const printing = new PrintingService({
@@ -138,7 +138,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const stopPrinting = engine.subscribe((e) => printing.onPaymentEvent(e));
   printing.queue.start();
   const invoke = createDispatcher(
-    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink), ...taxHandlers(ctx) },
+    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink, options.storeSecrets), ...taxHandlers(ctx) },
     logger.child('ipc'),
     // The door's staff check (preload/contract.ts `staff`): the manager screen's session holder, the till's operator.
     ({ role, staff: min, session }) => (role === 'manager' ? sessions.require(session ?? '', min) : role === 'cashier' ? operator.require(min) : undefined),

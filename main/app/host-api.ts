@@ -39,6 +39,15 @@ export interface ComposeOptions {
   secretStore?: MerchantSecretStore;
   /** `--gateway URL --mch-id ID --key KEY` from a command line. */
   gatewayOverrides?: { gatewayUrl?: string; mchId?: string; key?: string };
+  /** The store database passwords in the OS secret store (docs/store.md), when the host has one. */
+  storeSecrets?: StoreSecretStore;
+}
+
+/** Like the merchant key: one password per store role this terminal uses, never written where the OS has no store. */
+export interface StoreSecretStore {
+  isAvailable(): boolean;
+  read(access: 'terminal' | 'manager'): string | undefined;
+  write(access: 'terminal' | 'manager', password: string): void;
 }
 
 export interface MerchantSecretStore {

@@ -13,7 +13,7 @@ import { getSale } from '../journal/sale-queries.js';
 import { addLine, createSale } from '../journal/sales.js';
 import { storeDayOf } from '../journal/store-day.js';
 import { Till } from '../checkout/till.js';
-import { taxSetupFor } from '../checkout/tax-table.js';
+import { storeTaxSetup } from '../checkout/rate-overrides.js';
 import { createLogger, silentSink } from '../shared/logger.js';
 import { rateLabel } from '../shared/sales-tax.js';
 import { roundCashCents } from '../../preload/money-limits.js';
@@ -86,7 +86,7 @@ function ringUpItems(services: Services, dataDir: string, items: readonly string
     approve: () => {
       throw new UsageError('nothing on the command line needs a manager');
     },
-    tax: () => taxSetupFor(s.province, storeDayOf(services.journal.clock.now(), s.storeTimeZone), s.pricesIncludeTax),
+    tax: () => storeTaxSetup(services.journal, s.province, storeDayOf(services.journal.clock.now(), s.storeTimeZone), s.pricesIncludeTax),
   });
   for (const w of wanted) till.addProduct(w.sku, w.quantity);
   const { sale, taxes } = getSale(services.journal, till.currentSale());

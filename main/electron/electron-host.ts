@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc-registration.js';
 import { parseLaunchPlan, type LaunchPlan } from './launch-plan.js';
 import { guardWebContents, lockDownSession } from './navigation-guards.js';
 import { createMerchantSecretStore } from './secret-store.js';
+import { createStoreSecretStore } from './store-secret-store.js';
 import { electronWebPolicy } from './security.js';
 import { RoleWindows } from './windows.js';
 import { startupProblemOf } from '../app/startup-problem.js';
@@ -76,7 +77,7 @@ export function startElectronHost(options: ElectronHostOptions): void {
       if (production) Menu.setApplicationMenu(null); // the default menu carries Reload and DevTools accelerators
       const dataDir = app.getPath('userData');
       lockDownSession(session.defaultSession, log.child('session'));
-      host = await options.compose({ dataDir, secretStore: createMerchantSecretStore(dataDir), gatewayOverrides: plan.gatewayOverrides });
+      host = await options.compose({ dataDir, secretStore: createMerchantSecretStore(dataDir), storeSecrets: createStoreSecretStore(dataDir), gatewayOverrides: plan.gatewayOverrides });
       serveAppProtocol(session.defaultSession, {
         rootDir: rendererDir(app.getAppPath()),
         // The CSP admits the composed host's card origin (host.cardFormOrigin): a bad one stops the start-up here.

@@ -2,9 +2,9 @@
 // open sale instead of going back to the customer, so the customer pays, or gets back, only the difference. In ONE
 // transaction: the lines are priced and capped as any return (returns.ts quoteReturn); the credit is the value up to
 // what the new sale still owes, drawn from the old sale's tenders (cards and wallets first, then cash) so that money
-// is no longer refundable there (`return_credits`); the rest, if any, is refunded on those tenders by the return rules
-// (cash 5¢-rounded cumulatively; the credited cash value counts toward that cumulative base, so cash given back never
-// passes what the drawer took); the new sale counts the credit as paid (journal/sale-balance.ts `creditCents`) and is
+// is no longer refundable there (`return_credits`; from cash, the 5¢-rounded cash its value frees, rule 3); the rest, if
+// any, is refunded on those tenders by the return rules (the credited cash value counts toward the cumulative cash
+// base, so the cash given back never passes what the drawer took); the new sale counts the credit as paid (journal/sale-balance.ts `creditCents`) and is
 // closed as paid when the credit covers it. The tax stays gross on both sides: refunded on the returned lines (the
 // credit carries its share of each tax, exactly), collected on the new sale's.
 import type { Journal } from './database.js';
@@ -14,7 +14,7 @@ import { assertText } from './money.js';
 import type { RefundRecord } from './payment-records.js';
 import { openPeriod } from './periods.js';
 import { createRefund } from './refunds.js';
-import { largestRemainder } from './return-amounts.js';
+import { cashBack, largestRemainder } from './return-amounts.js';
 import { getReturn, type ReturnRecord } from './return-queries.js';
 import { allocateTenders, byCode, quoteReturn, writeLines, type NewReceiptReturn, type ReturnQuote, type TenderRoom } from './returns.js';
 import { saleBalanceOf } from './sale-queries.js';
@@ -36,18 +36,33 @@ export interface ExchangeQuote extends ReturnQuote {
   stillDueCents: number;
 }
 
-/** Credit drawn from the rooms, cards and wallets first, then cash; the rooms are reduced by it. */
-function drawCredit(amount: number, rooms: TenderRoom[]): Array<{ attemptId: number; cash: boolean; amountCents: number }> {
+/**
+ * Credit drawn from the rooms (which are reduced by it): cards and wallets first, at its value; what is left comes
+ * from cash, and frees the cash that a refund of that value would have paid (rule 3: 5¢-rounded on the cumulative
+ * cash base), so the cash given back over a sale's returns and exchanges still adds up to round5 of its cash value and
+ * never passes what the drawer took. Null when the rooms cannot hold it.
+ */
+function drawCredit(amount: number, rooms: TenderRoom[], cashValueBefore: number, currency: string): { drawn: Array<{ attemptId: number; amountCents: number }>; fromCash: number } | null {
   let left = amount;
-  const drawn: Array<{ attemptId: number; cash: boolean; amountCents: number }> = [];
-  for (const room of [...rooms.filter((r) => !r.cash), ...rooms.filter((r) => r.cash)]) {
+  const drawn: Array<{ attemptId: number; amountCents: number }> = [];
+  for (const room of rooms.filter((r) => !r.cash)) {
     const take = Math.min(left, room.refundableCents);
     if (take <= 0) continue;
-    drawn.push({ attemptId: room.attemptId, cash: room.cash, amountCents: take });
+    drawn.push({ attemptId: room.attemptId, amountCents: take });
     room.refundableCents -= take;
     left -= take;
   }
-  return left === 0 ? drawn : [];
+  const fromCash = left;
+  if (fromCash > 0 && !rooms.some((r) => r.cash)) return null;
+  let money = cashBack(cashValueBefore, fromCash, currency);
+  for (const room of rooms.filter((r) => r.cash)) {
+    const take = Math.min(money, room.refundableCents);
+    if (take <= 0) continue;
+    drawn.push({ attemptId: room.attemptId, amountCents: take });
+    room.refundableCents -= take;
+    money -= take;
+  }
+  return money > 0 ? null : { drawn, fromCash };
 }
 
 /** What exchanging these lines against the open sale `newSaleId` would do. Read-only. */
@@ -62,15 +77,16 @@ export function quoteExchange(journal: Journal, input: Pick<NewExchange, 'saleId
   const creditCents = Math.min(base.valueCents, balance.dueCents);
   // The rooms as the plain return saw them (what is still refundable on each tender), then less the credit.
   const rooms: TenderRoom[] = base.rooms.map((r) => ({ ...r }));
-  const drawn = drawCredit(creditCents, rooms);
-  if (creditCents > 0 && drawn.length === 0) throw new RefundExceedsPaidError(0, creditCents, 0);
-  const creditFromCash = drawn.filter((d) => d.cash).reduce((s, d) => s + d.amountCents, 0);
+  const credit = drawCredit(creditCents, rooms, base.cashValueBefore, base.currency);
+  if (!credit) throw new RefundExceedsPaidError(0, creditCents, rooms.reduce((s, r) => s + r.refundableCents, 0));
+  const creditFromCash = credit.fromCash;
+  const drawn = credit.drawn;
   const cashBefore = base.cashValueBefore + creditFromCash;
   const rest = allocateTenders(base.valueCents - creditCents, rooms, cashBefore, base.currency);
   if (!rest) throw new RefundExceedsPaidError(0, base.valueCents - creditCents, rooms.reduce((s, r) => s + r.refundableCents, 0));
   return {
     ...base, ...rest, cashValueCents: rest.cashValueCents + creditFromCash,
-    newSaleId: input.newSaleId, creditCents, credits: drawn.map(({ attemptId, amountCents }) => ({ attemptId, amountCents })), stillDueCents: balance.dueCents - creditCents,
+    newSaleId: input.newSaleId, creditCents, credits: drawn, stillDueCents: balance.dueCents - creditCents,
   };
 }
 
@@ -87,11 +103,11 @@ export function createExchange(journal: Journal, input: NewExchange): ExchangeWr
     const q = quoteExchange(journal, input);
     const now = journal.clock.now();
     const period = openPeriod(journal);
-    const cashBack = q.tenders.filter((t) => t.cash).reduce((s, t) => s + t.amountCents, 0);
+    const cashGiven = q.tenders.filter((t) => t.cash).reduce((s, t) => s + t.amountCents, 0);
     const { lastInsertRowid } = journal
       .statement(`INSERT INTO returns (sale_id, kind, currency, value_cents, tax_cents, cash_value_cents, cash_back_cents, credit_cents, credit_sale_id, reason, approved_by, created_at, period)
         VALUES (?, 'receipt', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(q.saleId, q.currency, q.valueCents, q.taxCents, q.cashValueCents, cashBack, q.creditCents, q.newSaleId, input.reason, input.approvedBy, now, period);
+      .run(q.saleId, q.currency, q.valueCents, q.taxCents, q.cashValueCents, cashGiven, q.creditCents, q.newSaleId, input.reason, input.approvedBy, now, period);
     const id = Number(lastInsertRowid);
     const lines = q.parts.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, taxClass: p.taxClass, quantity: p.quantity, netCents: p.netCents, taxes: [...byCode(q.taxCodes, p.taxCents)].filter(([, c]) => c > 0).map(([code, amountCents]) => ({ code, amountCents })) }));
     writeLines(journal, id, lines);
@@ -117,7 +133,7 @@ export function createExchange(journal: Journal, input: NewExchange): ExchangeWr
       kind: 'return.created', entity: 'return', entityId: id,
       payload: {
         saleId: q.saleId, kind: 'receipt', currency: q.currency, valueCents: q.valueCents, taxCents: q.taxCents, cashValueCents: q.cashValueCents,
-        cashBackCents: cashBack, creditCents: q.creditCents, creditSaleId: q.newSaleId, credits: q.credits, period,
+        cashBackCents: cashGiven, creditCents: q.creditCents, creditSaleId: q.newSaleId, credits: q.credits, period,
         reason: input.reason, approvedBy: input.approvedBy, createdAt: now, lines, refunds: refundFields,
       },
     });

@@ -39,7 +39,7 @@ export class PrintQueue {
 
   /** Retries what waits, on a timer, from now on (the first try right away: slips queued before a restart). */
   start(): void {
-    this.stopTimer ??= this.deps.every(this.deps.retryMs ?? 15_000, () => {
+    this.stopTimer ??= this.deps.every(this.deps.retryMs ?? 20_000, () => {
       if (this.pending() > 0) void this.pump();
     });
     if (this.pending() > 0) void this.pump();

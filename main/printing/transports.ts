@@ -1,6 +1,7 @@
 // How bytes reach a printer: raw TCP (port 9100), a serial port (serialport, as the scanners use), or the USB
 // printer class device file (/dev/usb/lp0, the kernel's usblp). Each is a PrinterTransport, a parameter of the
 // printer (printer.ts), so tests drive the real code over a real TCP listener, a real pty pair or a real file.
+import { constants } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import type { SerialPort } from 'serialport';
@@ -108,6 +109,7 @@ export function serialTransport(target: Extract<PrinterTarget, { kind: 'serial' 
       const inbox = new Inbox();
       port.on('data', (d: Buffer) => inbox.push(d));
       port.on('close', () => inbox.end());
+      port.on('error', () => inbox.end()); // a pulled cable: the read in progress fails, nothing crashes
       await withTimeout(new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(new PrinterError('offline', `cannot open ${target.path} (${e.message})`)) : resolve()))), timeoutMs, 'opening the serial port');
       return {
         answersStatus: true,
@@ -129,7 +131,8 @@ export function usbFileTransport(target: Extract<PrinterTarget, { kind: 'usb' }>
   return {
     target,
     async open(timeoutMs) {
-      const handle = await withTimeout(openFile(target.path, 'a'), timeoutMs, 'opening the printer device').catch((e: unknown) => {
+      // Write-only, appending, never created: a missing device is a printer that is not there, not a new file.
+      const handle = await withTimeout(openFile(target.path, constants.O_WRONLY | constants.O_APPEND), timeoutMs, 'opening the printer device').catch((e: unknown) => {
         if (e instanceof PrinterError) throw e;
         throw new PrinterError('offline', `cannot open ${target.path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       });

@@ -118,7 +118,8 @@ export class StaffDirectory {
   disable(id: string): StaffMember {
     const who = this.get(id);
     if (!who?.active) throw new StaffError('STAFF_NOT_FOUND', 'No such person on the staff list.');
-    const managers = this.list().filter((m) => m.active && m.role === 'manager' && !m.builtIn);
+    // Never the last active manager (the factory manager included): nobody could then open the manager screen.
+    const managers = this.list().filter((m) => m.active && m.role === 'manager');
     if (who.role === 'manager' && managers.length === 1 && managers[0]?.id === id) {
       throw new StaffError('LAST_MANAGER', 'This is the only manager; add another manager first.');
     }

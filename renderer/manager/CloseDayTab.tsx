@@ -8,6 +8,7 @@ import { pushToast } from '../shared/toast-store.js';
 import { useManagerCall } from './manager-api.js';
 import { ParkedAtClose } from './ParkedAtClose.js';
 import { RegisterTotals } from './RegisterTotals.js';
+import { PrintZButton } from './PrintZButton.js';
 
 export function CloseDayTab() {
   const { t, money, info } = useApp();
@@ -75,6 +76,7 @@ export function CloseDayTab() {
           </dd>
         </dl>
       ) : null}
+      {z ? <PrintZButton zNumber={z.zNumber} /> : null}
       {z ? <RegisterTotals register={z.register} testId="z-register" /> : null}
       {z ? <ParkedAtClose parked={z.parkedSales} /> : null}
       {z ? <ZShifts shifts={z.shifts ?? []} /> : null}

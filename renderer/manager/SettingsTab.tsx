@@ -9,9 +9,11 @@ import { GST_NUMBER, QST_NUMBER } from '../../preload/manager-limits.js';
 import { isProvinceCode, PROVINCE_CODES } from '../../preload/provinces.js';
 import { useManagerCall, type ManagerRequest } from './manager-api.js';
 import { MerchantKeyForm } from './MerchantKeyForm.js';
+import { StoreConnectionForm } from './StoreConnectionForm.js';
 import { TimersForm } from './TimersForm.js';
 import { WedgeForm } from './WedgeForm.js';
 import { PrinterSetup } from './PrinterSetup.js';
+import { TaxRatesForm } from './TaxRatesForm.js';
 
 type Settings = ChannelResponse<'settings:get'>;
 type Draft = { terminalId: string; storeName: string; storeTimeZone: string; locale: string; mchId: string; loginName: string; newPin: string; confirmPin: string; gstNumber: string; qstNumber: string; discountApprovalPercent: string; province: string };
@@ -178,7 +180,9 @@ export function SettingsTab() {
           {t('settings.save')}
         </button>
       </form>
+      <TaxRatesForm key={settings.province} />
       <MerchantKeyForm settings={settings} onSaved={setSettings} />
+      <StoreConnectionForm />
       <TimersForm settings={settings} onSaved={setSettings} />
       <WedgeForm settings={settings} onSaved={setSettings} />
       <PrinterSetup />

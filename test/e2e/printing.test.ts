@@ -3,6 +3,7 @@
 // and prints the receipt the screen shows, line for line; paper out is told to the cashier in words, the sale stays
 // paid, and "Print again" prints it once paper is back; the manager reprints a sale from Receipts (REPRINT on the
 // paper) and sets the printer up in Settings with a test page.
+import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -97,6 +98,25 @@ describe.skipIf(!E2E_READY)('receipts on paper and the cash drawer', () => {
     await expect.poll(() => problem.count(), { timeout: 10_000 }).toBe(0);
     const jobs = await printer.waitForJobs(1);
     expect(printedText(decodeEscPos(jobs.at(-1) as Uint8Array)).some((l) => l.startsWith('Total'))).toBe(true);
+
+    // "Open the cash drawer" with no sale: a manager's PIN and a reason; the pulse reaches the printer, journaled.
+    printer.clear();
+    await cashier.getByTestId('drawer-open').click();
+    await cashier.getByTestId('drawer-reason').fill('change for the float');
+    await cashier.getByTestId('drawer-pin').fill(MANAGER_PIN);
+    await shot(cashier, 'open-drawer-1024');
+    await cashier.getByTestId('drawer-confirm').click();
+    const [pulse] = await printer.waitForJobs(1, 10_000);
+    expect(decodeEscPos(pulse as Uint8Array).commands.filter((c) => c.op === 'pulse')).toHaveLength(1);
+    const db = new Database(join(rig.dataDir, 'journal.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT reason, result FROM drawer_openings ORDER BY id').all()).toEqual([
+        { reason: 'cash-sale', result: 'sent' },
+        { reason: 'manager: change for the float', result: 'sent' },
+      ]);
+    } finally {
+      db.close();
+    }
     await expectNeverTechnical(cashier, 'cashier');
   }, 90_000);
 
@@ -141,6 +161,16 @@ describe.skipIf(!E2E_READY)('receipts on paper and the cash drawer', () => {
     expect(printedText(d).some((l) => l.includes('PRINTER TEST'))).toBe(true);
     expect(printedText(d).every((l) => l.length <= 32)).toBe(true);
     expect(printedText(d)).toContain('Accents: é è ê à ç ô û É À Ç');
+
+    // The day close prints its Z on the paper.
+    printer.clear();
+    await manager.getByTestId('tab-close').click();
+    await manager.getByTestId('counted-cash').fill('5.60');
+    await manager.getByTestId('close-day').click();
+    await manager.getByTestId('close-day-confirm').click();
+    await manager.getByTestId('z-print').click();
+    const [zSlip] = await printer.waitForJobs(1, 15_000);
+    expect(printedText(decodeEscPos(zSlip as Uint8Array)).map((l) => l.trim())).toContain('Z REPORT');
     await expectNeverTechnical(manager, 'manager');
   }, 120_000);
 });

@@ -113,6 +113,26 @@ describe.runIf(E2E_READY)('staff at the till', () => {
     expect(journalRows<{ by: string }>(rig, 'SELECT line_discount_approved_by AS by FROM sale_lines')).toEqual([{ by: 'manager' }]);
   });
 
+  it('the screen signs out by itself after the idle time the manager set, and a PIN signs the next person in', async () => {
+    const rig = await tillForThisTest({ settings: { staff: { signOutAfterIdleMinutes: 2 } } });
+    const cashier = await rig.open('cashier', SCREEN);
+    // The page's timers on Playwright's controlled clock: time moves only when the test says (no sleeping).
+    await cashier.clock.install();
+    await cashier.reload();
+    await expect.poll(() => cashier.getByTestId('operator-name').innerText(), { timeout: 10_000 }).toContain('Trainee');
+    await cashier.clock.fastForward('01:50');
+    await cashier.getByTestId('product-result').first().click(); // activity restarts the wait
+    await expect.poll(() => cashier.getByTestId('sale-line').count()).toBe(1);
+    await cashier.clock.fastForward('01:50');
+    expect(await cashier.getByTestId('signin').count()).toBe(0);
+    await cashier.clock.fastForward('00:20');
+    await cashier.getByTestId('signin').waitFor({ timeout: 10_000 });
+    expect(await rig.host.invoke('cashier', 'staff:current', {})).toMatchObject({ ok: true, value: { staff: null } });
+    await signIn(cashier, '1111', 'Trainee');
+    // The open sale is still there for whoever signs in next.
+    await expect.poll(() => cashier.getByTestId('sale-line').count()).toBe(1);
+  });
+
   it('a shift: the float counted by denomination, a pay-out, and the close shows expected, counted and the variance', async () => {
     const rig = await tillForThisTest();
     const cashier = await rig.open('cashier', SCREEN);

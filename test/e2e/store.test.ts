@@ -98,5 +98,14 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     await page.getByTestId('store-close-day').click();
     await page.getByTestId('store-closed').waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-closed-1024.png'), fullPage: true });
+
+    // Settings → Store database: this terminal's state; the browser host has no OS secret store, so the form says so
+    // and stays disabled (nothing is ever kept in plain text).
+    await page.getByTestId('tab-settings').click();
+    const form = page.getByTestId('store-connection');
+    await form.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('store-connection-state').innerText()).toBe('This terminal: 0 events not yet in the store');
+    expect(await page.getByTestId('store-connection-input').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-settings-1024.png') });
   }, 120_000);
 });

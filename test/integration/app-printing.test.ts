@@ -72,6 +72,16 @@ it('receipts, refund slips, reprints, faults and the drawer, through the channel
     const found = await call('manager', 'receipt:find', { session, query: String(saleId) });
     expect((found.value as unknown as Array<{ saleId: number }>).map((s) => s.saleId)).toEqual([saleId]);
     expect((await call('manager', 'printer:test', { session })).ok).toBe(true);
+
+    // The Z, printed from the day close.
+    printer.clear();
+    const z = await call('manager', 'report:closeDay', { session, countedCashCents: 500 });
+    expect(z.ok).toBe(true);
+    expect((await call('manager', 'report:printZ', { session, zNumber: 99 })).error?.code).toBe('JOURNAL_NOT_FOUND');
+    expect((await call('manager', 'report:printZ', { session, zNumber: z.value!.zNumber as number })).ok).toBe(true);
+    await until(() => printer.jobs().some((j) => text(j).includes('Z REPORT')), 'the Z on paper');
+    const zText = text(printer.jobs().find((j) => text(j).includes('Z REPORT')));
+    expect(zText.some((l) => /^Counted cash +\$5\.00$/.test(l))).toBe(true);
   } finally {
     await printer.close();
   }

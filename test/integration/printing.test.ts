@@ -2,7 +2,7 @@
 // on demand), a real pty pair playing a serial printer, and a real file for a USB device file; the bytes decoded
 // by test/support/escpos-decoder.ts. The journal's print queue: a fault keeps the slip queued (journaled), the
 // printer's return prints it, skip takes it off with who, and `journal verify` rebuilds both tables from the events.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrintingService } from '../../main/app/printing-service.js';
@@ -102,6 +102,9 @@ describe('a USB printer device file', () => {
     await printerAt(`usb:${file}`).print(page());
     expect(printedText(decodeEscPos(readFileSync(file)))).toContain('Accents : é è ê à ç ô û É À Ç');
     await expect(printerAt(`usb:${join(dir.path, 'missing', 'lp9')}`).print(page())).rejects.toMatchObject({ fault: 'offline' });
+    // An unplugged printer's device file is gone: it is refused, never created as a plain file.
+    await expect(printerAt(`usb:${join(dir.path, 'lp1')}`).print(page())).rejects.toMatchObject({ fault: 'offline' });
+    expect(existsSync(join(dir.path, 'lp1'))).toBe(false);
   });
 });
 
@@ -164,6 +167,23 @@ describe('the print queue in the journal', () => {
     expect(printedText(kick)).toEqual([]);
     expect(drawerOpenings(journal).map((o) => [o.openedBy, o.reason, o.result])).toEqual([['alice', 'cash-sale', 'offline'], ['manager', 'manager: change for the float', 'sent']]);
     expect(rebuildAndCompare(journal.db).differences).toEqual([]);
+  });
+
+  it('prints what waits on its own when the printer is back (the retry timer), and at start what a restart left', async () => {
+    const sale = createSale(journal, { cashier: 'alice', currency: 'CAD' });
+    addLine(journal, sale.id, { sku: 'TEA', name: 'Tea', unitPriceCents: 300, quantity: 1 });
+    const ticks: Array<() => void> = [];
+    const settings = parseSettings({ printer: { target: listener.url, timeoutMs: 500 } }, 'settings.json');
+    const printing = new PrintingService({ journal, settings: () => settings, training: false, logger: createLogger('t', silentSink), every: (_ms, fn) => (ticks.push(fn), () => undefined) });
+    listener.setMode('cover-open');
+    printing.enqueue({ kind: 'sale', saleId: sale.id, requestedBy: 'alice' });
+    expect((await printing.queue.pump()).fault).toBe('cover-open');
+    listener.setMode('ok');
+    printing.queue.start();
+    expect(ticks).toHaveLength(1);
+    ticks[0]!();
+    expect(await printing.queue.pump()).toMatchObject({ pending: 0 });
+    expect(printedText(decodeEscPos(listener.bytes())).some((l) => /^1 × Tea +\$3\.00$/.test(l))).toBe(true);
   });
 
   it('verify names a print job edited behind the journal', () => {

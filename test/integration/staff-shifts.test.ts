@@ -73,6 +73,8 @@ describe('a shift at the till', () => {
     const { session } = await value<{ session: string }>(a, 'manager', 'manager:unlock', { pin: '1234' });
     // PINs are unique and never the factory one; names are unique among active staff.
     expect((await a.call('manager', 'staff:add', { session, name: 'Bea', role: 'cashier', pin: '1111' })).error?.code).toBe('PIN_TAKEN');
+    // The only manager (here the factory one) cannot be disabled: nobody could open the manager screen.
+    expect((await a.call('manager', 'staff:disable', { session, staffId: 'manager' })).error?.code).toBe('LAST_MANAGER');
     expect((await a.call('manager', 'staff:add', { session, name: 'Bea', role: 'cashier', pin: '1234' })).error?.code).toBe('PIN_NOT_ALLOWED');
     const list = await value<{ staff: Array<{ id: string; name: string }> }>(a, 'manager', 'staff:add', { session, name: 'Bea', role: 'cashier', pin: '2468' });
     const bea = list.staff.find((m) => m.name === 'Bea');

@@ -3,6 +3,7 @@
 import type { Handlers } from '../dispatch.js';
 import { cashierOf, tillFor, type AppContext } from '../app-context.js';
 import { TillError } from '../../checkout/till.js';
+import { getDayClose } from '../../journal/day-closes.js';
 import { findSaleIds } from '../../journal/sale-search.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import { discoverPrinters } from '../../printing/discovery.js';
@@ -12,7 +13,7 @@ import { layoutLines } from '../../receipts/receipt-text.js';
 import type { PrintingService } from '../printing-service.js';
 import { saleView } from '../views.js';
 
-type PrintingHandlers = Pick<Handlers, 'receipt:document' | 'printer:queue' | 'printer:retry' | 'printer:skip' | 'drawer:open' | 'printer:setup' | 'printer:save' | 'printer:discover' | 'printer:test' | 'receipt:find' | 'receipt:reprint'>;
+type PrintingHandlers = Pick<Handlers, 'receipt:document' | 'printer:queue' | 'printer:retry' | 'printer:skip' | 'drawer:open' | 'printer:setup' | 'printer:save' | 'printer:discover' | 'printer:test' | 'receipt:find' | 'receipt:reprint' | 'report:printZ'>;
 
 /** A target the file holds but that cannot be parsed shows as no printer, to be chosen again. */
 function targetOf(text: string): ReturnType<typeof parsePrinterTarget> | null {
@@ -82,6 +83,12 @@ export function printingHandlers(ctx: AppContext, printing: PrintingService): Pr
       if (!printing.target()) throw new PrinterError('not-configured', 'no receipt printer is set up (Manager → Settings)');
       const job = printing.enqueue({ kind: 'sale', saleId: r.saleId, reprint: true, requestedBy: caller?.staffId ?? 'manager' });
       return { jobId: job.id, saleId: r.saleId };
+    },
+    'report:printZ': (r, _role, caller) => {
+      getDayClose(journal, r.zNumber); // a Z that was never taken is refused here, not queued
+      if (!printing.target()) throw new PrinterError('not-configured', 'no receipt printer is set up (Manager → Settings)');
+      const job = printing.enqueue({ kind: 'z-report', zNumber: r.zNumber, requestedBy: caller?.staffId ?? 'manager' });
+      return { jobId: job.id, zNumber: r.zNumber };
     },
   };
 }

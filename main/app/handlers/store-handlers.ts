@@ -8,9 +8,40 @@ import { storeDayOf } from '../../journal/store-day.js';
 import { closeStoreDay, storeDayReport, type StoreZ } from '../../store/store-close.js';
 import { StoreCloseRefusedError } from '../../store/store-errors.js';
 import { storeTotals, type StoreLine, type TerminalSync } from '../../store/store-report.js';
+import type { ErrorCode } from '../../../preload/error-codes.js';
+import type { StoreSecretStore } from '../host-api.js';
 import type { StoreLink } from '../store-link.js';
 
-type StoreHandlers = Pick<Handlers, 'store:sync' | 'store:totals' | 'store:day' | 'store:closeDay'>;
+type StoreHandlers = Pick<Handlers, 'store:sync' | 'store:totals' | 'store:day' | 'store:closeDay' | 'store:connect'>;
+
+/** A connection string the form cannot use; words for people, never the string itself. */
+export class StoreConnectionError extends Error {
+  readonly code = 'CONFIG_INVALID' satisfies ErrorCode;
+}
+
+/** Where the OS has no real secret store, the password is never written (docs/style.md §4). */
+export class StoreSecretUnavailableError extends Error {
+  readonly code = 'SECRET_STORE_UNAVAILABLE' satisfies ErrorCode;
+  constructor() {
+    super('This computer offers no secure key store, so the store database password was not saved. It is never stored in plain text.');
+  }
+}
+
+/** `postgres://ROLE:PASSWORD@HOST:PORT/DB` as `pos store init` prints it: the URL for settings.json, and the password. */
+function splitConnection(text: string, what: string): { url: string; password: string } {
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    throw new StoreConnectionError(`the ${what} is not a connection string as pos store init prints it`);
+  }
+  if ((u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') || !u.username || !u.password || u.pathname.length < 2) {
+    throw new StoreConnectionError(`the ${what} must be the whole connection string pos store init printed, password included`);
+  }
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.href, password };
+}
 type Problem = 'not-configured' | 'no-manager-access' | 'unreachable' | 'refused';
 
 const by = (caller: { staffId: string } | undefined): string => caller?.staffId ?? 'manager';
@@ -25,7 +56,7 @@ const zView = (z: StoreZ, closed: boolean) => ({
   zs: z.zs.map((x) => ({ terminalId: x.terminalId, zNumber: x.zNumber, cashCurrency: x.cashCurrency, expectedCashCents: x.expectedCashCents, countedCashCents: x.countedCashCents, differenceCents: x.differenceCents })),
 });
 
-export function storeHandlers(ctx: AppContext, link: StoreLink): StoreHandlers {
+export function storeHandlers(ctx: AppContext, link: StoreLink, secrets?: StoreSecretStore): StoreHandlers {
   const { settings, journal } = ctx.services;
   const logger = ctx.logger.child('store');
   const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
@@ -49,8 +80,19 @@ export function storeHandlers(ctx: AppContext, link: StoreLink): StoreHandlers {
       const s = link.status();
       return {
         configured: link.configured, managerAccess: link.managerUrl() !== undefined, unsent: s?.unsent ?? 0, lastSyncAt: s?.lastSyncAt ?? null,
-        failing: (s?.failures ?? 0) > 0, quarantined: (s?.quarantineReason ?? null) !== null,
+        failing: (s?.failures ?? 0) > 0, quarantined: (s?.quarantineReason ?? null) !== null, secretStoreAvailable: secrets?.isAvailable() ?? false,
       };
+    },
+    // Kept like the merchant key: the URLs (no password) in settings.json, the passwords in the OS secret store only.
+    // The link is built at start, so the new connection applies at the next start.
+    'store:connect': (r) => {
+      const terminalSide = splitConnection(r.connection, 'terminal\'s connection');
+      const managerSide = r.managerConnection ? splitConnection(r.managerConnection, 'managers\' connection') : undefined;
+      if (!secrets?.isAvailable()) throw new StoreSecretUnavailableError();
+      secrets.write('terminal', terminalSide.password);
+      if (managerSide) secrets.write('manager', managerSide.password);
+      ctx.savedSettings.save({ ...ctx.savedSettings.get(), store: { url: terminalSide.url, ...(managerSide ? { managerUrl: managerSide.url } : {}) } });
+      return { stored: true, restartNeeded: true };
     },
     'store:totals': async (r) => {
       const day = r.date ?? today();
