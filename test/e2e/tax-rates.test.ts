@@ -15,6 +15,15 @@ import { addProduct, cad, expectNeverTechnical, inCash, MANAGER_PIN, payCash, ta
 
 const SIZE = { width: 1024, height: 768 };
 
+/** The section's heading just under the screen's sticky top bar, then the shot. */
+async function shotOf(page: Page, testId: string, name: string, above = 130): Promise<void> {
+  await page.getByTestId(testId).evaluate((el, px) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -px);
+  }, above);
+  await shot(page, name);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
@@ -52,19 +61,21 @@ describe.skipIf(!E2E_READY)('tax rate overrides', () => {
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await manager.getByTestId('tax-override-save').click();
     await expect.poll(() => charged(manager, 'HST'), { timeout: 10_000 }).toBe('15%');
+    const toast = manager.getByTestId('info-toast');
+    expect(await toast.innerText()).toContain(`HST is 15% for sales opened from ${today}.`);
+    await toast.getByRole('button').click();
+    await expect.poll(() => toast.count()).toBe(0);
     expect(await manager.locator('[data-testid="tax-rate-row"][data-code="HST"]').getByTestId('tax-rate-table').innerText()).toBe('13%');
     const row = manager.getByTestId('tax-override-row');
     expect(await row.count()).toBe(1);
     expect(await row.first().getAttribute('data-status')).toBe('in-force');
     expect(plain(await row.first().innerText())).toContain(`HST 15% from ${today} (table 13%) · In force`);
-    await section.scrollIntoViewIfNeeded();
-    await shot(manager, 'tax-rates-override-en-CA');
+    await shotOf(manager, 'tax-rates', 'tax-rates-override-en-CA');
     await manager.getByTestId('locale-select').selectOption('fr-CA');
     await expect.poll(() => section.locator('h3').innerText()).toBe('Taux de taxe');
     expect(await charged(manager, 'HST')).toBe('15 %');
     expect(plain(await row.first().innerText())).toContain(`TVH 15 % à partir du ${today} (table 13 %) · En vigueur`);
-    await section.scrollIntoViewIfNeeded();
-    await shot(manager, 'tax-rates-override-fr-CA');
+    await shotOf(manager, 'tax-rates', 'tax-rates-override-fr-CA');
     await manager.getByTestId('locale-select').selectOption('en-CA');
 
     // The open sale keeps HST 13% and is paid at it.
@@ -94,6 +105,9 @@ describe.skipIf(!E2E_READY)('tax rate overrides', () => {
     await manager.getByTestId('tax-override-remove-confirm').click();
     await expect.poll(() => charged(manager, 'HST'), { timeout: 10_000 }).toBe('13%');
     expect(await row.first().getAttribute('data-status')).toBe('removed');
+    expect(plain(await row.first().getByTestId('tax-override-status').innerText())).toMatch(/^Removed by .+: Budget not passed$/);
+    await manager.getByTestId('info-toast').getByRole('button').click();
+    await shotOf(manager, 'tax-rates-table', 'tax-rates-removed-en-CA', 180);
     await startSale(cashier);
     await addProduct(cashier, latte.name);
     await expect.poll(() => taxRows(cashier), { timeout: 10_000 }).toEqual(['HST 13000 HST 13%']);
