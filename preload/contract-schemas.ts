@@ -116,6 +116,8 @@ export const saleView = z.object({
   /** What cash for everything due would take: dueCents rounded to 5¢ (CAD). */
   cashDueCents: cents,
   createdAt: z.number(), lines: z.array(saleLine), attempts: z.array(attemptView), refunds: z.array(refundView),
+  /** Exchange credits paying this sale: returned lines of sale `fromSaleId` (docs/register.md "Returns and exchanges"). */
+  credits: z.array(z.object({ returnId: id, fromSaleId: id, amountCents: cents })).optional(),
 });
 export const product = z.object({ sku: z.string(), gtin: z.string(), name: z.string(), priceCents: cents });
 /** A held (parked) sale, for the cashier's "Parked (n)" list and the Z (main/journal/sale-parking.ts). */
@@ -239,7 +241,9 @@ export const responses = {
     gstNumber: z.string().nullable(), qstNumber: z.string().nullable(),
   }),
   /** `staff`: whose session it is (docs/staff.md). */
-  unlocked: z.object({ session: z.string(), expiresAt: z.number(), staff: z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'supervisor', 'manager']) }).optional() }),
+  unlocked: z.object({ session: z.string(), expiresAt: z.number(), staff: z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'supervisor', 'manager']) }).optional(),
+    /** The manager channels this person may call (preload/channel-access.ts): the screen hides the rest (docs/staff.md). */
+    may: z.array(z.string()).optional() }),
   dailyTotals: z.object({
     storeDay: day, timeZone: z.string(), byChannel: z.array(totalsLine), byCashier: z.array(totalsLine), byCurrency: z.array(totalsLine),
     byHour: z.array(hourlyBucket), pendingCount: z.number().int(), needsActionCount: z.number().int(),

@@ -87,6 +87,8 @@ export const CHANNELS = {
   'shift:open': channel(srq.openShift, srs.closedShift, CASHIER, SIGNED_IN),
   'shift:moveCash': channel(srq.moveCash, srs.closedShift, CASHIER, SIGNED_IN),
   'shift:close': channel(srq.closeShift, srs.closedShift, CASHIER, SIGNED_IN),
+  // Today's shifts, read-only, for the manager screen (a supervisor may look).
+  'shift:today': channel(rq.managerOnly, srs.shifts, MANAGER, SESSION),
   'manager:unlock': channel(rq.unlock, rs.unlocked, MANAGER),
   'manager:lock': channel(rq.managerOnly, rs.ok, MANAGER),
   'report:dailyTotals': channel(rq.dailyTotals, rs.dailyTotals, MANAGER, SESSION),
@@ -107,6 +109,12 @@ export const CHANNELS = {
   // Without a receipt: catalog items at today's price, cash only, a manager's call.
   'refund:quoteNoReceipt': channel(ret.requests.quoteNoReceipt, ret.responses.returnQuote, MANAGER, MANAGER_SESSION),
   'refund:noReceipt': channel(ret.requests.noReceipt, ret.responses.returnResult, MANAGER, MANAGER_SESSION),
+  // The same at the cashier screen (main/app/handlers/till-return-handlers.ts): a supervisor's or manager's PIN approves.
+  'exchange:findSale': channel(ret.tillRequests.findSale, rs.sale, CASHIER, SIGNED_IN),
+  'exchange:quote': channel(ret.tillRequests.quoteExchange, ret.responses.exchangeQuote, CASHIER, SIGNED_IN),
+  'exchange:confirm': channel(ret.tillRequests.exchange, ret.responses.exchangeResult, CASHIER, SIGNED_IN),
+  'return:quoteNoReceipt': channel(ret.tillRequests.quoteNoReceipt, ret.responses.returnQuote, CASHIER, SIGNED_IN),
+  'return:noReceipt': channel(ret.tillRequests.noReceipt, ret.responses.returnResult, CASHIER, SIGNED_IN),
   'attempt:needsAction': channel(rq.managerOnly, rs.attempts, MANAGER, SESSION),
   'attempt:resolve': channel(rq.resolve, rs.attempt, MANAGER, SESSION),
   'settings:get': channel(rq.managerOnly, rs.settings, MANAGER, MANAGER_SESSION),

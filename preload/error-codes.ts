@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'DAY_ALREADY_CLOSED', 'SALE_TOTAL_TOO_LARGE', 'PERIOD_NOT_BEGUN', 'PERIOD_DATE_BEFORE_LAST',
   // Returns by line (main/journal/return-errors.ts).
   'RETURN_EXCEEDS_SOLD', 'RETURN_LINES',
+  // Exchanges at the till (main/app/handlers/till-return-handlers.ts, main/checkout/till.ts voidCurrent).
+  'EXCHANGE_NO_SALE', 'EXCHANGE_SALE_NOT_FOUND', 'SALE_HAS_CREDIT',
   // Storage faults (main/shared/storage-faults.ts) and the training sandbox lock (main/app/training-gateway.ts).
   'STORAGE_READ_ONLY', 'STORAGE_FULL', 'STORAGE_LOCKED', 'STORAGE_PERMISSION', 'JOURNAL_MISSING', 'TRAINING_SANDBOX_BUSY',
   // Receipt printing (main/printing/printer-errors.ts): the slip waits in the print queue, the sale stays paid.

@@ -47,3 +47,18 @@ export const exchangeQuote = returnQuote.extend({ newSaleId: id, newSaleTotalCen
 export const exchangeResult = exchangeQuote.extend({ returnId: id, refunds: z.array(refundView) });
 
 export const responses = { returnQuote, returnResult, exchangeQuote, exchangeResult };
+
+/** A PIN typed at the till by the supervisor or manager who approves (TillDeps.approve). */
+const pin = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits');
+/**
+ * The same at the cashier screen (no session: whoever is signed in calls, a supervisor's or manager's PIN approves):
+ * the new sale is the one open at this till, never one a quote opens.
+ */
+export const tillRequests = {
+  /** The receipt's code (preload/receipt-code.ts), scanned or typed, or the sale number. */
+  findSale: z.object({ query: z.string().trim().min(1).max(64) }),
+  quoteExchange: z.object({ saleId: id, lines: z.array(lineWanted).min(1).max(200) }),
+  exchange: z.object({ saleId: id, lines: z.array(lineWanted).min(1).max(200), reason, pin }),
+  quoteNoReceipt: z.object({ items: z.array(itemWanted).min(1).max(200) }),
+  noReceipt: z.object({ items: z.array(itemWanted).min(1).max(200), reason, pin }),
+};

@@ -59,4 +59,6 @@ export const staffResponses = {
   staffList: z.object({ staff: z.array(staffMemberView), signOutAfterIdleMinutes: z.number().int(), cashVarianceThresholdCents: cents }),
   shift: shiftView.nullable(),
   closedShift: shiftView,
+  /** Today's shifts on this terminal, open and closed (Manager → Shifts today). */
+  shifts: z.array(shiftView),
 };

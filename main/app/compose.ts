@@ -22,6 +22,7 @@ import { settingsHandlers } from './handlers/settings-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { returnHandlers } from './handlers/return-handlers.js';
 import { printingHandlers } from './handlers/printing-handlers.js';
+import { tillReturnHandlers } from './handlers/till-return-handlers.js';
 import { PrintingService } from './printing-service.js';
 import { TillOperator } from './till-operator.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
@@ -138,7 +139,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const stopPrinting = engine.subscribe((e) => printing.onPaymentEvent(e));
   printing.queue.start();
   const invoke = createDispatcher(
-    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink, options.storeSecrets), ...taxHandlers(ctx) },
+    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx, { onDayClosed: (z, by) => printing.queueZAtClose(z, by) }), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...tillReturnHandlers(ctx, printing), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink, options.storeSecrets), ...taxHandlers(ctx) },
     logger.child('ipc'),
     // The door's staff check (preload/contract.ts `staff`): the manager screen's session holder, the till's operator.
     ({ role, staff: min, session }) => (role === 'manager' ? sessions.require(session ?? '', min) : role === 'cashier' ? operator.require(min) : undefined),

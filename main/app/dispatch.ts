@@ -4,6 +4,7 @@
 import { ZodError } from 'zod';
 import { CHANNELS, isErrorCode, type ChannelName, type ChannelRequest, type ChannelResponse, type ErrorCode, type IpcResult, type WindowRole } from '../../preload/contract.js';
 import type { StaffRole } from '../../preload/staff-roles.js';
+import { staffNeeded } from '../../preload/channel-access.js';
 import type { Logger } from '../shared/logger.js';
 import type { Caller } from './manager-sessions.js';
 import { publicDetails } from './error-details.js';
@@ -54,7 +55,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger, access: Acc
     if (!request.success) return refusal('INVALID_REQUEST', describeZod(request.error));
     try {
       // Staff at the door: a channel the contract gives a minimum role never reaches its handler without that person.
-      const caller = spec.staff === null ? undefined : access({ role, staff: spec.staff, ...(spec.session ? { session: (request.data as { session: string }).session } : {}) });
+      // The requirement comes from preload/channel-access.ts, the same reading the manager screen is given at unlock.
+      const need = staffNeeded(name);
+      const caller = need === null ? undefined : access({ role, staff: need, ...(spec.session ? { session: (request.data as { session: string }).session } : {}) });
       const handler = handlers[name] as unknown as (r: unknown, role: WindowRole, caller?: Caller) => Promise<unknown> | unknown;
       const value: unknown = await handler(request.data, role, caller);
       return { ok: true, value: spec.response.parse(value) };

@@ -19,6 +19,7 @@ import { transportFor, type PrinterTransport } from '../printing/transports.js';
 import { encodeDocument, type PrinterFormat } from '../receipts/escpos-encode.js';
 import { refundSlip, saleReceipt, testPage, zReportSlip, type ReceiptDocument, type StoreFacts } from '../receipts/receipt-document.js';
 import type { Logger } from '../shared/logger.js';
+import { shiftsForZ } from '../staff/shifts.js';
 import { saleView } from './views.js';
 
 export interface PrintingOptions {
@@ -89,7 +90,7 @@ export class PrintingService {
     switch (job.kind) {
       case 'sale': return saleReceipt(this.storeFacts(), sale(), options);
       case 'refund': return refundSlip(this.storeFacts(), sale(), job.refundId ?? 0, options);
-      case 'z-report': return zReportSlip(this.storeFacts(), zReportOf(this.o.journal, job.zNumber ?? 0), options);
+      case 'z-report': return zReportSlip(this.storeFacts(), zReportOf(this.o.journal, job.zNumber ?? 0, (id) => this.o.nameOf?.(id) ?? id), options);
       case 'test': return testPage(this.storeFacts(), { columns: this.format().columns, codepage: this.format().codepage }, options);
     }
   }
@@ -166,6 +167,25 @@ export class PrintingService {
     }
   }
 
+  /**
+   * The day close just took Z `zNumber`: with a printer set up, its slip is queued once (docs/printing.md "The Z at
+   * the close"). Never throws: the Z is taken and final; a slip that could not be queued is printed from the button.
+   */
+  queueZAtClose(zNumber: number, requestedBy: string): PrintJobRecord | null {
+    try {
+      if (!this.target() || this.zQueued(zNumber)) return null;
+      return this.enqueue({ kind: 'z-report', zNumber, requestedBy });
+    } catch (error) {
+      this.o.logger.error('Z report not queued', { zNumber, error: String(error) });
+      return null;
+    }
+  }
+
+  /** Whether Z `zNumber` was already queued once (not as a reprint): the button then prints a copy marked REPRINT. */
+  zQueued(zNumber: number): boolean {
+    return this.o.journal.statement(`SELECT 1 FROM print_jobs WHERE kind = 'z-report' AND z_number = ? AND reprint = 0`).get(zNumber) !== undefined;
+  }
+
   private refundSlipQueued(refundId: number): boolean {
     return this.o.journal.statement(`SELECT 1 FROM print_jobs WHERE kind = 'refund' AND refund_id = ?`).get(refundId) !== undefined;
   }
@@ -175,13 +195,24 @@ export class PrintingService {
   }
 }
 
-/** A stored Z as the slip prints it (main/reports/day-close.ts stores its totals as JSON). */
-function zReportOf(journal: Journal, zNumber: number) {
+/**
+ * A stored Z as the slip prints it (main/reports/day-close.ts stores its totals and parked sales as JSON), with the
+ * shifts it covers (main/staff/shifts.ts `shiftsForZ`, by name), the same the Close day screen lists.
+ */
+function zReportOf(journal: Journal, zNumber: number, nameOf: (staffId: string) => string) {
   const z = getDayClose(journal, zNumber);
-  const stored = JSON.parse(z.totalsJson) as { totals?: { register?: unknown } };
-  const register = Array.isArray(stored.totals?.register) ? (stored.totals.register as Parameters<typeof zReportSlip>[1]['register']) : [];
+  type Slip = Parameters<typeof zReportSlip>[1];
+  const stored = JSON.parse(z.totalsJson) as { totals?: { register?: unknown }; parkedSales?: unknown };
+  const register = Array.isArray(stored.totals?.register) ? (stored.totals.register as Slip['register']) : [];
+  const parked = Array.isArray(stored.parkedSales) ? (stored.parkedSales as NonNullable<Slip['parkedSales']>) : [];
+  const shifts = shiftsForZ(journal, zNumber).map((s) => ({
+    id: s.id, currency: s.currency, openedBy: nameOf(s.openedBy), closedBy: s.closedBy === null ? null : nameOf(s.closedBy),
+    expectedCents: s.expectedCents, countedCents: s.countedCents, varianceCents: s.varianceCents,
+    varianceApprovedBy: s.varianceApprovedBy === null ? null : nameOf(s.varianceApprovedBy),
+  }));
   return {
     zNumber: z.zNumber, storeDay: z.storeDay, expectedCashCents: z.expectedCashCents, countedCashCents: z.countedCashCents, differenceCents: z.differenceCents,
     cashCurrency: z.cashCurrency, eventCount: z.eventCount, headHash: z.headHash, register,
+    parkedSales: parked.map((p) => ({ ...p, cashier: nameOf(p.cashier) })), shifts,
   };
 }

@@ -9,7 +9,7 @@ import { getSale } from '../journal/sale-queries.js';
 import { attemptReason } from '../payments/attempt-reasons.js';
 import { rateLabel } from '../shared/sales-tax.js';
 import { refundReturnFields, returnedByLine } from './return-views.js';
-import { creditToSale } from '../journal/return-queries.js';
+import { creditsToSale, creditToSale } from '../journal/return-queries.js';
 
 export function attemptView(a: AttemptRecord): AttemptView {
   return {
@@ -37,6 +37,8 @@ export function saleView(journal: Journal, saleId: number): SaleView {
     lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity, lineTotalCents: l.lineTotalCents, taxClass: l.taxClass,
       discountCents: l.discountCents, lineDiscount: l.lineDiscount, catalogPriceCents: l.catalogPriceCents, returnedQuantity: returned.get(l.lineNo) ?? 0 })),
     attempts: attempts.map(attemptView),
+    // Exchange credits that pay this sale (returned lines of an earlier sale): their own row on screen and receipt.
+    credits: creditsToSale(journal, saleId),
     refunds: refunds.map((r) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt, ...refundReturnFields(journal, r.id) })),
   };
 }

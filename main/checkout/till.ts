@@ -14,6 +14,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Journal } from '../journal/database.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { getSale, saleBalanceOf } from '../journal/sale-queries.js';
+import { creditToSale } from '../journal/return-queries.js';
 import { voidSale } from '../journal/sale-settlement.js';
 import { addLine, createSale, getSaleRecord, removeLine, updateQuantity } from '../journal/sales.js';
 import type { PaymentEngine } from '../payments/engine.js';
@@ -91,6 +92,16 @@ export class Till {
   /** The sale on screen: the open one, or the one just paid or voided until the next item or "New sale". */
   shownSale(): number {
     return this.saleId ?? this.currentSale();
+  }
+
+  /** The sale open at this till right now, or undefined: never opens or changes one (an exchange quote reads it). */
+  openSale(): number | undefined {
+    return this.saleId !== undefined && getSaleRecord(this.deps.journal, this.saleId).status === 'open' ? this.saleId : undefined;
+  }
+
+  /** Checks a supervisor's or manager's PIN typed at this till for `action` (TillDeps.approve): who approved, or throws. */
+  approve(pin: string, action: ApprovalAction): string {
+    return this.deps.approve(pin, action);
   }
 
   owns(saleId: number): boolean {
@@ -180,6 +191,8 @@ export class Till {
   async voidCurrent(approval: Approval = {}): Promise<{ voided: number; next: number }> {
     const saleId = this.currentSale();
     this.refuseIfHeld(saleId);
+    // An exchange's credit pays part of this sale and cannot be given back yet (docs/register.md "Returns and exchanges").
+    if (creditToSale(this.deps.journal, saleId) > 0) throw new TillError('SALE_HAS_CREDIT', 'Part of this sale is paid by returned items (an exchange), so it cannot be voided. Finish the sale; a manager can then return its items.');
     const hadPayments = this.balance(saleId).paidCents > 0;
     if (hadPayments) {
       if (approval.pin === undefined) throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; a manager must approve refunding it.');

@@ -64,6 +64,12 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
   try {
     return await work(client);
+  } catch (error) {
+    // PostgreSQL's own words name tables and SQL; a person gets ours (the code stays in the log line).
+    const code = (error as { code?: string }).code;
+    if (error instanceof StoreSetupError || error instanceof UsageError || !code) throw error;
+    const hint = code === '42501' ? ' (status, report and close-day need the managers\' connection string)' : '';
+    throw new StoreSetupError(`${describePgError(error)}${hint}`);
   } finally {
     await client.end();
   }
@@ -106,7 +112,7 @@ async function syncCommand(dataDir: string, flags: Flags, env: NodeJS.ProcessEnv
       out(`QUARANTINED: ${result.reason}`);
       return 4;
     }
-    out(`synced terminal ${services.settings.terminalId}: ${result.pushed} events sent, the store holds ${result.storeHead + result.pushed} of ${result.localHead}`);
+    out(`synced terminal ${services.settings.terminalId}: ${result.pushed} events sent, the store holds ${result.storeHead} of ${result.localHead}`);
     return 0;
   } finally {
     await pool.end();

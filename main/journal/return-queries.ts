@@ -81,3 +81,10 @@ export function creditedFromAttempt(journal: Journal, attemptId: number): number
   const row = journal.statement('SELECT coalesce(sum(amount_cents), 0) AS c FROM return_credits WHERE attempt_id = ?').get(attemptId) as { c: number };
   return row.c;
 }
+
+/** Each exchange credit that pays a sale, oldest first: the return, the sale its lines came from, the amount. */
+export function creditsToSale(journal: Journal, saleId: number): Array<{ returnId: number; fromSaleId: number; amountCents: number }> {
+  return journal
+    .statement('SELECT id AS returnId, sale_id AS fromSaleId, credit_cents AS amountCents FROM returns WHERE credit_sale_id = ? AND credit_cents > 0 AND sale_id IS NOT NULL ORDER BY id')
+    .all(saleId) as Array<{ returnId: number; fromSaleId: number; amountCents: number }>;
+}

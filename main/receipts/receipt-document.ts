@@ -11,7 +11,7 @@ import { receiptWords, tenderWords, type ReceiptWords } from './receipt-words.js
 /** What a row is, for the screen's test ids and styles; the printer only reads `kind`. */
 export type RowRole =
   | 'store' | 'address' | 'registration' | 'training' | 'reprint' | 'title' | 'meta' | 'line' | 'line-detail' | 'discount'
-  | 'subtotal' | 'tax' | 'total' | 'taxes-included' | 'rounding' | 'tender' | 'change' | 'refund' | 'report' | 'test' | 'thanks';
+  | 'subtotal' | 'tax' | 'total' | 'taxes-included' | 'rounding' | 'tender' | 'credit' | 'change' | 'refund' | 'returned-line' | 'report' | 'test' | 'thanks';
 
 export type ReceiptRow =
   | { kind: 'text'; text: string; align: 'left' | 'center'; bold?: boolean; tall?: boolean; role: RowRole }
@@ -133,6 +133,8 @@ function tenderRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow
   const money = (c: number) => formatMoney(c, sale.currency, o.locale);
   const paid = sale.attempts.filter((a) => a.phase === 'paid');
   const rows: ReceiptRow[] = [];
+  // An exchange's credit pays the sale before any tender: its own row, the old sale it came from (docs/register.md).
+  for (const c of sale.credits ?? []) rows.push(pair(w.exchangeCredit(c.fromSaleId), `−${money(c.amountCents)}`, 'credit'));
   // Cash rounding is its own line: the total, then what the 5¢ rounding changed, then the cash taken (docs/register.md).
   for (const a of paid.filter((x) => x.roundingCents !== 0)) rows.push(pair(w.rounding, `${a.roundingCents < 0 ? '−' : '+'}${money(Math.abs(a.roundingCents))}`, 'rounding'));
   for (const a of paid) {
@@ -169,6 +171,15 @@ export function refundSlip(store: StoreFacts, sale: SaleView, refundId: number, 
   const rows: ReceiptRow[] = [...head(store, w, w.refundSlip, o), ...saleMeta(store, w, sale, sale.cashier, o), rule()];
   if (refund) {
     rows.push(pair(`${w.refunded}${from ? ` · ${tenderWords(w, from.tender, from.channel)}${from.codeLast4 ? ` ****${from.codeLast4}` : ''}` : ''}`, `−${money(refund.amountCents)}`, 'refund', { bold: true }));
+    // A refund of returned lines lists them (the same lines on each refund of a return split over tenders).
+    if (refund.lines && refund.lines.length > 0) {
+      rows.push(text(w.returnedItems, 'returned-line'));
+      for (const l of refund.lines) {
+        const line = sale.lines.find((x) => x.lineNo === l.lineNo);
+        const name = line?.name ?? `#${l.lineNo}`;
+        rows.push(pair(`  ${l.quantity} × ${name}`, money(l.amountCents), 'returned-line', { fallback: `  ${l.quantity} × ${line?.sku ?? l.lineNo}` }));
+      }
+    }
     rows.push(text(`${w.reason}: ${refund.reason}`, 'refund'));
     rows.push(text(formatTime(refund.createdAt, o.locale, store.timeZone), 'meta'));
   }
@@ -176,7 +187,34 @@ export function refundSlip(store: StoreFacts, sale: SaleView, refundId: number, 
   return { kind: 'refund', locale: o.locale, training: store.training, reprint: o.reprint === true, rows };
 }
 
-type ZReport = Pick<ChannelResponse<'report:closeDay'>, 'zNumber' | 'storeDay' | 'expectedCashCents' | 'countedCashCents' | 'differenceCents' | 'cashCurrency' | 'eventCount' | 'headHash' | 'register'>;
+type ZShift = Pick<NonNullable<ChannelResponse<'report:closeDay'>['shifts']>[number], 'id' | 'currency' | 'openedBy' | 'closedBy' | 'expectedCents' | 'countedCents' | 'varianceCents' | 'varianceApprovedBy'>;
+type ZParked = Pick<ChannelResponse<'report:closeDay'>['parkedSales'][number], 'saleId' | 'cashier' | 'currency' | 'totalCents'>;
+/** `shifts` (by name) and `parkedSales`: printed when there are any (docs/staff.md "On the Z", docs/register.md "Held sales"). */
+type ZReport = Pick<ChannelResponse<'report:closeDay'>, 'zNumber' | 'storeDay' | 'expectedCashCents' | 'countedCashCents' | 'differenceCents' | 'cashCurrency' | 'eventCount' | 'headHash' | 'register'> & { shifts?: readonly ZShift[]; parkedSales?: readonly ZParked[] };
+
+/** The Z's shifts, each with who opened and closed it, expected, counted and the variance (signed), then the parked sales. */
+function zShiftRows(z: ZReport, o: SlipOptions, w: ReceiptWords): ReceiptRow[] {
+  const rows: ReceiptRow[] = [];
+  const signed = (c: number, currency: string) => `${c > 0 ? '+' : ''}${formatMoney(c, currency, o.locale)}`;
+  if (z.shifts && z.shifts.length > 0) {
+    rows.push(text(w.shifts, 'report', { bold: true }));
+    for (const s of z.shifts) {
+      const money = (c: number) => formatMoney(c, s.currency, o.locale);
+      rows.push(text(w.shift(s.id, s.openedBy), 'report'), text(s.closedBy === null ? w.shiftStillOpen : w.shiftClosedBy(s.closedBy), 'report'));
+      rows.push(pair(w.shiftExpected, money(s.expectedCents), 'report'));
+      if (s.countedCents !== null) rows.push(pair(w.shiftCounted, money(s.countedCents), 'report'));
+      if (s.varianceCents !== null) rows.push(pair(w.shiftVariance, signed(s.varianceCents, s.currency), 'report', { bold: s.varianceCents !== 0 }));
+      if (s.varianceApprovedBy) rows.push(text(w.varianceApprovedBy(s.varianceApprovedBy), 'report'));
+    }
+    rows.push(rule());
+  }
+  if (z.parkedSales && z.parkedSales.length > 0) {
+    rows.push(text(w.parkedSales, 'report', { bold: true }));
+    for (const p of z.parkedSales) rows.push(pair(w.parkedSale(p.saleId, p.cashier), formatMoney(p.totalCents, p.currency, o.locale), 'report'));
+    rows.push(rule());
+  }
+  return rows;
+}
 
 /** The Z report as printed at the day close: totals per currency, the cash count and the seal it was taken at. */
 export function zReportSlip(store: StoreFacts, z: ZReport, o: SlipOptions): ReceiptDocument {
@@ -192,6 +230,7 @@ export function zReportSlip(store: StoreFacts, z: ZReport, o: SlipOptions): Rece
   }
   const cash = (c: number) => formatMoney(c, z.cashCurrency, o.locale);
   rows.push(pair(w.expectedCash, cash(z.expectedCashCents), 'report'), pair(w.countedCash, cash(z.countedCashCents), 'report'), pair(w.difference, cash(z.differenceCents), 'report', { bold: true }), rule());
+  rows.push(...zShiftRows(z, o, w));
   rows.push(text(`${w.seal} ${z.eventCount}:${z.headHash.slice(0, 16)}`, 'report'), ...foot(store, w, o));
   return { kind: 'z-report', locale: o.locale, training: store.training, reprint: o.reprint === true, rows };
 }

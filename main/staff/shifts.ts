@@ -103,3 +103,9 @@ export function shiftsForZ(journal: Journal, zNumber: number): ShiftSummary[] {
     .all(bounds.since ?? -1, until, until) as Array<{ id: number }>;
   return rows.map((r) => summarize(journal, getShift(journal, r.id) as ShiftRecord));
 }
+
+/** The shifts opened in [startMs, endMs) (a store day) and any still open, oldest first: Manager → Shifts today. */
+export function shiftsOfDay(journal: Journal, startMs: number, endMs: number): ShiftSummary[] {
+  const rows = journal.statement(`SELECT id FROM shifts WHERE (opened_at >= ? AND opened_at < ?) OR status = 'open' ORDER BY id`).all(startMs, endMs) as Array<{ id: number }>;
+  return rows.map((r) => summarize(journal, getShift(journal, r.id) as ShiftRecord));
+}

@@ -135,6 +135,13 @@ export function SaleTotals({ sale }: { sale: SaleView }) {
           <span data-testid="sale-rounding">{signedMoney(sale.roundingCents, (c) => money(c, sale.currency))}</span>
         </div>
       ) : null}
+      {(sale.credits ?? []).map((c) => (
+        // An exchange's credit: returned items of an earlier sale pay this one (docs/register.md "Returns and exchanges").
+        <div key={c.returnId} className="sale-total-row sale-total-credit" data-testid="sale-credit-row" data-cents={c.amountCents}>
+          <span>{t('exchange.creditRow', { id: c.fromSaleId })}</span>
+          <span>−{money(c.amountCents, sale.currency)}</span>
+        </div>
+      ))}
       {sale.paidCents > 0 ? (
         <div className="sale-total-row">
           <span>{t('cart.paid')}</span>

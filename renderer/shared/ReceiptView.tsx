@@ -23,6 +23,8 @@ const IDS: Record<string, { row?: string; amount?: string }> = {
   reprint: { row: 'receipt-reprint' },
   line: { row: 'receipt-line' },
   tender: { row: 'receipt-tender' },
+  credit: { row: 'receipt-credit' },
+  'returned-line': { row: 'receipt-returned-line' },
   discount: { row: 'receipt-discount' },
   registration: { row: 'receipt-registration' },
 };

@@ -72,6 +72,10 @@ describe('tax rate overrides through the door', () => {
     expect((await call(host, 'manager', 'tax:override', { session, code: 'HST', ratePer100k: 30_000, reason: 'too high' })).error?.code).toBe('INVALID_REQUEST');
     expect((await call(host, 'manager', 'tax:override', { session, code: 'HST', ratePer100k: 15_000, reason: '   ' })).error?.code).toBe('INVALID_REQUEST');
     expect((await call(host, 'manager', 'tax:override', { code: 'HST', ratePer100k: 15_000, reason: 'no session' })).ok).toBe(false);
+    // A supervisor's session may open the manager screen, but not override a rate: that is a manager's (approval `settings`).
+    expect((await call(host, 'manager', 'staff:add', { session, name: 'Sam', role: 'supervisor', pin: '4826' })).ok).toBe(true);
+    const supervisor = (await call<{ session: string }>(host, 'manager', 'manager:unlock', { pin: '4826' })).value!.session;
+    expect((await call(host, 'manager', 'tax:override', { session: supervisor, code: 'HST', ratePer100k: 15_000, reason: 'not mine to do' })).error?.code).toBe('STAFF_ROLE_TOO_LOW');
     expect(events(journalFile, 'tax.override.set')).toEqual([]);
 
     // HST 15% from today (the default day).

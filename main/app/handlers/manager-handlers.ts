@@ -1,6 +1,7 @@
 // The manager's side: totals, day close, refunds, late successes. Each channel is behind a PIN session,
 // checked once at the door (main/app/dispatch.ts, `session` in preload/contract.ts).
 import type { Handlers } from '../dispatch.js';
+import { channelsFor } from '../../../preload/channel-access.js';
 import type { AppContext } from '../app-context.js';
 import { attemptView, saleView } from '../views.js';
 import { shiftView } from './staff-handlers.js';
@@ -17,7 +18,8 @@ type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'repor
 /** Who did it, for the journal: the manager session's holder (the door found them), by staff id. */
 const by = (caller: { staffId: string } | undefined): string => caller?.staffId ?? 'manager';
 
-export function managerHandlers(ctx: AppContext): ManagerHandlers {
+/** `onDayClosed`: after a Z is taken (its printing, docs/printing.md); it must not throw, the Z is final. */
+export function managerHandlers(ctx: AppContext, hooks: { onDayClosed?(zNumber: number, closedBy: string): void } = {}): ManagerHandlers {
   const { journal, engine, settings } = ctx.services;
   const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
   // The rollups' own `key` is renamed: no answer to a screen has a field called key (docs/style.md §4).
@@ -25,7 +27,7 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
   return {
     'manager:unlock': (r) => {
       const u = ctx.sessions.unlock(r.pin);
-      return { session: u.session, expiresAt: u.expiresAt, staff: { id: u.staff.staffId, name: u.staff.name, role: u.staff.role } };
+      return { session: u.session, expiresAt: u.expiresAt, staff: { id: u.staff.staffId, name: u.staff.name, role: u.staff.role }, may: channelsFor(u.staff.role, 'manager') };
     },
     'manager:lock': (r) => (ctx.sessions.lock(r.session), { ok: true as const }),
     'report:dailyTotals': (r) => {
@@ -39,6 +41,7 @@ export function managerHandlers(ctx: AppContext): ManagerHandlers {
     },
     'report:closeDay': (r, _role, caller) => {
       const z = closeDay(journal, { storeDay: r.date ?? today(), closedBy: by(caller), countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
+      hooks.onDayClosed?.(z.zNumber, by(caller));
       return { ...z, register: z.totals.register, shifts: shiftsForZ(journal, z.zNumber).map((s) => shiftView(ctx, s)) };
     },
     'refund:findSales': (r) => {

@@ -87,7 +87,8 @@ export function printingHandlers(ctx: AppContext, printing: PrintingService): Pr
     'report:printZ': (r, _role, caller) => {
       getDayClose(journal, r.zNumber); // a Z that was never taken is refused here, not queued
       if (!printing.target()) throw new PrinterError('not-configured', 'no receipt printer is set up (Manager → Settings)');
-      const job = printing.enqueue({ kind: 'z-report', zNumber: r.zNumber, requestedBy: caller?.staffId ?? 'manager' });
+      // The close queued the Z once when a printer was set up; the button then prints a copy marked REPRINT.
+      const job = printing.enqueue({ kind: 'z-report', zNumber: r.zNumber, reprint: printing.zQueued(r.zNumber), requestedBy: caller?.staffId ?? 'manager' });
       return { jobId: job.id, zNumber: r.zNumber };
     },
   };

@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { noReceiptQuoteView, quoteView, refundReturnFields } from '../return-views.js';
 import { quoteNoReceipt, returnWithoutReceipt, type NoReceiptDeps } from '../../checkout/returns-without-receipt.js';
-import { taxSetupFor } from '../../checkout/tax-table.js';
+import { storeTaxSetup } from '../../checkout/rate-overrides.js';
 import { attemptsForSale } from '../../journal/attempt-queries.js';
 import { storeDayOf } from '../../journal/store-day.js';
 import type { RefundRecord } from '../../journal/payment-records.js';
@@ -13,6 +13,7 @@ import type { Caller } from '../manager-sessions.js';
 import type { ExchangeQuote } from '../../journal/exchanges.js';
 import { getSaleRecord } from '../../journal/sales.js';
 import { saleView } from '../views.js';
+import { TillReturnError } from './till-return-handlers.js';
 
 type ReturnHandlers = Pick<Handlers, 'refund:quote' | 'refund:returnLines' | 'refund:quoteExchange' | 'refund:exchange' | 'refund:quoteNoReceipt' | 'refund:noReceipt'>;
 
@@ -23,12 +24,19 @@ export function returnHandlers(ctx: AppContext): ReturnHandlers {
   const { journal, engine, settings } = ctx.services;
   const noReceipt: NoReceiptDeps = {
     journal, catalog: ctx.catalog, currency: settings.currency,
-    tax: () => taxSetupFor(settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
+    // Today's taxes, with the manager's rate overrides in force (docs/register.md "Rate overrides").
+    tax: () => storeTaxSetup(journal, settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
   };
   const exchangeView = (q: ExchangeQuote) => ({
     ...quoteView(q, attemptsForSale(journal, q.saleId)), newSaleId: q.newSaleId, newSaleTotalCents: getSaleRecord(journal, q.newSaleId).totalCents,
     creditCents: q.creditCents, stillDueCents: q.stillDueCents,
   });
+  // The counter's open sale, read only: a quote never opens or changes a sale (Till.openSale, not shownSale).
+  const counterSale = (): number => {
+    const id = ctx.tills.counter.openSale();
+    if (id === undefined) throw new TillReturnError('EXCHANGE_NO_SALE', 'Ring up the new items at the counter first: an exchange pays the sale on its screen.');
+    return id;
+  };
   const refundView = (r: RefundRecord) => ({ id: r.id, attemptId: r.attemptId, mchRefundNo: r.mchRefundNo, amountCents: r.amountCents, state: r.state, reason: r.reason, createdAt: r.createdAt, ...refundReturnFields(journal, r.id) });
   return {
     'refund:quote': (r) => quoteView(engine.quoteReturn({ saleId: r.saleId, lines: r.lines }), attemptsForSale(journal, r.saleId)),
@@ -37,9 +45,9 @@ export function returnHandlers(ctx: AppContext): ReturnHandlers {
       return { ...quoteView(done.quote, attemptsForSale(journal, r.saleId)), returnId: done.returned.id, refunds: done.refunds.map(refundView) };
     },
     // An exchange pays the sale on the counter's screen: the cashier rang up the new items there.
-    'refund:quoteExchange': (r) => exchangeView(engine.quoteExchange({ saleId: r.saleId, lines: r.lines, newSaleId: ctx.tills.counter.shownSale() })),
+    'refund:quoteExchange': (r) => exchangeView(engine.quoteExchange({ saleId: r.saleId, lines: r.lines, newSaleId: counterSale() })),
     'refund:exchange': async (r, _role, caller) => {
-      const done = await engine.exchangeLines({ saleId: r.saleId, lines: r.lines, newSaleId: ctx.tills.counter.shownSale(), reason: r.reason, approvedBy: approver(caller) });
+      const done = await engine.exchangeLines({ saleId: r.saleId, lines: r.lines, newSaleId: counterSale(), reason: r.reason, approvedBy: approver(caller) });
       // The cashier and the customer display see the credit at once (the sale paid, when it covers it).
       ctx.emit('sale:changed', saleView(journal, done.quote.newSaleId));
       return { ...exchangeView(done.quote), returnId: done.returned.id, refunds: done.refunds.map(refundView) };

@@ -6,9 +6,10 @@ import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import type { Caller } from '../manager-sessions.js';
 import type { StaffMember } from '../../staff/staff-directory.js';
-import { closeShift, currentShift, moveCash, openShift, type ShiftSummary } from '../../staff/shifts.js';
+import { closeShift, currentShift, moveCash, openShift, shiftsOfDay, type ShiftSummary } from '../../staff/shifts.js';
+import { storeDayOf, storeDayRange } from '../../journal/store-day.js';
 
-type StaffHandlers = Pick<Handlers, 'staff:current' | 'staff:signIn' | 'staff:signOut' | 'staff:changePin' | 'staff:list' | 'staff:add' | 'staff:disable' | 'staff:setPolicy' | 'shift:current' | 'shift:open' | 'shift:moveCash' | 'shift:close'>;
+type StaffHandlers = Pick<Handlers, 'staff:current' | 'staff:signIn' | 'staff:signOut' | 'staff:changePin' | 'staff:list' | 'staff:add' | 'staff:disable' | 'staff:setPolicy' | 'shift:current' | 'shift:open' | 'shift:moveCash' | 'shift:close' | 'shift:today'>;
 
 const view = (c: Caller) => ({ id: c.staffId, name: c.name, role: c.role });
 
@@ -82,6 +83,11 @@ export function staffHandlers(ctx: AppContext): StaffHandlers {
       // A manager closing the drawer approves their own variance; anyone else needs a manager's PIN (cash-variance).
       const approve = mayApprove(closer.role, 'cash-variance').ok ? () => closer.staffId : r.pin === undefined ? undefined : () => ctx.sessions.approve(r.pin as string, 'cash-variance');
       return shiftView(ctx, closeShift(journal, { closedBy: closer.staffId, counts: r.counts, thresholdCents: threshold, ...(approve ? { approve } : {}) }));
+    },
+    'shift:today': () => {
+      const zone = ctx.services.settings.storeTimeZone;
+      const day = storeDayRange(storeDayOf(ctx.clock.now(), zone), zone);
+      return shiftsOfDay(journal, day.startMs, day.endMs).map((s) => shiftView(ctx, s));
     },
   };
 }

@@ -376,6 +376,23 @@ export const enCA = {
   'return.exchangeBack': 'The customer gets back the difference: {amount}',
   'return.exchangeSubmit': 'Confirm the exchange',
   'return.exchangeDone': 'Exchanged: {credit} credited to sale #{id}',
+  // Exchanges and returns without a receipt at the till (renderer/cashier/ExchangePanel.tsx, NoReceiptTill.tsx).
+  'errorCode.EXCHANGE_NO_SALE': 'Ring up the new items first: an exchange pays the sale on screen.',
+  'errorCode.EXCHANGE_SALE_NOT_FOUND': 'No paid sale with that receipt or number on this terminal.',
+  'errorCode.SALE_HAS_CREDIT': 'Part of this sale is paid by returned items (an exchange), so it cannot be voided. Finish the sale.',
+  'exchange.open': 'Exchange',
+  'exchange.title': 'Exchange: items coming back',
+  'exchange.search': 'Scan the receipt or type the sale number',
+  'exchange.find': 'Find',
+  'exchange.sale': 'Sale #{id}',
+  'exchange.creditRow': 'Exchange credit, sale #{id}',
+  'exchange.pin': 'Supervisor or manager PIN',
+  'exchange.done': 'Exchanged: {credit} credited to this sale',
+  'noReceipt.open': 'Return, no receipt',
+  'noReceipt.title': 'Return without a receipt',
+  'noReceipt.search': 'Item name, barcode or SKU',
+  'noReceipt.pin': 'Manager PIN',
+  'noReceipt.done': 'Give the customer {amount} in cash.',
 
   // Phases, reasons, approvals, late successes and channel names (the checking-never-failed work).
   'channel.WX_MICROPAY': 'WeChat Pay (scan)',

@@ -378,6 +378,23 @@ export const frCA: Messages = {
   'return.exchangeBack': 'Le client reçoit la différence : {amount}',
   'return.exchangeSubmit': 'Confirmer l’échange',
   'return.exchangeDone': 'Échangé : {credit} porté à la vente no {id}',
+  // Exchanges and returns without a receipt at the till (renderer/cashier/ExchangePanel.tsx, NoReceiptTill.tsx).
+  'errorCode.EXCHANGE_NO_SALE': 'Saisissez d’abord les nouveaux articles : un échange paie la vente à l’écran.',
+  'errorCode.EXCHANGE_SALE_NOT_FOUND': 'Aucune vente payée avec ce reçu ou ce numéro sur ce terminal.',
+  'errorCode.SALE_HAS_CREDIT': 'Une partie de cette vente est payée par des articles retournés (un échange); elle ne peut pas être annulée. Terminez la vente.',
+  'exchange.open': 'Échange',
+  'exchange.title': 'Échange : articles retournés',
+  'exchange.search': 'Scannez le reçu ou tapez le numéro de vente',
+  'exchange.find': 'Chercher',
+  'exchange.sale': 'Vente no {id}',
+  'exchange.creditRow': 'Crédit d’échange, vente no {id}',
+  'exchange.pin': 'NIP du superviseur ou du gérant',
+  'exchange.done': 'Échangé : {credit} porté au crédit de cette vente',
+  'noReceipt.open': 'Retour sans reçu',
+  'noReceipt.title': 'Retour sans reçu',
+  'noReceipt.search': 'Nom, code-barres ou code de l’article',
+  'noReceipt.pin': 'NIP du gérant',
+  'noReceipt.done': 'Remettez {amount} en argent comptant au client.',
 
   // Phases, reasons, approvals, late successes and channel names (the checking-never-failed work).
   'channel.WX_MICROPAY': 'WeChat Pay (code scanné)',

@@ -378,6 +378,23 @@ export const zhCN: Messages = {
   'return.exchangeBack': '退还顾客差额：{amount}',
   'return.exchangeSubmit': '确认换货',
   'return.exchangeDone': '已换货：{credit} 已抵入销售单 #{id}',
+  // Exchanges and returns without a receipt at the till (renderer/cashier/ExchangePanel.tsx, NoReceiptTill.tsx).
+  'errorCode.EXCHANGE_NO_SALE': '请先录入新商品：换货抵扣的是屏幕上的销售单。',
+  'errorCode.EXCHANGE_SALE_NOT_FOUND': '本终端没有该小票或单号的已付款销售单。',
+  'errorCode.SALE_HAS_CREDIT': '此销售单有一部分由退回的商品（换货）抵扣，不能作废。请完成此销售。',
+  'exchange.open': '换货',
+  'exchange.title': '换货：退回的商品',
+  'exchange.search': '扫描小票或输入销售单号',
+  'exchange.find': '查找',
+  'exchange.sale': '销售单 #{id}',
+  'exchange.creditRow': '换货抵扣，销售单 #{id}',
+  'exchange.pin': '主管或经理 PIN',
+  'exchange.done': '已换货：{credit} 抵扣此销售单',
+  'noReceipt.open': '无小票退货',
+  'noReceipt.title': '无小票退货',
+  'noReceipt.search': '商品名称、条码或 SKU',
+  'noReceipt.pin': '经理 PIN',
+  'noReceipt.done': '请付给顾客现金 {amount}。',
 
   // Phases, reasons, approvals, late successes and channel names (the checking-never-failed work).
   'channel.WX_MICROPAY': '微信支付（扫码）',
