@@ -45,8 +45,9 @@ const LAYERS = {
   'main/receipts': { may: ['shared', 'vocab'], types: ['contract'] },
   // Printer transports, status, the drawer and the journal's print queue; bytes come from main/receipts.
   'main/printing': { may: ['receipts', 'journal', 'shared', 'vocab'] },
-  // The store push and store reports (docs/store.md): the journal is what they read, PostgreSQL (pg) what they write.
-  'main/store': { may: ['journal', 'shared', 'vocab'] },
+  // The store push and store reports (docs/store.md): the journal is what they read, PostgreSQL (pg) what they write;
+  // reports for the register's refund-tax rule (store-refund-tax.ts).
+  'main/store': { may: ['journal', 'reports', 'shared', 'vocab'] },
   // Staff, PINs and the approval rules (docs/staff.md): the journal holds the staff list and the shifts.
   'main/staff': { may: ['journal', 'reports', 'shared', 'vocab'] },
   'main/app': {

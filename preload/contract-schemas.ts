@@ -259,6 +259,8 @@ export const responses = {
     parkedSales: z.array(parkedSale),
     /** The drawer's shifts this Z covers, with their variances (docs/staff.md "On the Z"). */
     shifts: z.array(shiftView).optional(),
+    /** The close queued the Z on the receipt printer (docs/printing.md "The Z at the close"); false: no printer set up. */
+    zQueued: z.boolean().optional(),
   }),
   sales: z.array(saleView),
   parkedSales: z.array(parkedSale),

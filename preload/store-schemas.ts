@@ -9,7 +9,7 @@ const cents = z.number().int();
 const count = z.number().int().min(0);
 
 export const STORE_PROBLEMS = ['not-configured', 'no-manager-access', 'unreachable', 'refused'] as const;
-export const STORE_CLOSE_PROBLEMS = ['quarantined', 'behind', 'never-synced', 'payments-checking', 'refunds-checking'] as const;
+export const STORE_CLOSE_PROBLEMS = ['quarantined', 'behind', 'never-synced', 'payments-checking', 'refunds-checking', 'no-z'] as const;
 
 const line = z.object({ label: z.string(), currency: z.string(), grossCents: cents, refundCents: cents, netCents: cents, paymentCount: count, refundCount: count });
 
@@ -66,8 +66,8 @@ export const storeResponses = {
     problem: z.enum(STORE_PROBLEMS).nullable(),
     terminals: z.array(terminalSync),
     byTerminal: z.array(line), byChannel: z.array(line), byTender: z.array(line), byCashier: z.array(line), byCurrency: z.array(line),
-    sales: z.array(z.object({ currency: z.string(), salesCount: count, netSalesCents: cents, roundingCents: cents })),
-    taxes: z.array(z.object({ currency: z.string(), code: z.string(), collectedCents: cents })),
+    sales: z.array(z.object({ currency: z.string(), salesCount: count, netSalesCents: cents, roundingCents: cents, discountCents: cents, refundedNetCents: cents, taxRefundedCents: cents })),
+    taxes: z.array(z.object({ currency: z.string(), code: z.string(), collectedCents: cents, refundedCents: cents })),
     needsAction: z.array(z.object({ terminalId: z.string(), attemptId: count, saleId: count, channel: z.string(), amountCents: cents, currency: z.string(), createdAt: z.number() })),
   }),
   storeDay: z.object({ problem: z.enum(STORE_PROBLEMS).nullable(), report: storeZ.nullable() }),

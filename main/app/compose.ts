@@ -139,7 +139,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const stopPrinting = engine.subscribe((e) => printing.onPaymentEvent(e));
   printing.queue.start();
   const invoke = createDispatcher(
-    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx, { onDayClosed: (z, by) => printing.queueZAtClose(z, by) }), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...tillReturnHandlers(ctx, printing), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink, options.storeSecrets), ...taxHandlers(ctx) },
+    { ...saleHandlers(ctx), ...parkedSaleHandlers(ctx), ...paymentHandlers(ctx), ...livePaymentHandlers(ctx, livePayments), ...managerHandlers(ctx, { onDayClosed: (z, by) => printing.queueZAtClose(z, by) !== null }), ...settingsHandlers(ctx), ...staffHandlers(ctx), ...returnHandlers(ctx), ...tillReturnHandlers(ctx, printing), ...printingHandlers(ctx, printing), ...storeHandlers(ctx, storeLink, options.storeSecrets), ...taxHandlers(ctx) },
     logger.child('ipc'),
     // The door's staff check (preload/contract.ts `staff`): the manager screen's session holder, the till's operator.
     ({ role, staff: min, session }) => (role === 'manager' ? sessions.require(session ?? '', min) : role === 'cashier' ? operator.require(min) : undefined),

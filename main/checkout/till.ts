@@ -191,8 +191,9 @@ export class Till {
   async voidCurrent(approval: Approval = {}): Promise<{ voided: number; next: number }> {
     const saleId = this.currentSale();
     this.refuseIfHeld(saleId);
-    // An exchange's credit pays part of this sale and cannot be given back yet (docs/register.md "Returns and exchanges").
-    if (creditToSale(this.deps.journal, saleId) > 0) throw new TillError('SALE_HAS_CREDIT', 'Part of this sale is paid by returned items (an exchange), so it cannot be voided. Finish the sale; a manager can then return its items.');
+    // An exchange's credit pays part of this sale and cannot be given back from it: refused before any PIN is spent or
+    // any payment refunded (docs/register.md "Returns and exchanges", "A credited sale is not voided").
+    if (creditToSale(this.deps.journal, saleId) > 0) throw new TillError('SALE_HAS_CREDIT', 'Part of this sale is paid by returned items (an exchange), so it cannot be voided. Finish the sale.');
     const hadPayments = this.balance(saleId).paidCents > 0;
     if (hadPayments) {
       if (approval.pin === undefined) throw new TillError('SALE_HAS_PAYMENTS', 'This sale has a payment; a manager must approve refunding it.');
@@ -265,8 +266,20 @@ export class Till {
     const saleId = this.editableSale();
     const planned = plan(getSale(this.deps.journal, saleId));
     const { paidCents, totalCents } = this.balance(saleId);
+    this.refuseBelowCredit(saleId, planned.wouldBeTotalCents, totalCents);
     apply(saleId, authorize(planned, { approve: (pin, action) => this.deps.approve(pin, action), paidCents, totalCents, pin: approval.pin }));
     return saleId;
+  }
+
+  /**
+   * An exchange's credit pays part of the sale and cannot be paid back from it (it is no tender's money: it came from
+   * the old sale's tenders, docs/register.md "Returns and exchanges"), so the sale may not go below it: the excess
+   * would have nowhere to go. Lowering it within the credit, or raising it, is fine.
+   */
+  private refuseBelowCredit(saleId: number, wouldBeTotalCents: number, totalCents: number): void {
+    if (wouldBeTotalCents >= totalCents) return;
+    const credit = creditToSale(this.deps.journal, saleId);
+    if (credit > 0 && wouldBeTotalCents < credit) throw new TillError('SALE_HAS_CREDIT', 'Part of this sale is paid by returned items (an exchange); it cannot go below that credit.');
   }
 
   private changeLines(
@@ -284,6 +297,7 @@ export class Till {
     const after = details.lines.flatMap((l) => (l.lineNo !== lineNo ? [l] : newLineTotal === null ? [] : [{ ...l, lineTotalCents: newLineTotal }]));
     const wouldBe = totalWith(details, after);
     const { paidCents, totalCents } = this.balance(saleId);
+    this.refuseBelowCredit(saleId, wouldBe, totalCents);
     const below = paidCents > 0 && wouldBe < totalCents && wouldBe < paidCents;
     if (below && approval.pin === undefined) {
       throw new TillError('BELOW_PAID', 'This would take the sale below what the customer has paid; a manager must approve it.');

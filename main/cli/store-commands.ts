@@ -1,8 +1,9 @@
-// `pos store init | sync | status | report | close-day` (docs/store.md): the store database from the command line.
+// `pos store init | sync | status | report | close-day | staff` (docs/store.md): the store database from the command line.
 // `--store URL` names it for one run (as --gateway names the gateway), else POS_STORE_URL, else settings.json
 // `store.url` (sync, as this terminal) or `store.managerUrl` (status, report, close-day, as a manager). The password
 // comes with the URL, from POS_STORE_PASSWORD, or not at all; it is never printed except by `init`, once, in the
 // connection strings it hands out.
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openServices } from '../app/services.js';
@@ -15,26 +16,33 @@ import { closeStoreDay, storeDayReport, type StoreZ } from '../store/store-close
 import { openStorePool, redactUrl, resolveStoreUrl, type StoreAccess } from '../store/store-connection.js';
 import { describePgError, StoreCloseRefusedError, StoreSetupError } from '../store/store-errors.js';
 import { initStore } from '../store/store-init.js';
-import { pushOutbox } from '../store/store-push.js';
+import { pushOutbox, type PushCheckpoints } from '../store/store-push.js';
 import { storeTotals, terminalSyncStates, type StoreLine, type TerminalSync } from '../store/store-report.js';
+import { addStoreStaff, disableStoreStaff, listStoreStaff, StoreStaffError } from '../store/store-staff.js';
 import { verifyStoreChains } from '../store/store-verify.js';
+import { isStaffRole, STAFF_PIN } from '../../preload/staff-roles.js';
+import { hashPin, pinMatches } from '../staff/pin-hash.js';
+import { FACTORY_PIN } from '../staff/staff-directory.js';
 import { dayFlag, money, textFlag, UsageError, type Flags, type Out } from './cli-io.js';
 
 export const STORE_USAGE = `  store init --store ADMIN_URL --terminal ID [--terminal ID ...] [--rotate ID|manager]
                                             create the store schema, roles and policies; print each terminal's
                                             and the managers' connection string (passwords shown once)
-  store sync [--store URL] [--batch-size N]
+  store sync [--store URL] [--batch-size N] [--hold]
                                             push this terminal's unsent events to the store now, then exit
-                                            (exit 4: quarantined by the store)
+                                            (exit 4: quarantined by the store; --hold, for the chaos test: print
+                                            "hold before-commit|after-commit FROM TO" per batch, go on at a line on stdin)
   store status [--store URL] [--verify]     each terminal's sync state; --verify checks every chain in the store
   store report [--date D] [--json]          the whole store's totals for a store day
   store close-day [--date D] --by NAME [--override REASON --approved-by NAME]
-                                            the store Z: each terminal's Z, counted cash, sync state`;
+                                            the store Z: each terminal's Z, counted cash, sync state
+  store staff add --name NAME --role cashier|supervisor|manager --pin PIN | store staff list
+  store staff disable --name NAME           the store's staff list (managers); each terminal pulls it at its sync`;
 
 const text = { type: 'string' } as const;
 const OPTIONS = {
   'data-dir': text, store: text, terminal: { type: 'string', multiple: true }, rotate: { type: 'string', multiple: true },
-  'batch-size': text, date: text, json: { type: 'boolean' }, verify: { type: 'boolean' }, by: text, override: text, 'approved-by': text,
+  'batch-size': text, hold: { type: 'boolean' }, name: text, role: text, pin: text, date: text, json: { type: 'boolean' }, verify: { type: 'boolean' }, by: text, override: text, 'approved-by': text,
 } as const;
 
 function parse(argv: string[]) {
@@ -93,16 +101,34 @@ async function initCommand(flags: Flags, values: { terminal?: string[]; rotate?:
   return 0;
 }
 
+/** `--hold`: at each checkpoint say where we are and wait for a line on stdin (the chaos test kills us there, or lets us go on). */
+function holdCheckpoints(out: Out): PushCheckpoints & { close(): void } {
+  const lines = createInterface({ input: process.stdin });
+  const waiting: Array<() => void> = [];
+  let ended = false;
+  lines.on('line', () => waiting.shift()?.());
+  lines.on('close', () => {
+    ended = true;
+    for (const go of waiting.splice(0)) go();
+  });
+  const hold = (where: string) => async (b: { fromSeq: number; toSeq: number }) => {
+    out(`hold ${where} ${b.fromSeq} ${b.toSeq}`);
+    if (!ended) await new Promise<void>((go) => waiting.push(go));
+  };
+  return { beforeCommit: hold('before-commit'), afterCommit: hold('after-commit'), close: () => lines.close() };
+}
+
 async function syncCommand(dataDir: string, flags: Flags, env: NodeJS.ProcessEnv, out: Out, logger: Logger): Promise<number> {
   const url = urlFor('terminal', flags, dataDir, env);
   const services = await openServices({ dataDir, logger, env, withGateway: false });
   const pool = openStorePool(url, logger, 1);
+  const holds = flags.hold ? holdCheckpoints(out) : undefined;
   try {
     const batch = textFlag(flags, 'batch-size', false);
     if (batch !== undefined && !/^[1-9]\d{0,4}$/.test(batch)) throw new UsageError(`--batch-size must be a whole number of events from 1 to 99999 (got ${batch})`);
     let result: Awaited<ReturnType<typeof pushOutbox>>;
     try {
-      result = await pushOutbox(services.journal, pool, { logger, batchSize: batch ? Number(batch) : undefined });
+      result = await pushOutbox(services.journal, pool, { logger, batchSize: batch ? Number(batch) : undefined, checkpoints: holds });
     } catch (error) {
       if (error instanceof StoreSetupError) throw error;
       out(`not synced: ${describePgError(error)}; ${unsentEventCount(services.journal)} events wait in this terminal's outbox`);
@@ -112,9 +138,11 @@ async function syncCommand(dataDir: string, flags: Flags, env: NodeJS.ProcessEnv
       out(`QUARANTINED: ${result.reason}`);
       return 4;
     }
-    out(`synced terminal ${services.settings.terminalId}: ${result.pushed} events sent, the store holds ${result.storeHead} of ${result.localHead}`);
+    const staff = result.staffChanged > 0 ? `; ${result.staffChanged} staff records updated from the store's staff list` : '';
+    out(`synced terminal ${services.settings.terminalId}: ${result.pushed} events sent, the store holds ${result.storeHead} of ${result.localHead}${staff}`);
     return 0;
   } finally {
+    holds?.close();
     await pool.end();
     await services.close();
   }
@@ -195,6 +223,35 @@ async function closeDayCommand(url: string, dataDir: string, day: string, flags:
   }
 }
 
+/** `pos store staff add|list|disable` with the managers' connection (PostgreSQL refuses a terminal's). */
+async function storeStaffCommand(url: string, action: string | undefined, flags: Flags, out: Out): Promise<number> {
+  if (action !== 'add' && action !== 'list' && action !== 'disable') throw new UsageError('did you mean: store staff add, store staff list or store staff disable');
+  return withClient(url, async (client) => {
+    try {
+      if (action === 'list') {
+        for (const m of await listStoreStaff(client)) out(`${m.id}\t${m.name}\t${m.role}\t${m.active ? 'active' : 'disabled'}`);
+        return 0;
+      }
+      const name = textFlag(flags, 'name') as string;
+      if (action === 'disable') {
+        const who = await disableStoreStaff(client, name);
+        out(`disabled ${who.name} (${who.id}) in the store; each terminal disables them at its next sync`);
+        return 0;
+      }
+      const role = textFlag(flags, 'role') as string;
+      if (!isStaffRole(role)) throw new UsageError('--role must be cashier, supervisor or manager');
+      const pin = textFlag(flags, 'pin') as string;
+      if (!STAFF_PIN.test(pin) || pin === FACTORY_PIN) throw new UsageError(`--pin must be 4 to 8 digits, and not the factory PIN ${FACTORY_PIN}`);
+      const added = await addStoreStaff(client, { name, role, pinHash: hashPin(pin), samePin: (stored) => pinMatches(pin, stored) });
+      out(`added ${added.name} (${added.role}) to the store, staff id ${added.id}; each terminal adds them at its next sync`);
+      return 0;
+    } catch (error) {
+      if (error instanceof StoreStaffError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}
+
 export async function runStoreCommand(argv: string[], out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parse(argv);
   const flags = values as Flags;
@@ -207,6 +264,7 @@ export async function runStoreCommand(argv: string[], out: Out, env: NodeJS.Proc
     case 'status': return statusCommand(urlFor('manager', flags, dataDir, env), flags, out);
     case 'report': return reportCommand(urlFor('manager', flags, dataDir, env), day(), flags, out);
     case 'close-day': return closeDayCommand(urlFor('manager', flags, dataDir, env), dataDir, day(), flags, env, out, logger);
-    default: throw new UsageError('did you mean: store init, store sync, store status, store report or store close-day');
+    case 'staff': return storeStaffCommand(urlFor('manager', flags, dataDir, env), positionals[1], flags, out);
+    default: throw new UsageError('did you mean: store init, store sync, store status, store report, store close-day or store staff');
   }
 }

@@ -70,7 +70,7 @@ export function eventAt(journal: Journal, seq: number): EventRow | undefined {
 }
 
 const SALES = `SELECT id, cashier, status, currency, subtotal_cents, total_cents, created_at, closed_at, period, tax_province,
-  prices_include_tax FROM sales WHERE id IN (SELECT value FROM json_each(?))`;
+  prices_include_tax, discount_cents FROM sales WHERE id IN (SELECT value FROM json_each(?))`;
 const LINES = `SELECT sale_id, line_no, sku, gtin, name, unit_price_cents, quantity, line_total_cents, tax_class FROM sale_lines
   WHERE sale_id IN (SELECT value FROM json_each(?))`;
 const TAXES = `SELECT sale_id, position, code, rate_per_100k, classes, base_cents, amount_cents FROM sale_taxes

@@ -1,6 +1,6 @@
 // The store day close (docs/store.md "Store day close"): a store Z listing each terminal's Z for the day, the counted
-// cash per drawer and each terminal's sync state. It refuses while a terminal is behind, quarantined, or has payments
-// or refunds still checking, unless a manager overrides; the override (who, why, what it overrode) is journaled on
+// cash per drawer and each terminal's sync state. It refuses while a terminal is behind, quarantined, has no Z for the
+// day yet, or has payments or refunds still checking, unless a manager overrides; the override (who, why, what it overrode) is journaled on
 // the terminal it was given at (an event of entity `manager`, which syncs to the store like any other) before the
 // store Z is written, and is part of the store Z itself.
 import type pg from 'pg';
@@ -21,7 +21,7 @@ export interface TerminalZ {
   differenceCents: number;
 }
 
-export type StoreCloseProblemKind = 'quarantined' | 'behind' | 'never-synced' | 'payments-checking' | 'refunds-checking';
+export type StoreCloseProblemKind = 'quarantined' | 'behind' | 'never-synced' | 'payments-checking' | 'refunds-checking' | 'no-z';
 
 export interface StoreCloseProblem {
   terminalId: string;
@@ -37,6 +37,7 @@ export function describeProblem(p: StoreCloseProblem): string {
     case 'never-synced': return `terminal ${p.terminalId} has never synced`;
     case 'payments-checking': return `terminal ${p.terminalId} has ${p.count} payments still checking`;
     case 'refunds-checking': return `terminal ${p.terminalId} has ${p.count} refunds still checking`;
+    case 'no-z': return `terminal ${p.terminalId} has no Z for the day yet`;
     default: return assertNever(p.kind);
   }
 }
@@ -74,6 +75,7 @@ export async function storeDayReport(client: pg.ClientBase, storeDay: string): P
     if (t.lastSyncAt === null) add(t.terminalId, 'never-synced');
     if (t.paymentsChecking > 0) add(t.terminalId, 'payments-checking', t.paymentsChecking);
     if (t.refundsChecking > 0) add(t.terminalId, 'refunds-checking', t.refundsChecking);
+    if (!zs.some((z) => z.terminalId === t.terminalId)) add(t.terminalId, 'no-z');
   }
   const closed = (await client.query('SELECT closed_by, overridden, override_reason FROM pos_store.store_closes WHERE store_day = $1', [storeDay])).rows[0] as
     | { closed_by: string; overridden: boolean; override_reason: string | null } | undefined;

@@ -5,6 +5,8 @@ import type pg from 'pg';
 import type { Logger } from '../shared/logger.js';
 import { storeSchema } from './migrations/0010-store-schema.js';
 import { storeSecurity } from './migrations/0020-store-security.js';
+import { storeStaff } from './migrations/0030-store-staff.js';
+import { storeDiscountsRefundTax } from './migrations/0040-store-discounts-refund-tax.js';
 import { ident, type StoreRoles } from './store-roles.js';
 import { StoreSetupError } from './store-errors.js';
 
@@ -15,7 +17,7 @@ export interface StoreMigration {
   sql(roles: StoreRoles): string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [storeSchema, storeSecurity];
+export const storeMigrations: readonly StoreMigration[] = [storeSchema, storeSecurity, storeStaff, storeDiscountsRefundTax];
 
 const LOCK_KEY = 7_400_2026;
 

@@ -6,6 +6,7 @@
 // Before anything is sent the chain is checked with the journal's own eventHash: the events must continue the
 // store's head, each linked and each hash matching its content. A journal that does not continue (restored from a
 // backup, replaced, edited) is quarantined in the store with the reason, and nothing more of it is merged.
+// Once everything is sent, the store's staff list is pulled into the journal (store-staff.ts) and those events sent too.
 import type pg from 'pg';
 import { journalIdOf, type Journal } from '../journal/database.js';
 import { eventHash, type EventRow } from '../journal/events.js';
@@ -14,15 +15,28 @@ import { acknowledge, eventAt, notePushProblem, outboxState, readOutboxBatch } f
 import type { Logger } from '../shared/logger.js';
 import { describePgError, StoreSetupError } from './store-errors.js';
 import { writeBatch } from './store-rows.js';
+import { withRefundSplits } from './store-refund-tax.js';
+import { pullStoreStaff } from './store-staff.js';
 
 export interface PushOptions {
   /** Events per transaction. */
   batchSize?: number;
   logger?: Logger;
+  /**
+   * Called inside each batch's transaction once its events and rows are written, before COMMIT, and again after
+   * COMMIT before the journal is acknowledged. The chaos test's children (`pos store sync --hold`) wait there for
+   * the test's word, so a SIGKILL lands exactly at those points; the app and the CLI pass nothing.
+   */
+  checkpoints?: PushCheckpoints;
+}
+
+export interface PushCheckpoints {
+  beforeCommit?: (batch: { fromSeq: number; toSeq: number }) => Promise<void>;
+  afterCommit?: (batch: { fromSeq: number; toSeq: number }) => Promise<void>;
 }
 
 export type PushResult =
-  | { outcome: 'synced'; pushed: number; storeHead: number; localHead: number }
+  | { outcome: 'synced'; pushed: number; storeHead: number; localHead: number; /** Staff records the store's list changed here. */ staffChanged: number }
   | { outcome: 'quarantined'; reason: string; storeHead: number; localHead: number };
 
 interface StoreHead {
@@ -89,8 +103,12 @@ async function reportSync(client: pg.ClientBase, journal: Journal, localHead: nu
   await client.query('SELECT pos_store.report_sync($1, $2, $3)', [localHead, journalIdOf(journal) ?? null, journal.timeZone]);
 }
 
+function span(batch: ReturnType<typeof readOutboxBatch>): { fromSeq: number; toSeq: number } {
+  return { fromSeq: batch.events[0]?.seq ?? 0, toSeq: batch.events[batch.events.length - 1]?.seq ?? 0 };
+}
+
 /** One batch in one transaction; false when another sync of this terminal moved the head first (start over). */
-async function pushBatch(client: pg.ClientBase, journal: Journal, head: StoreHead, batch: ReturnType<typeof readOutboxBatch>, localHead: number): Promise<boolean> {
+async function pushBatch(client: pg.ClientBase, journal: Journal, head: StoreHead, batch: ReturnType<typeof readOutboxBatch>, localHead: number, checkpoints?: PushCheckpoints): Promise<boolean> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pos_store:${head.terminalId}`]);
@@ -101,6 +119,7 @@ async function pushBatch(client: pg.ClientBase, journal: Journal, head: StoreHea
     }
     await writeBatch(client, head.terminalId, journal.timeZone, batch);
     await reportSync(client, journal, localHead);
+    await checkpoints?.beforeCommit?.(span(batch));
     await client.query('COMMIT');
     return true;
   } catch (error) {
@@ -116,6 +135,7 @@ export async function pushOutbox(journal: Journal, pool: pg.Pool, options: PushO
   let broken: unknown;
   try {
     let pushed = 0;
+    let staffChanged: number | undefined;
     for (;;) {
       const localHead = outboxState(journal).headSeq;
       const head = await readHead(client, journal.terminalId);
@@ -127,15 +147,22 @@ export async function pushOutbox(journal: Journal, pool: pg.Pool, options: PushO
       if (problem) return await quarantine(client, journal, problem, head, localHead, options.logger);
       // The store's head is the truth: an acknowledgement lost to a kill, or a store restored from its backup.
       if (outboxState(journal).ackedSeq !== head.seq) acknowledge(journal, head.seq, head.hash);
-      const batch = readOutboxBatch(journal, head.seq, batchSize);
+      const read = readOutboxBatch(journal, head.seq, batchSize);
+      const batch = { ...read, refunds: withRefundSplits(journal, read.refunds) };
       if (batch.events.length === 0) {
+        // Everything sent: now the store's staff list, journaled here as staff events, which the next round sends.
+        if (staffChanged === undefined) {
+          staffChanged = await pullStoreStaff(journal, client);
+          if (staffChanged > 0) continue;
+        }
         await reportSync(client, journal, localHead);
         acknowledge(journal, head.seq, head.hash);
-        return { outcome: 'synced', pushed, storeHead: head.seq, localHead };
+        return { outcome: 'synced', pushed, storeHead: head.seq, localHead, staffChanged };
       }
       const link = brokenLink(head.terminalId, batch.events, head);
       if (link) return await quarantine(client, journal, link, head, localHead, options.logger);
-      if (!(await pushBatch(client, journal, head, batch, localHead))) continue;
+      if (!(await pushBatch(client, journal, head, batch, localHead, options.checkpoints))) continue;
+      await options.checkpoints?.afterCommit?.(span(batch));
       const last = batch.events[batch.events.length - 1] as EventRow;
       acknowledge(journal, last.seq, last.hash);
       pushed += batch.events.length;

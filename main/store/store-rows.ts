@@ -18,7 +18,7 @@ interface TableSpec {
 
 const SALES: TableSpec = {
   table: 'sales', key: ['id'],
-  columns: { id: 'bigint', cashier: 'text', status: 'text', currency: 'text', subtotal_cents: 'bigint', total_cents: 'bigint', created_at: 'bigint', closed_at: 'bigint', closed_day: 'date', period: 'bigint', tax_province: 'text', prices_include_tax: 'boolean' },
+  columns: { id: 'bigint', cashier: 'text', status: 'text', currency: 'text', subtotal_cents: 'bigint', total_cents: 'bigint', created_at: 'bigint', closed_at: 'bigint', closed_day: 'date', period: 'bigint', tax_province: 'text', prices_include_tax: 'boolean', discount_cents: 'bigint' },
 };
 const LINES: TableSpec = {
   table: 'sale_lines', key: ['sale_id', 'line_no'],
@@ -38,7 +38,7 @@ const ATTEMPTS: TableSpec = {
 };
 const REFUNDS: TableSpec = {
   table: 'refunds', key: ['id'],
-  columns: { id: 'bigint', attempt_id: 'bigint', mch_refund_no: 'text', amount_cents: 'bigint', currency: 'text', reason: 'text', state: 'text', approved_by: 'text', created_at: 'bigint', updated_at: 'bigint', finalized_at: 'bigint', final_day: 'date', period: 'bigint' },
+  columns: { id: 'bigint', attempt_id: 'bigint', mch_refund_no: 'text', amount_cents: 'bigint', currency: 'text', reason: 'text', state: 'text', approved_by: 'text', created_at: 'bigint', updated_at: 'bigint', finalized_at: 'bigint', final_day: 'date', period: 'bigint', refunded_net_cents: 'bigint', refunded_taxes: 'jsonb' },
 };
 const DAY_CLOSES: TableSpec = {
   table: 'day_closes', key: ['z_number'], insertOnly: true,
@@ -70,7 +70,7 @@ function shaped(batch: OutboxBatch, timeZone: string) {
   return {
     sales: batch.sales.map((r) => ({ ...r, prices_include_tax: bool(r.prices_include_tax), closed_day: day(r.closed_at, timeZone) })),
     attempts: batch.attempts.map((r) => ({ ...r, needs_action: bool(r.needs_action), attached: bool(r.attached), released: bool(r.released), final_day: day(r.finalized_at, timeZone) })),
-    refunds: batch.refunds.map((r) => ({ ...r, final_day: day(r.finalized_at, timeZone) })),
+    refunds: batch.refunds.map((r) => ({ ...r, final_day: day(r.finalized_at, timeZone), refunded_taxes: typeof r.refunded_taxes === 'string' ? (JSON.parse(r.refunded_taxes) as unknown) : null })),
     dayCloses: batch.dayCloses.map((r) => ({ ...r, totals_json: JSON.parse(String(r.totals_json)) as unknown })),
   };
 }

@@ -23,6 +23,7 @@ import { tenderKey, type QrChannel } from '../shared/wallet.js';
 import { CardForm } from './CardForm.js';
 import { CartPanel } from './CartPanel.js';
 import { CashTender } from './CashTender.js';
+import { ExchangePanel } from './ExchangePanel.js';
 import { ExcessPanel } from './ExcessPanel.js';
 import { ItemEntry } from './ItemEntry.js';
 import { NeedsActionBanners } from './NeedsActionBanners.js';
@@ -226,6 +227,7 @@ function Till() {
           {sale.status !== 'voided' ? <ExcessPanel sale={sale} onSale={onSale} /> : null}
           <ParkedSales sale={sale} locked={locked} onSale={(next) => { clear(); onSale(next); }} />
           <PrintStatus />
+          {mode === 'items' && !panelAttempt ? <ExchangePanel sale={sale} locked={locked} onSale={onSale} /> : null}
           {main()}
         </div>
       </div>

@@ -10,15 +10,17 @@ interface Props {
   autoFocus?: boolean;
   disabled?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Whose PIN it asks for, when not a manager's (an exchange: a supervisor's or a manager's). */
+  label?: string;
 }
 
 export const isPin = (pin: string): boolean => /^\d{4,8}$/.test(pin);
 
-export function PinField({ testId, value, onChange, autoFocus, disabled, inputRef }: Props) {
+export function PinField({ testId, value, onChange, autoFocus, disabled, inputRef, label }: Props) {
   const { t } = useApp();
   return (
     <label className="field-label">
-      {t('approve.pin')}
+      {label ?? t('approve.pin')}
       <input
         className="field field-pin"
         data-testid={testId}

@@ -76,6 +76,7 @@ export function CloseDayTab() {
           </dd>
         </dl>
       ) : null}
+      {z?.zQueued ? <p className="hint" data-testid="z-printed-at-close">{t('printer.zAtClose')}</p> : null}
       {z ? <PrintZButton zNumber={z.zNumber} /> : null}
       {z ? <RegisterTotals register={z.register} testId="z-register" /> : null}
       {z ? <ParkedAtClose parked={z.parkedSales} /> : null}

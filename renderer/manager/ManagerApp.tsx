@@ -7,7 +7,9 @@ import { useApp } from '../shared/app-context.js';
 import { call } from '../shared/invoke.js';
 import type { MessageKey } from '../shared/i18n/translate.js';
 import { CloseDayTab } from './CloseDayTab.js';
-import { ManagerCallContext, makeManagerCall } from './manager-api.js';
+import { ManagerCallContext, makeManagerCall, type ManagerChannel } from './manager-api.js';
+import { ManagerMayContext } from './manager-may.js';
+import { TodayShifts } from './TodayShifts.js';
 import { NeedsActionTab } from './NeedsActionTab.js';
 import { PinPad } from './PinPad.js';
 import { RefundTab } from './RefundTab.js';
@@ -17,7 +19,7 @@ import { SystemTab } from './SystemTab.js';
 import { StaffTab } from './StaffTab.js';
 import { TotalsTab } from './TotalsTab.js';
 
-type Tab = 'totals' | 'close' | 'refunds' | 'receipts' | 'needs' | 'settings' | 'system' | 'staff';
+type Tab = 'totals' | 'close' | 'refunds' | 'receipts' | 'needs' | 'settings' | 'system' | 'staff' | 'shifts';
 
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'totals', label: 'tab.totals' },
@@ -28,15 +30,17 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'settings', label: 'tab.settings' },
   { id: 'system', label: 'tab.system' },
   { id: 'staff', label: 'tab.staff' },
+  { id: 'shifts', label: 'tab.shifts' },
 ];
 
-const MANAGER_ONLY_TABS: ReadonlySet<Tab> = new Set(['close', 'settings', 'staff']);
+/** The channel each tab is for: a tab is offered when its person may call it (preload/channel-access.ts, at unlock). */
+const TAB_CHANNEL: Partial<Record<Tab, ManagerChannel>> = { close: 'report:closeDay', settings: 'settings:update', staff: 'staff:list', shifts: 'shift:today' };
 
 export function ManagerApp() {
   const { t } = useApp();
   const [session, setSession] = useState<string | null>(null);
-  // A supervisor's session: the manager-only tabs are not offered (the door refuses them anyway; docs/staff.md).
-  const [supervisor, setSupervisor] = useState(false);
+  // What the session's person may call (main says at unlock): the rest is not offered (docs/staff.md "The door").
+  const [may, setMay] = useState<ReadonlySet<string> | null>(null);
   const [tab, setTab] = useState<Tab>('totals');
   // A needs-action payment the manager chose to refund: the refund tab opens on it.
   const [refundFor, setRefundFor] = useState<AttemptView | null>(null);
@@ -63,11 +67,12 @@ export function ManagerApp() {
   return (
     <AppShell title={t('manager.title')} actions={lockButton} className="manager">
       {!mcall ? (
-        <PinPad onUnlocked={(u) => { setSession(u.session); setSupervisor(u.staff?.role === 'supervisor'); }} />
+        <PinPad onUnlocked={(u) => { setSession(u.session); setMay(u.may ? new Set(u.may) : null); }} />
       ) : (
         <ManagerCallContext.Provider value={mcall}>
+          <ManagerMayContext.Provider value={may}>
           <nav className="tabs" role="tablist">
-            {TABS.filter((item) => !supervisor || !MANAGER_ONLY_TABS.has(item.id)).map((item) => (
+            {TABS.filter((item) => { const need = TAB_CHANNEL[item.id]; return may === null || need === undefined || may.has(need); }).map((item) => (
               <button
                 key={item.id}
                 type="button"
@@ -96,6 +101,8 @@ export function ManagerApp() {
           {tab === 'settings' ? <SettingsTab /> : null}
           {tab === 'system' ? <SystemTab /> : null}
           {tab === 'staff' ? <StaffTab /> : null}
+          {tab === 'shifts' ? <TodayShifts /> : null}
+          </ManagerMayContext.Provider>
         </ManagerCallContext.Provider>
       )}
     </AppShell>

@@ -181,8 +181,9 @@ export function StoreTotals() {
             </div>
           </div>
           <p className="hint" data-testid="store-taxes">
-            {t('store.taxes')}: {totals.taxes.filter((x) => x.collectedCents !== 0).map((x) => `${x.code} ${money(x.collectedCents, x.currency)}`).join(' · ') || money(0)}
+            {t('store.taxes')}: {totals.taxes.filter((x) => x.collectedCents !== 0 || x.refundedCents !== 0).map((x) => `${x.code} ${money(x.collectedCents, x.currency)}${x.refundedCents > 0 ? ` (${t('manager.taxRefunded')} −${money(x.refundedCents, x.currency)})` : ''}`).join(' · ') || money(0)}
             {totals.sales.map((x) => ` · ${t('store.netSales')} ${money(x.netSalesCents, x.currency)}`).join('')}
+            {totals.sales.filter((x) => x.discountCents > 0).map((x) => ` · ${t('manager.discounts')} −${money(x.discountCents, x.currency)}`).join('')}
           </p>
           <TerminalsTable terminals={totals.terminals} />
           <TotalsTable heading={t('store.terminal')} lines={totals.byTerminal} testIdPrefix="terminal" />

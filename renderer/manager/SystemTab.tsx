@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelResponse } from '../../preload/contract.js';
 import { useApp } from '../shared/app-context.js';
 import { useManagerCall } from './manager-api.js';
+import { useMayCall } from './manager-may.js';
 import { RecentScansPanel } from './RecentScansPanel.js';
 import { ScannerSetup } from './ScannerSetup.js';
 
@@ -51,25 +52,31 @@ function GatewayCheckPanel({ view }: { view: GatewayCheck }) {
 export function SystemTab() {
   const { t } = useApp();
   const mcall = useManagerCall();
+  // A supervisor verifies the journal; scanners and the gateway check are a manager's (preload/contract.ts `staff`).
+  const may = useMayCall();
+  const scannersAllowed = may('scanners:status');
+  const gatewayAllowed = may('gateway:lastCheck');
   const [verify, setVerify] = useState<ChannelResponse<'journal:verify'> | null>(null);
   const [busy, setBusy] = useState(false);
   const [scanners, setScanners] = useState<ChannelResponse<'scanners:status'> | null>(null);
   const [gateway, setGateway] = useState<GatewayCheck | null>(null);
 
   const loadScanners = useCallback(async () => {
+    if (!scannersAllowed) return;
     const s = await mcall('scanners:status', {});
     if (s) setScanners(s);
-  }, [mcall]);
+  }, [mcall, scannersAllowed]);
 
   useEffect(() => {
     void loadScanners();
   }, [loadScanners]);
 
   useEffect(() => {
+    if (!gatewayAllowed) return;
     void mcall('gateway:lastCheck', {}).then((g) => {
       if (g) setGateway(g);
     });
-  }, [mcall]);
+  }, [mcall, gatewayAllowed]);
 
   const runVerify = async () => {
     setBusy(true);
@@ -91,6 +98,7 @@ export function SystemTab() {
             : t('system.verifyBroken', { seq: verify.firstBrokenSeq ?? '?', reason: verify.reason ?? '' })}
         </p>
       ) : null}
+      {scannersAllowed ? (<>
       <div className="row">
         <h3>{t('system.scanners')}</h3>
         <button type="button" className="btn btn-lg" data-testid="scanners-refresh" onClick={() => void loadScanners()}>
@@ -107,8 +115,9 @@ export function SystemTab() {
         ))}
       </ul>
       {scanners ? <RecentScansPanel status={scanners} /> : null}
-      <ScannerSetup onSaved={() => void loadScanners()} />
-      <h3>{t('system.gateway')}</h3>
+      {may('scanners:discover') ? <ScannerSetup onSaved={() => void loadScanners()} /> : null}
+      </>) : null}
+      {gatewayAllowed ? <h3>{t('system.gateway')}</h3> : null}
       {gateway ? <GatewayCheckPanel view={gateway} /> : null}
     </section>
   );

@@ -1,4 +1,5 @@
-// Counting a drawer by denomination (docs/staff.md): one field per Canadian coin and note, and the total.
+// Counting a drawer by denomination (docs/staff.md): one field per Canadian coin and note, what each row comes to,
+// and the running total of what has been entered. Never the expected cash: the close is counted blind.
 import { CAD_DENOMINATIONS, countedCents, type DenominationCounts } from '../../preload/cash-denominations.js';
 import { useApp } from './app-context.js';
 import './staff.css';
@@ -28,12 +29,13 @@ export function DenominationCount({ counts, onChange, disabled }: { counts: Deno
                   onChange(next);
                 }}
               />
+              <span className="count-line" data-testid={`count-line-${cents}`}>{counts[key] ? money(cents * counts[key]) : ' '}</span>
             </label>
           );
         })}
       </div>
-      <p className="hint-lg">
-        {t('shift.countTotal')}: <strong data-testid="count-total">{money(countedCents(counts) ?? 0)}</strong>
+      <p className="hint-lg count-running" aria-live="polite">
+        {t('shift.countSoFar')}: <strong data-testid="count-total">{money(countedCents(counts) ?? 0)}</strong>
       </p>
     </div>
   );

@@ -48,6 +48,8 @@ export function useWedge(enabled: boolean, onScanned?: (scan: WedgeScan) => void
       void call('scan:submit', { text: scan.text, firstByteAt: toEpochMs(scan.firstKeyAt), receivedAt: toEpochMs(scan.terminatorAt) });
     }, options);
     const onKeyDown = (e: KeyboardEvent) => {
+      // A field that takes scanned codes itself (data-wedge="own": the exchange's receipt search) keeps its keys.
+      if (e.target instanceof HTMLElement && e.target.dataset.wedge === 'own') return;
       const decision = wedge.handleKeyDown({
         code: e.code,
         key: e.key,

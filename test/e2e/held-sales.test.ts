@@ -10,26 +10,11 @@ import { demoProducts } from '../../main/app/demo-catalog.js';
 import { verifyJournalFile } from '../../main/journal/verify-file.js';
 import { SCREENSHOT_DIR } from './support/e2e-rig.js';
 import { E2E_READY, latte, muffin, startSale } from './support/screen-helpers.js';
-import { tillForThisTest, type TillRig } from './support/till-rig.js';
-import { addProduct, cad, expectNeverTechnical, inCash, MANAGER_PIN, payCash, readJournal, taxed } from './support/truth-helpers.js';
+import { tillForThisTest } from './support/till-rig.js';
+import { addProduct, cad, expectNeverTechnical, inCash, MANAGER_PIN, payCash, readJournal, readyAtTill, taxed } from './support/truth-helpers.js';
 
 const cookie = demoProducts().find((p) => p.sku === 'COOKIE')!;
 const SIZE = { width: 1024, height: 768 };
-
-/**
- * The till screen is up with someone signed in (docs/staff.md "Signing in"): the till's operator is signed in through
- * the door, and the screen's own PIN pad is used when it shows one. Then a sale is on screen.
- */
-async function ready(rig: TillRig, page: Page): Promise<void> {
-  await page.getByTestId('training-banner').waitFor({ timeout: 15_000 });
-  await rig.host.invoke('cashier', 'staff:signIn', { pin: MANAGER_PIN });
-  const pad = page.getByTestId('signin-pin');
-  if (await pad.isVisible().catch(() => false)) {
-    await pad.fill(MANAGER_PIN);
-    await page.getByTestId('signin-submit').click();
-  }
-  await page.getByTestId('sale-total').waitFor({ timeout: 15_000 });
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -42,7 +27,7 @@ describe.skipIf(!E2E_READY)('held sales at the counter', () => {
   it('park a two-item sale, pay the next one, reload, resume the parked sale and pay it', async () => {
     const rig = await tillForThisTest();
     const cashier = await rig.open('cashier', SIZE);
-    await ready(rig, cashier);
+    await readyAtTill(rig, cashier);
     await startSale(cashier);
     await addProduct(cashier, latte.name);
     await addProduct(cashier, muffin.name);
@@ -63,7 +48,7 @@ describe.skipIf(!E2E_READY)('held sales at the counter', () => {
 
     // A reload (or a restart): the parked sale is still listed, from the journal.
     await cashier.reload();
-    await ready(rig, cashier);
+    await readyAtTill(rig, cashier);
     await expect.poll(() => cashier.getByTestId('parked-toggle').innerText(), { timeout: 10_000 }).toBe('Parked (1)');
     await cashier.getByTestId('parked-toggle').click();
     await expect.poll(() => parkedRows(cashier).count()).toBe(1);
@@ -113,7 +98,7 @@ describe.skipIf(!E2E_READY)('held sales at the counter', () => {
 
     // The cashier's next sale: Quebec's GST 5% and QST 9.975% on a latte ($4.95: 0.25 + 0.49 = $5.69); parked.
     const cashier = await rig.open('cashier', SIZE);
-    await ready(rig, cashier);
+    await readyAtTill(rig, cashier);
     await startSale(cashier);
     await addProduct(cashier, latte.name);
     await expect.poll(() => cashier.getByTestId('sale-total').first().innerText(), { timeout: 10_000 }).toBe(cad(569));

@@ -162,15 +162,24 @@ describe.skipIf(!E2E_READY)('receipts on paper and the cash drawer', () => {
     expect(printedText(d).every((l) => l.length <= 32)).toBe(true);
     expect(printedText(d)).toContain('Accents: é è ê à ç ô û É À Ç');
 
-    // The day close prints its Z on the paper.
+    // The day close prints its Z on the paper by itself; the button prints a copy marked REPRINT.
     printer.clear();
     await manager.getByTestId('tab-close').click();
     await manager.getByTestId('counted-cash').fill('5.60');
     await manager.getByTestId('close-day').click();
     await manager.getByTestId('close-day-confirm').click();
-    await manager.getByTestId('z-print').click();
+    await manager.getByTestId('z-report').waitFor({ timeout: 10_000 });
     const [zSlip] = await printer.waitForJobs(1, 15_000);
-    expect(printedText(decodeEscPos(zSlip as Uint8Array)).map((l) => l.trim())).toContain('Z REPORT');
+    const zLines = printedText(decodeEscPos(zSlip as Uint8Array)).map((l) => l.trim());
+    expect(zLines).toContain('Z REPORT');
+    expect(zLines).not.toContain('*** REPRINT ***');
+    expect(zLines.some((l) => /^HST +\$\d+\.\d\d$/.test(l))).toBe(true);
+    printer.clear();
+    await manager.getByTestId('z-print').click();
+    const [zCopy] = await printer.waitForJobs(1, 15_000);
+    const copyLines = printedText(decodeEscPos(zCopy as Uint8Array)).map((l) => l.trim());
+    expect(copyLines).toContain('Z REPORT');
+    expect(copyLines).toContain('*** REPRINT ***');
     await expectNeverTechnical(manager, 'manager');
   }, 120_000);
 });

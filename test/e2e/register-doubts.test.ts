@@ -7,23 +7,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR } from './support/e2e-rig.js';
 import { E2E_READY } from './support/screen-helpers.js';
-import { tillForThisTest, type TillRig } from './support/till-rig.js';
-import { addProduct, cad, dollars, expectNeverTechnical, MANAGER_PIN, readJournal, typeWalletCode } from './support/truth-helpers.js';
+import { tillForThisTest } from './support/till-rig.js';
+import { addProduct, cad, dollars, expectNeverTechnical, readJournal, readyAtTill, typeWalletCode } from './support/truth-helpers.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 
 const SIZE = { width: 1024, height: 768 };
 const CATALOG = 'sku,gtin,name,price,tax\nPOUTINE,4006381333931,Poutine,11.99,standard\nBOOK,036000291452,Picture book,15.00,gst-only\n';
-
-async function ready(rig: TillRig, page: Page): Promise<void> {
-  await page.getByTestId('training-banner').waitFor({ timeout: 15_000 });
-  await rig.host.invoke('cashier', 'staff:signIn', { pin: MANAGER_PIN });
-  const pad = page.getByTestId('signin-pin');
-  if (await pad.isVisible().catch(() => false)) {
-    await pad.fill(MANAGER_PIN);
-    await page.getByTestId('signin-submit').click();
-  }
-  await page.getByTestId('sale-total').waitFor({ timeout: 15_000 });
-}
 
 async function taxRows(page: Page): Promise<string[]> {
   const rows = page.getByTestId('sale-tax');
@@ -36,7 +25,7 @@ describe.skipIf(!E2E_READY)('register fixes at the counter', () => {
   it('Ontario: a poutine is HST 13%, a picture book (gst-only) GST 5%; the last 2¢ of a split are paid in cash by rounding', async () => {
     const rig = await tillForThisTest({ catalogCsv: CATALOG });
     const cashier = await rig.open('cashier', SIZE);
-    await ready(rig, cashier);
+    await readyAtTill(rig, cashier);
     await addProduct(cashier, 'Poutine');
     await addProduct(cashier, 'Picture book');
     // 11.99 × 13% = 1.5587 → 1.56; 15.00 × 5% = 0.75; 26.99 + 2.31 = 29.30.

@@ -1,18 +1,21 @@
 // Manager → Totals → Whole store, in real Chromium (docs/store.md): two terminals synced to a real PostgreSQL, one the
 // composed app (its background sync running, configured through settings.json `store` + the passwords from the
 // environment), the other a second data folder that pushed its own sales. The manager sees both terminals up to
-// date, the store's net equal to the two journals' to the cent, and closes the store day.
+// date, the store's net equal to the two journals' to the cent, and closes the store day: refused while T1 has no Z
+// yet, closed with a manager's override reason.
 import { join } from 'node:path';
 import { expect, test as it, describe, beforeAll, afterAll } from 'vitest';
 import { openJournal } from '../../main/journal/database.js';
 import { storeDayOf } from '../../main/journal/store-day.js';
 import { dailyTotals } from '../../main/reports/daily-totals.js';
+import { closeDay } from '../../main/reports/day-close.js';
 import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openStorePool } from '../../main/store/store-connection.js';
 import { pushOutbox } from '../../main/store/store-push.js';
 import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { walletScan } from '../support/sandbox-fixtures.js';
 import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
 import { E2E_READY, latte, startSale } from './support/screen-helpers.js';
 import { SCREENSHOT_DIR } from './support/e2e-rig.js';
@@ -66,6 +69,17 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     // T2 sells at its own till and syncs.
     t2.till.addProduct('POUTINE', 2);
     t2.engine.payCash({ saleId: t2.till.currentSale(), cashier: 'bob', tenderedCents: 5000 });
+    // And a discounted wallet sale, partly refunded: the store shows the discount and the tax refunded as T2 does.
+    t2.till.addProduct('POUTINE', 1);
+    t2.till.discountSale({ kind: 'amount', value: 150 }, { pin: '9999' });
+    const paid = await t2.till.chargeScanned(walletScan('WX', '01'));
+    expect(paid.state).toBe('succeeded');
+    await t2.engine.refund({ attemptId: paid.id, amountCents: 250, reason: 'return', approvedBy: 'manager' });
+    // T2 has done its own Z for the day (its drawer counted); T1 has not.
+    const t2Day = storeDayOf(Date.now(), STORE_ZONE);
+    const t2Cash = dailyTotals(t2.journal, t2Day, STORE_ZONE).byTender.filter((c) => c.key === 'cash').reduce((n, c) => n + c.netCents, 0);
+    const t2Z = closeDay(t2.journal, { storeDay: t2Day, closedBy: 'bob', countedCashCents: t2Cash, cashCurrency: 'CAD' });
+    expect(t2Z.differenceCents).toBe(0);
     const pool = openStorePool(store.urlOf('T2'), createLogger('e2e', silentSink), 1);
     expect(await pushOutbox(t2.journal, pool)).toMatchObject({ outcome: 'synced' });
     await pool.end();
@@ -73,6 +87,7 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     const t1 = openJournal({ file: join(rig.dataDir, 'journal.sqlite'), clock: systemClock, terminalId: 'T1', timeZone: STORE_ZONE, readOnly: true });
     const day = storeDayOf(Date.now(), STORE_ZONE);
     const net = [t1, t2.journal].reduce((n, j) => n + (dailyTotals(j, day, STORE_ZONE).byCurrency.find((c) => c.currency === 'CAD')?.netCents ?? 0), 0);
+    const t1Register = dailyTotals(t1, day, STORE_ZONE).register[0];
     const t1Head = (t1.db.prepare('SELECT max(seq) AS s FROM events').get() as { s: number }).s;
     t1.close();
     const admin = await store.connect(store.managerUrl);
@@ -92,11 +107,35 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-terminal'), r.getAttribute('data-behind')]))).toEqual([['T1', '0'], ['T2', '0']]);
     expect(await page.getByTestId('store-net').innerText()).toBe(cad(net));
+    // Taxes collected and refunded, net sales and discounts: the sums of the two terminals' register totals.
+    const registers = [t1Register, dailyTotals(t2.journal, day, STORE_ZONE).register[0]];
+    const add = (pick: (r: NonNullable<(typeof registers)[number]>) => number) => registers.reduce((n, r) => n + (r ? pick(r) : 0), 0);
+    const hst = (r: NonNullable<(typeof registers)[number]>) => r.taxes.find((x) => x.code === 'HST');
+    expect(add((r) => hst(r)?.refundedCents ?? 0)).toBeGreaterThan(0);
+    expect(await page.getByTestId('store-taxes').innerText()).toBe(
+      `Taxes collected: HST ${cad(add((r) => hst(r)?.collectedCents ?? 0))} (refunded −${cad(add((r) => hst(r)?.refundedCents ?? 0))}) · Net sales ${cad(add((r) => r.netSalesCents))} · Discounts −${cad(add((r) => r.discountCents))}`,
+    );
     expect(await page.getByTestId('totals-terminal').count()).toBe(2);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-whole-store-1024.png') });
 
-    await page.getByTestId('store-close-day').click();
+    // The store day close is refused while T1 has no Z yet; T2's Z is listed. A manager's reason closes it anyway.
+    const problems = page.getByTestId('store-close-problems');
+    await problems.waitFor();
+    expect(await problems.locator('li').allInnerTexts()).toEqual(['Terminal T1 has no Z for this day yet']);
+    expect(await page.getByTestId('store-z').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^T2\\s+Z ?#?${t2Z.zNumber}`))]);
+    expect(await page.getByTestId('store-close-day').count()).toBe(0);
+    await page.getByTestId('store-close-problems').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-close-no-z-1024.png') });
+    await page.getByTestId('store-override-reason').fill('T1 prints its Z tomorrow');
+    await page.getByTestId('store-close-anyway').click();
     await page.getByTestId('store-closed').waitFor();
+    // The override is journaled on T1 (event store.close_overridden), and its background sync takes it to the store.
+    const watch = await store.connect(store.managerUrl);
+    try {
+      await expect.poll(async () => Number((await watch.query(`SELECT count(*) AS n FROM pos_store.events WHERE terminal_id = 'T1' AND kind = 'store.close_overridden'`)).rows[0].n), { timeout: 15_000 }).toBe(1);
+    } finally {
+      await watch.end();
+    }
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-closed-1024.png'), fullPage: true });
 
     // Settings → Store database: this terminal's state; the browser host has no OS secret store, so the form says so

@@ -1,44 +1,19 @@
 // What a restart or a wrong clock must not bend (docs/journal.md "PIN lockout" and "Clocks"): the PIN lockout is
 // journaled, so a restart gives no fresh guesses; a clock behind the newest journal event at start, or jumping
 // while the app runs, shows a banner on the cashier and manager screens and is journaled, and payments keep working.
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JUMP_THRESHOLD_MS } from '../../main/app/clock-watch.js';
 import { signInTestCashier } from '../support/staff-sign-in.js';
-import { composeApp } from '../../main/app/compose.js';
 import type { HostApi, WindowRole } from '../../main/app/host-api.js';
 import { ManagerSessions, memoryPinStore } from '../../main/app/manager-sessions.js';
 import { realTimers, type Timers } from '../../main/payments/timers.js';
-import { ManualClock, systemClock, type Clock } from '../../main/shared/clock.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { ManualClock, systemClock } from '../../main/shared/clock.js';
+import { restartableAppsPerTest } from '../support/composed-app.js';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 
 const HOUR = 3_600_000;
-const hosts: HostApi[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function folder(): string {
-  const d = makeTempDir('app-restart-').path;
-  dirs.push(d);
-  return d;
-}
-
-async function compose(dataDir: string, options: { clock?: Clock; timers?: Timers } = {}): Promise<HostApi> {
-  const host = await composeApp({ dataDir, logger: createLogger('t', silentSink), ...options });
-  hosts.push(host);
-  return host;
-}
-
-async function stop(host: HostApi): Promise<void> {
-  hosts.splice(hosts.indexOf(host), 1);
-  await host.close();
-}
+const { folder, compose, stop } = restartableAppsPerTest('app-restart-');
 
 type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
 // The cashier screen starts at sign-in (docs/staff.md): the training cashier signs in before the till's first call.

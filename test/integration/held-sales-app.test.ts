@@ -1,41 +1,22 @@
 // Held sales and the province setting through the one door of the composed app (docs/register.md "Held sales",
 // "Settings"): the park/list/resume channels, a restart of the app on the same data folder in between, the Z's list
 // of sales left parked, and a province changed in Manager → Settings applying to sales opened after it.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { composeApp } from '../../main/app/compose.js';
+import { describe, expect, it } from 'vitest';
 import type { HostApi, WindowRole } from '../../main/app/host-api.js';
 import { verifyJournalFile } from '../../main/journal/verify-file.js';
-import { createLogger, silentSink } from '../../main/shared/logger.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { restartableAppsPerTest } from '../support/composed-app.js';
 
 const PIN = '1234';
-const hosts: HostApi[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of hosts.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function folder(): string {
-  const d = makeTempDir('held-sales-app-').path;
-  dirs.push(d);
-  return d;
-}
+const apps = restartableAppsPerTest('held-sales-app-');
+const { folder, stop } = apps;
 
 /** The app on `dataDir`, someone signed in at the till (docs/staff.md "Signing in"). */
 async function compose(dataDir: string): Promise<HostApi> {
-  const host = await composeApp({ dataDir, logger: createLogger('t', silentSink) });
-  hosts.push(host);
+  const host = await apps.compose(dataDir);
   const signedIn = (await host.invoke('cashier', 'staff:signIn', { pin: PIN })) as { ok: boolean };
   expect(signedIn.ok).toBe(true);
   return host;
-}
-
-async function stop(host: HostApi): Promise<void> {
-  hosts.splice(hosts.indexOf(host), 1);
-  await host.close();
 }
 
 type Answer<T> = { ok: boolean; value?: T; error?: { code: string; message: string } };

@@ -1,29 +1,16 @@
 // Migration 0140 (held sales), from the version before it with data present (main/journal/README.md "Adding a
 // migration"): every sale is kept, none parked; parked_by is a name or nothing; the list of parked sales reads the
 // partial index.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, userVersion } from '../../main/journal/migrate.js';
 import { journalMigrations } from '../../main/journal/migrations/index.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { journalFilePerTest, versionBefore } from '../support/migration-rig.js';
 
-let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
+journalFilePerTest('journal-migration-0140-', (opened) => (db = opened));
 
-beforeEach(() => {
-  dir = makeTempDir('journal-migration-0140-');
-  db = new Database(join(dir.path, 'journal.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-/** The migration listed just before 0140, whatever the other parts of the app have added. */
-const previous = (): number => Math.max(...journalMigrations.map((m) => m.version).filter((v) => v < 140));
+const previous = (): number => versionBefore(140);
 
 describe('0140 (held sales), from the previous version with data present', () => {
   it('keeps every sale and line, none parked; parks and lists through the index', () => {

@@ -1,29 +1,16 @@
 // Migration 0150 (tax rate overrides), from the version before it with data present (main/journal/README.md "Adding
 // a migration"): every sale, line, tax rule and event is kept, no override exists; the table refuses what the
 // journal never writes (an unknown tax, a rate out of range, a half-removed row), and the taxes read the partial index.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, userVersion } from '../../main/journal/migrate.js';
 import { journalMigrations } from '../../main/journal/migrations/index.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { journalFilePerTest, versionBefore } from '../support/migration-rig.js';
 
-let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
+journalFilePerTest('journal-migration-0150-', (opened) => (db = opened));
 
-beforeEach(() => {
-  dir = makeTempDir('journal-migration-0150-');
-  db = new Database(join(dir.path, 'journal.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-/** The migration listed just before 0150, whatever the other parts of the app have added. */
-const previous = (): number => Math.max(...journalMigrations.map((m) => m.version).filter((v) => v < 150));
+const previous = (): number => versionBefore(150);
 const insert = (values: string) => db.prepare(`INSERT INTO tax_rate_overrides (province, code, rate_per_100k, table_rate_per_100k, effective_from, reason, created_at, created_by, removed_at, removed_by, removal_reason) VALUES (${values})`).run();
 
 describe('0150 (tax rate overrides), from the previous version with data present', () => {

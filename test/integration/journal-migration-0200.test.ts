@@ -1,27 +1,16 @@
 // Migration 0200 (the print queue and the drawer), from the version before it with data present
 // (main/journal/README.md "Adding a migration"): every sale is kept, the queue and the drawer start empty, and the
 // tables' checks refuse what the queue never writes.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, userVersion } from '../../main/journal/migrate.js';
 import { journalMigrations } from '../../main/journal/migrations/index.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { journalFilePerTest, versionBefore } from '../support/migration-rig.js';
 
-let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
-beforeEach(() => {
-  dir = makeTempDir('journal-migration-0200-');
-  db = new Database(join(dir.path, 'journal.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
+journalFilePerTest('journal-migration-0200-', (opened) => (db = opened));
 
-const previous = (): number => Math.max(...journalMigrations.map((m) => m.version).filter((v) => v < 200));
+const previous = (): number => versionBefore(200);
 
 describe('0200 (print queue), from the previous version with data present', () => {
   it('keeps every sale, starts an empty queue, and refuses states and kinds it does not know', () => {

@@ -1,29 +1,17 @@
 // Migration 0300 (staff and shifts), from the version before it with data present (docs/staff.md): sales,
 // attempts and events stay; the new tables start empty and keep their rules.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/journal/migrate.js';
 import { journalMigrations } from '../../main/journal/migrations/index.js';
 import { hashPin } from '../../main/staff/pin-hash.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { countRows, journalFilePerTest, versionBefore } from '../support/migration-rig.js';
 
-let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
+journalFilePerTest('journal-migration-0300-', (opened) => (db = opened));
 
-beforeEach(() => {
-  dir = makeTempDir('journal-migration-0300-');
-  db = new Database(join(dir.path, 'journal.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const previous = journalMigrations[journalMigrations.findIndex((m) => m.version === 300) - 1]?.version ?? 0;
+const count = (table: string) => countRows(db, table);
+const previous = versionBefore(300);
 
 describe('0300 (staff and shifts), from the version before with data present', () => {
   it('keeps sales, attempts and events; staff and shifts start empty and keep their rules', () => {

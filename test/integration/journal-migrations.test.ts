@@ -1,27 +1,15 @@
 // Each migration migrates from the previous version with data present, and the data survives.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JournalVersionError } from '../../main/journal/errors.js';
 import { migrate, userVersion, type Migration } from '../../main/journal/migrate.js';
 import { journalMigrations } from '../../main/journal/migrations/index.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { countRows, journalFilePerTest } from '../support/migration-rig.js';
 
-let dir: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
+journalFilePerTest('journal-migrations-', (opened) => (db = opened));
 
-beforeEach(() => {
-  dir = makeTempDir('journal-migrations-');
-  db = new Database(join(dir.path, 'journal.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  dir.remove();
-});
-
-const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) => countRows(db, table);
 
 function seedSales(): void {
   db.prepare(`INSERT INTO sales VALUES (1, 'T01', 'ann', 'paid', 'CAD', 500, 1000, 2000)`).run();

@@ -15,18 +15,9 @@ import { SETTINGS_FILE } from '../../main/config/load-settings.js';
 import { PROVINCES } from '../../main/shared/sales-tax.js';
 import { PROVINCE_CODES } from '../../preload/provinces.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
-import { tempDirsPerTest } from '../support/temp-dir.js';
+import { posCliPerTest } from '../support/pos-cli-rig.js';
 
-const dataDir = tempDirsPerTest('pos-cli-register-');
-
-async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runPos(argv, (l) => lines.push(l), {}).catch((err: unknown) => {
-    lines.push(String((err as Error).message));
-    return (err as { code?: string }).code === 'USAGE' ? 2 : 1;
-  });
-  return { code, lines };
-}
+const { dataDir, pos } = posCliPerTest('pos-cli-register-');
 
 /** The payment's line (`<mchOrderNo> <channel> <amount>: <state> …`), wherever the receipt text around it goes. */
 function attemptLine(run: { lines: string[] }): string | undefined {

@@ -4,20 +4,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPos } from '../../main/cli/pos.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
-import { tempDirsPerTest } from '../support/temp-dir.js';
+import { posCliPerTest } from '../support/pos-cli-rig.js';
 
-const dataDir = tempDirsPerTest('pos-cli-returns-');
-
-async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runPos(argv, (l) => lines.push(l), {}).catch((err: unknown) => {
-    lines.push(`${String((err as Error).message)} [${String((err as { code?: string }).code)}]`);
-    return (err as { code?: string }).code === 'USAGE' ? 2 : 1;
-  });
-  return { code, lines };
-}
+const { dataDir, pos } = posCliPerTest('pos-cli-returns-', { withErrorCode: true });
 
 describe('pos refund --sale --line', () => {
   it('returns one line of a wallet sale, then part of a cash line; refuses a line twice', async () => {

@@ -19,18 +19,9 @@ import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openPtyPair } from '../support/pty-pair.js';
 import { walletCode } from '../support/sandbox-fixtures.js';
 import { requireTool } from '../support/system-tools.js';
-import { tempDirsPerTest } from '../support/temp-dir.js';
+import { posCliPerTest } from '../support/pos-cli-rig.js';
 
-const dataDir = tempDirsPerTest('pos-cli-');
-
-async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runPos(argv, (l) => lines.push(l), {}).catch((err: unknown) => {
-    lines.push(String((err as Error).message));
-    return (err as { code?: string }).code === 'USAGE' ? 2 : 1;
-  });
-  return { code, lines };
-}
+const { dataDir, pos } = posCliPerTest('pos-cli-');
 
 describe('npm run pos', () => {
   it('charges in training mode, refunds, reports, exports and closes the day', async () => {

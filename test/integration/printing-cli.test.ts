@@ -2,25 +2,15 @@
 // real TCP listener playing the network printer. The receipt prints as text always, and on the printer with
 // --printer; a cash charge opens the drawer first; a print fault leaves the payment paid and the slip queued.
 import { describe, expect, it } from 'vitest';
-import { runPos } from '../../main/cli/pos.js';
 import { openJournal } from '../../main/journal/database.js';
 import { drawerOpenings, queuedPrintJobs } from '../../main/journal/print-jobs.js';
 import { systemClock } from '../../main/shared/clock.js';
 import { decodeEscPos, indexOfOp, printedText } from '../support/escpos-decoder.js';
 import { startPrinterListener } from '../support/printer-listener.js';
-import { tempDirsPerTest } from '../support/temp-dir.js';
+import { posCliPerTest } from '../support/pos-cli-rig.js';
 import { join } from 'node:path';
 
-const dataDir = tempDirsPerTest('printing-cli-');
-
-async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runPos(argv, (l) => lines.push(l), {}).catch((err: unknown) => {
-    lines.push(String((err as Error).message));
-    return (err as { code?: string }).code === 'USAGE' ? 2 : 1;
-  });
-  return { code, lines };
-}
+const { dataDir, pos } = posCliPerTest('printing-cli-');
 
 describe('pos charge and pos printer', () => {
   it('a cash charge with --printer opens the drawer, prints the receipt, and print --last reprints it marked REPRINT', async () => {

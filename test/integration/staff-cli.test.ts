@@ -1,19 +1,9 @@
 // `pos staff`, `pos shift`, `pos charge --staff` and `pos report` by name (docs/staff.md "Command line"), on a real
 // data folder in training mode.
 import { describe, expect, it } from 'vitest';
-import { runPos } from '../../main/cli/pos.js';
-import { tempDirsPerTest } from '../support/temp-dir.js';
+import { posCliPerTest } from '../support/pos-cli-rig.js';
 
-const dataDir = tempDirsPerTest('staff-cli-');
-
-async function pos(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await runPos(argv, (l) => lines.push(l), {}).catch((err: unknown) => {
-    lines.push(String((err as Error).message));
-    return (err as { code?: string }).code === 'USAGE' ? 2 : 1;
-  });
-  return { code, lines };
-}
+const { dataDir, pos } = posCliPerTest('staff-cli-');
 
 describe('npm run pos -- staff and shift', () => {
   it('adds, lists and disables staff; a shift with a float, a cash sale by a named person, a pay-out, and the close', async () => {

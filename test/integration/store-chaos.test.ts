@@ -37,20 +37,44 @@ function random(seed: number): () => number {
 }
 
 type ChildEnd = { code: number | null; signal: NodeJS.Signals | null; output: string };
+/** Where a child is killed: at its nth batch, inside the open transaction (before COMMIT) or after COMMIT before the journal's acknowledgement. */
+type KillPlan = { at: 'before-commit' | 'after-commit'; batch: number } | undefined;
+type Hold = { at: 'before-commit' | 'after-commit'; fromSeq: number; toSeq: number };
 
-/** `pos store sync` as a child process, SIGKILLed after `killAfterMs` unless it ended first. */
-function syncChild(dataDir: string, url: string, killAfterMs: number): Promise<ChildEnd> {
-  const child = spawn(process.execPath, ['--import', 'tsx', posScript, 'store', 'sync', '--data-dir', dataDir, '--store', url, '--batch-size', '4'], {
-    cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POS_STORE_URL: '', POS_STORE_PASSWORD: '' },
+/**
+ * `pos store sync --hold` as a child process. At each checkpoint the child prints `hold <where> FROM TO` and waits for
+ * a line on stdin; the test answers (go on) or, at the planned checkpoint, SIGKILLs it while it waits there, so the
+ * kill lands exactly inside the push, never by a timer.
+ */
+function syncChild(dataDir: string, url: string, plan: KillPlan): Promise<ChildEnd & { killedAt?: Hold }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', posScript, 'store', 'sync', '--data-dir', dataDir, '--store', url, '--batch-size', '4', '--hold'], {
+    cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, POS_STORE_URL: '', POS_STORE_PASSWORD: '' },
   });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  let pending = '';
+  let batches = 0;
+  let killedAt: Hold | undefined;
+  child.stdin.on('error', () => undefined); // a child killed or ended while we answer
+  child.stdout.on('data', (d: Buffer) => {
+    output += d.toString();
+    pending += d.toString();
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      const m = /^hold (before-commit|after-commit) (\d+) (\d+)$/.exec(line);
+      if (!m || killedAt) continue;
+      const hold: Hold = { at: m[1] as Hold['at'], fromSeq: Number(m[2]), toSeq: Number(m[3]) };
+      if (hold.at === 'before-commit') batches += 1;
+      if (plan && plan.at === hold.at && plan.batch === batches) {
+        killedAt = hold;
+        child.kill('SIGKILL');
+      } else {
+        child.stdin.write('go\n');
+      }
+    }
+  });
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  return new Promise((resolve) => child.on('exit', (code, signal) => {
-    clearTimeout(timer);
-    resolve({ code, signal, output });
-  }));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output, killedAt })));
 }
 
 async function sellMany(t: StoreTerminal, rnd: () => number, chaosDone: () => boolean): Promise<void> {
@@ -92,19 +116,32 @@ describe.skipIf(!available)('the store under chaos', () => {
     let selling = true;
     const ends: ChildEnd[] = [];
     let restarted = 0;
-    // Each terminal's sync, again and again, each child killed at a random point (some finish first).
-    // A kill "mid-push": the store's head for the terminal moved while the child lived, yet stopped short of the journal.
+    // Each terminal's sync, again and again; each child's kill point is seeded: inside the nth batch's open
+    // transaction, or after its COMMIT before the journal heard (a lost acknowledgement), or none (it finishes).
     const watcher = openStorePool(store.adminUrl, createLogger('chaos', silentSink), 1);
     const storeHead = (id: string) => watcher.query('SELECT head_seq FROM pos_store.terminals WHERE terminal_id = $1', [id]).then((r) => Number(r.rows[0]?.head_seq), () => undefined);
     let midPush = 0;
+    let lostAck = 0;
+    const wrong: string[] = [];
     const syncLoops = terminals.map(async (t) => {
-      // The child needs a second or two to start (tsx): most kills land while it pushes, some before, a few never.
       while (selling) {
-        const before = await storeHead(t.id);
-        const end = await syncChild(t.dataDir, store.urlOf(t.id), rnd() < 0.2 ? 60_000 : 800 + Math.floor(rnd() * 5000));
-        const after = await storeHead(t.id);
-        if (end.signal === 'SIGKILL' && before !== undefined && after !== undefined && after > before && after < outboxState(t.journal).headSeq) midPush += 1;
+        const r = rnd();
+        const plan: KillPlan = r < 0.15 ? undefined : { at: r < 0.65 ? 'before-commit' : 'after-commit', batch: 1 + Math.floor(rnd() * 3) };
+        const end = await syncChild(t.dataDir, store.urlOf(t.id), plan);
         ends.push(end);
+        if (!end.killedAt || end.signal !== 'SIGKILL') continue;
+        // What the store and the journal hold right after the kill proves where it landed (PostgreSQL may be down).
+        const head = await storeHead(t.id);
+        if (head === undefined) continue;
+        const acked = outboxState(t.journal).ackedSeq;
+        if (end.killedAt.at === 'before-commit') {
+          if (head === end.killedAt.fromSeq - 1) midPush += 1;
+          else wrong.push(`${t.id}: killed before COMMIT of ${end.killedAt.fromSeq}..${end.killedAt.toSeq}, yet the store head is ${head}`);
+        } else if (head >= end.killedAt.toSeq && acked < end.killedAt.toSeq) {
+          lostAck += 1;
+        } else if (head < end.killedAt.toSeq) {
+          wrong.push(`${t.id}: killed after COMMIT of ${end.killedAt.fromSeq}..${end.killedAt.toSeq}, yet the store head is ${head}`);
+        }
       }
     });
     // PostgreSQL crashes once the store has events, and comes back after a sync has failed against it.
@@ -128,7 +165,7 @@ describe.skipIf(!available)('the store under chaos', () => {
         await admin.end().catch(() => undefined);
       }
     })();
-    const chaosDone = () => restarted >= 2 && ends.filter((e) => e.signal === 'SIGKILL').length >= 4;
+    const chaosDone = () => restarted >= 2 && midPush >= 3 && lostAck >= 1;
     await Promise.all(terminals.map((t) => sellMany(t, rnd, chaosDone)));
     selling = false;
     await Promise.all([...syncLoops, crash]);
@@ -136,9 +173,12 @@ describe.skipIf(!available)('the store under chaos', () => {
     if (!cluster.running()) cluster.start();
 
     const kills = ends.filter((e) => e.signal === 'SIGKILL').length;
-    console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down, ${midPush} killed mid-push; PostgreSQL crashed ${restarted} times`);
-    // Something really was killed mid-run, and PostgreSQL really went down.
-    expect(ends.filter((e) => e.signal === 'SIGKILL').length).toBeGreaterThan(0);
+    console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down, ${midPush} killed inside an open batch transaction, ${lostAck} killed between COMMIT and the journal's acknowledgement; PostgreSQL crashed ${restarted} times`);
+    // Syncs really were killed inside a push (the store kept none of the open batch), and between the store's COMMIT
+    // and the journal's acknowledgement; PostgreSQL really went down.
+    expect(wrong).toEqual([]);
+    expect(midPush).toBeGreaterThan(0);
+    expect(lostAck).toBeGreaterThan(0);
     expect(restarted, JSON.stringify(ends.map((e) => [e.code, e.signal, e.output.slice(0, 200)]))).toBeGreaterThan(0);
     expect(ends.filter((e) => e.code === 4), 'no terminal may be quarantined by a crash').toEqual([]);
 
@@ -176,7 +216,10 @@ describe.skipIf(!available)('the store under chaos', () => {
       }
       for (const code of ['HST', 'GST']) {
         expect(totals.taxes.find((x) => x.code === code)?.collectedCents ?? 0).toBe(sum((d) => d.register[0]?.taxes.find((x) => x.code === code)?.collectedCents ?? 0));
+        expect(totals.taxes.find((x) => x.code === code)?.refundedCents ?? 0).toBe(sum((d) => d.register[0]?.taxes.find((x) => x.code === code)?.refundedCents ?? 0));
       }
+      expect(totals.sales[0]?.refundedNetCents).toBe(sum((d) => d.register[0]?.refundedNetCents ?? 0));
+      expect(totals.sales[0]?.taxRefundedCents).toBe(sum((d) => d.register[0]?.taxRefundedCents ?? 0));
       expect(totals.sales[0]?.netSalesCents).toBe(sum((d) => d.register[0]?.netSalesCents ?? 0));
       expect(totals.terminals.map((t) => [t.terminalId, t.behind, t.quarantineReason])).toEqual(IDS.map((id) => [id, 0, null]));
     } finally {

@@ -35,7 +35,7 @@ describe.skipIf(!available)('pos store', () => {
     const admin = cluster.urlFor('shop');
     const init = await pos(['store', 'init', '--store', admin, '--terminal', 'C1', '--terminal', 'C2']);
     expect(init.code).toBe(0);
-    expect(init.lines[0]).toBe('store shop: applied migrations 10, 20');
+    expect(init.lines[0]).toBe('store shop: applied migrations 10, 20, 30, 40');
     const urls = Object.fromEntries(init.lines.map((l) => /^(terminal C\d|managers): (postgres:\/\/\S+)$/.exec(l)).filter((m) => m !== null).map((m) => [m[1], m[2]]));
     expect(Object.keys(urls).sort()).toEqual(['managers', 'terminal C1', 'terminal C2']);
     // Again: nothing new, passwords unchanged and not printed.
@@ -69,9 +69,20 @@ describe.skipIf(!available)('pos store', () => {
 
     const refused = await pos(['store', 'close-day', '--date', '2026-11-22', '--by', 'mgr', '--data-dir', dirs[0]!.path, '--store', urls.managers!]);
     expect(refused.code).toBe(3);
-    expect(refused.lines[0]).toBe('refused: terminal C2 has never synced');
+    expect(refused.lines[0]).toBe('refused: terminal C1 has no Z for the day yet; terminal C2 has never synced; terminal C2 has no Z for the day yet');
     const closed = await pos(['store', 'close-day', '--date', '2026-11-22', '--by', 'mgr', '--override', 'C2 is broken', '--approved-by', 'boss', '--data-dir', dirs[0]!.path, '--store', urls.managers!]);
     expect(closed.code).toBe(0);
     expect(closed.lines[0]).toBe('store Z for 2026-11-22 (OVERRIDDEN by boss: C2 is broken): 0 terminal Zs');
+
+    // The store's staff list: managers add and disable; a terminal's connection is refused; a sync pulls it.
+    const managers = ['--data-dir', dirs[0]!.path, '--store', urls.managers!];
+    expect(await pos(['store', 'staff', 'add', '--name', 'Dana', '--role', 'supervisor', '--pin', '2468', ...managers])).toEqual({ code: 0, lines: ['added Dana (supervisor) to the store, staff id st1; each terminal adds them at its next sync'] });
+    await expect(pos(['store', 'staff', 'add', '--name', 'Eve', '--role', 'cashier', '--pin', '2468', ...managers])).rejects.toThrow(/already uses that PIN/);
+    await expect(pos(['store', 'staff', 'add', '--name', 'Eve', '--role', 'cashier', '--pin', '1357', '--data-dir', dirs[0]!.path, '--store', urls['terminal C1']!])).rejects.toMatchObject({ code: 'STORE_SETUP', message: expect.stringMatching(/^the store database refused this: the role has no permission for it/) });
+    expect((await pos(['store', 'staff', 'list', ...managers])).lines).toEqual(['st1\tDana\tsupervisor\tactive']);
+    const pulled = await pos(['store', 'sync', '--data-dir', dirs[0]!.path, '--store', urls['terminal C1']!]);
+    expect(pulled.lines).toEqual([expect.stringMatching(/^synced terminal C1: 2 events sent, the store holds \d+ of \d+; 1 staff records updated from the store's staff list$/)]);
+    expect((await pos(['staff', 'list', '--data-dir', dirs[0]!.path])).lines).toContainEqual(expect.stringMatching(/^st1\tDana\tsupervisor\tactive/));
+    expect((await pos(['store', 'staff', 'disable', '--name', 'Dana', ...managers])).lines).toEqual(['disabled Dana (st1) in the store; each terminal disables them at its next sync']);
   }, 120_000);
 });

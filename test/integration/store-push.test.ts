@@ -60,7 +60,7 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
   });
 
   it('init prints one connection string per terminal and one for managers, each its own role', () => {
-    expect(store.init.applied).toEqual([10, 20]);
+    expect(store.init.applied).toEqual([10, 20, 30, 40]);
     expect(store.init.terminals.map((t) => t.role)).toEqual([`${store.database}_t_t1`, `${store.database}_t_t2`, `${store.database}_t_t3`]);
     for (const t of store.init.terminals) expect(new URL(t.url).password.length).toBeGreaterThan(10);
     expect(new URL(store.managerUrl).username).toBe(`${store.database}_manager`);
@@ -91,6 +91,36 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
       expect(remote.byCurrency.map((c) => [c.currency, c.netCents, c.paymentCount])).toEqual(local.byCurrency.map((c) => [c.currency, c.netCents, c.paymentCount]));
       expect(remote.taxes.map((x) => [x.code, x.collectedCents])).toEqual(local.register[0]?.taxes.map((x) => [x.code, x.collectedCents]));
       expect(remote.terminals.find((t) => t.terminalId === 'T1')).toMatchObject({ behind: 0, storeSeq: outboxState(t1.journal).headSeq });
+    } finally {
+      await manager.end();
+    }
+  });
+
+  it('carries discounts and the refunded-tax split into the store totals exactly as the terminal\'s register totals', async () => {
+    const t1 = terminals.find((t) => t.id === 'T1') as StoreTerminal;
+    // A discounted sale paid by wallet, then two partial refunds of it (odd cents, so the split has remainders).
+    t1.till.addProduct('POUTINE', 3);
+    t1.till.addProduct('BOOK', 1);
+    t1.till.discountSale({ kind: 'pct', value: 1250 }, { pin: '9999' });
+    const paid = await t1.till.chargeScanned(walletScan('ALIPAY', '01'));
+    expect(paid.state).toBe('succeeded');
+    await t1.engine.refund({ attemptId: paid.id, amountCents: 333, reason: 'return', approvedBy: 'manager' });
+    await t1.engine.refund({ attemptId: paid.id, amountCents: 101, reason: 'return', approvedBy: 'manager' });
+    expect((await push(t1, store.urlOf('T1'))).outcome).toBe('synced');
+    const day = storeDayOf(Date.now(), STORE_ZONE);
+    const local = dailyTotals(t1.journal, day, STORE_ZONE).register[0];
+    expect(local?.discountCents).toBeGreaterThan(0);
+    expect(local?.taxRefundedCents).toBeGreaterThan(0);
+    const manager = await store.connect(store.managerUrl);
+    try {
+      const remote = await storeTotals(manager, day);
+      expect(remote.sales).toEqual([{
+        currency: 'CAD', salesCount: local?.salesCount, netSalesCents: local?.netSalesCents, roundingCents: local?.roundingCents,
+        discountCents: local?.discountCents, refundedNetCents: local?.refundedNetCents, taxRefundedCents: local?.taxRefundedCents,
+      }]);
+      expect(remote.taxes.map((x) => [x.code, x.collectedCents, x.refundedCents])).toEqual(local?.taxes.map((x) => [x.code, x.collectedCents, x.refundedCents]));
+      // The split adds up to the refunds, to the cent.
+      expect((local?.refundedNetCents ?? 0) + (local?.taxRefundedCents ?? 0)).toBe(434);
     } finally {
       await manager.end();
     }
@@ -176,6 +206,8 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
       const z = await closeStoreDay(manager, { storeDay: day, closedBy: 'mgr', override: { reason: 'T1 is offline, closing anyway', approvedBy: 'mgr' }, journal: t1.journal });
       expect(z).toMatchObject({ overridden: true, overrideReason: 'T1 is offline, closing anyway' });
       expect(z.problems).toContainEqual({ terminalId: 'T1', kind: 'behind', count: 3 });
+      // No terminal has a Z for the day: that alone would hold the close back too.
+      for (const id of ['T1', 'T2', 'T3']) expect(z.problems).toContainEqual({ terminalId: id, kind: 'no-z', count: 0 });
       const event = t1.journal.db.prepare('SELECT kind, entity, payload FROM events WHERE seq = ?').get(before + 1) as { kind: string; entity: string; payload: string };
       expect(event).toMatchObject({ kind: 'store.close_overridden', entity: 'manager' });
       expect(JSON.parse(event.payload)).toMatchObject({ storeDay: day, approvedBy: 'mgr', reason: 'T1 is offline, closing anyway' });

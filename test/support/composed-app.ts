@@ -67,6 +67,41 @@ export function composedAppPerTest(prefix = 'pos-app-'): ComposedAppHarness {
   return harness;
 }
 
+export interface RestartableApps {
+  /** A fresh data folder, removed after the test. */
+  readonly folder: () => string;
+  /** Composes the app on `dataDir` (quiet logger); closed after the test unless stopped first. */
+  readonly compose: (dataDir: string, options?: Omit<Parameters<typeof composeApp>[0], 'dataDir'>) => Promise<HostApi>;
+  /** Closes one app now, as a restart does, so the next compose on its folder finds what it left. */
+  readonly stop: (host: HostApi) => Promise<void>;
+}
+
+/** For a test file whose tests restart the app on the same data folder; afterEach closes the apps, then removes the folders. */
+export function restartableAppsPerTest(prefix: string): RestartableApps {
+  const hosts: HostApi[] = [];
+  const dirs: Array<ReturnType<typeof makeTempDir>> = [];
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.close();
+    for (const d of dirs.splice(0)) d.remove();
+  });
+  return {
+    folder: () => {
+      const dir = makeTempDir(prefix);
+      dirs.push(dir);
+      return dir.path;
+    },
+    compose: async (dataDir, options = {}) => {
+      const host = await composeApp({ dataDir, logger: createLogger('t', silentSink), ...options });
+      hosts.push(host);
+      return host;
+    },
+    stop: async (host) => {
+      hosts.splice(hosts.indexOf(host), 1);
+      await host.close();
+    },
+  };
+}
+
 /** Polls `check` every 20 ms, up to 200 times, until it holds. */
 export async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {

@@ -19,7 +19,7 @@ type ManagerHandlers = Pick<Handlers, 'manager:unlock' | 'manager:lock' | 'repor
 const by = (caller: { staffId: string } | undefined): string => caller?.staffId ?? 'manager';
 
 /** `onDayClosed`: after a Z is taken (its printing, docs/printing.md); it must not throw, the Z is final. */
-export function managerHandlers(ctx: AppContext, hooks: { onDayClosed?(zNumber: number, closedBy: string): void } = {}): ManagerHandlers {
+export function managerHandlers(ctx: AppContext, hooks: { onDayClosed?(zNumber: number, closedBy: string): boolean } = {}): ManagerHandlers {
   const { journal, engine, settings } = ctx.services;
   const today = () => storeDayOf(ctx.clock.now(), settings.storeTimeZone);
   // The rollups' own `key` is renamed: no answer to a screen has a field called key (docs/style.md §4).
@@ -41,8 +41,8 @@ export function managerHandlers(ctx: AppContext, hooks: { onDayClosed?(zNumber: 
     },
     'report:closeDay': (r, _role, caller) => {
       const z = closeDay(journal, { storeDay: r.date ?? today(), closedBy: by(caller), countedCashCents: r.countedCashCents, cashCurrency: settings.currency, timeZone: settings.storeTimeZone });
-      hooks.onDayClosed?.(z.zNumber, by(caller));
-      return { ...z, register: z.totals.register, shifts: shiftsForZ(journal, z.zNumber).map((s) => shiftView(ctx, s)) };
+      const zQueued = hooks.onDayClosed?.(z.zNumber, by(caller)) ?? false;
+      return { ...z, register: z.totals.register, shifts: shiftsForZ(journal, z.zNumber).map((s) => shiftView(ctx, s)), zQueued };
     },
     'refund:findSales': (r) => {
       const ids = findSaleIds(journal, { query: r.query, storeDay: today(), timeZone: settings.storeTimeZone });

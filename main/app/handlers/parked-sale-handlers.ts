@@ -2,18 +2,14 @@
 // in main/checkout/parked-sales.ts (docs/register.md "Held sales"). The customer display follows `sale:changed`.
 import type { Handlers } from '../dispatch.js';
 import { tillFor, type AppContext } from '../app-context.js';
-import { saleView } from '../views.js';
+import { saleChanged } from './sale-changed.js';
 import { parkedSales } from '../../journal/sale-parking.js';
 
 type ParkedSaleHandlers = Pick<Handlers, 'sale:park' | 'sale:parked' | 'sale:resume'>;
 
 export function parkedSaleHandlers(ctx: AppContext): ParkedSaleHandlers {
   const journal = ctx.services.journal;
-  const changed = (saleId: number) => {
-    const view = saleView(journal, saleId);
-    ctx.emit('sale:changed', view);
-    return view;
-  };
+  const changed = saleChanged(ctx);
   return {
     'sale:park': (_r, role) => {
       const { parked, next } = tillFor(ctx, role).park();

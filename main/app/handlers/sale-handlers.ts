@@ -3,6 +3,7 @@
 import type { Handlers } from '../dispatch.js';
 import { tillFor, type AppContext } from '../app-context.js';
 import { saleView } from '../views.js';
+import { saleChanged } from './sale-changed.js';
 import { TillError } from '../../checkout/till.js';
 import { looksLikePaymentCode } from '../../scanners/classifier.js';
 
@@ -10,11 +11,7 @@ type SaleHandlers = Pick<Handlers, 'sale:current' | 'sale:new' | 'sale:addItem' 
 
 export function saleHandlers(ctx: AppContext): SaleHandlers {
   const journal = ctx.services.journal;
-  const changed = (saleId: number) => {
-    const view = saleView(journal, saleId);
-    ctx.emit('sale:changed', view);
-    return view;
-  };
+  const changed = saleChanged(ctx);
   return {
     'sale:current': (_r, role) => saleView(journal, tillFor(ctx, role).shownSale()),
     'sale:new': (_r, role) => changed(tillFor(ctx, role).newSale()),

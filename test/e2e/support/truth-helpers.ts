@@ -83,6 +83,21 @@ export async function expectANextStep(page: Page, when: string): Promise<void> {
   await expect.poll(() => nextSteps(page), { timeout: 5_000, message: `a visible, enabled next step ${when}` }).not.toEqual([]);
 }
 
+/**
+ * The till screen is up with someone signed in (docs/staff.md "Signing in"): the till's operator is signed in through
+ * the door, and the screen's own PIN pad is used when it shows one. Then a sale is on screen.
+ */
+export async function readyAtTill(rig: TillRig, page: Page): Promise<void> {
+  await page.getByTestId('training-banner').waitFor({ timeout: 15_000 });
+  await rig.host.invoke('cashier', 'staff:signIn', { pin: MANAGER_PIN });
+  const pad = page.getByTestId('signin-pin');
+  if (await pad.isVisible().catch(() => false)) {
+    await pad.fill(MANAGER_PIN);
+    await page.getByTestId('signin-submit').click();
+  }
+  await page.getByTestId('sale-total').waitFor({ timeout: 15_000 });
+}
+
 export async function addProduct(page: Page, name: string): Promise<void> {
   const before = await page.getByTestId('sale-line').count();
   await page.getByTestId('product-result').filter({ hasText: name }).first().click();
