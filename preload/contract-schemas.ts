@@ -85,6 +85,8 @@ export const refundView = z.object({
   /** The return this refund pays back, and that return's lines (the same on each refund of a return split over tenders). */
   returnId: id.nullable().optional(),
   lines: z.array(z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1), amountCents: cents })).optional(),
+  /** An exchange's part of that return's value that paid a new sale instead of coming back (null: a plain return). */
+  credit: z.object({ saleId: id, amountCents: cents }).nullable().optional(),
 });
 export const saleView = z.object({
   id, status: z.enum(['open', 'paid', 'voided']), currency: z.string(), cashier: z.string(),

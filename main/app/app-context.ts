@@ -1,4 +1,5 @@
 // What the IPC handlers share: the services, both tills, the scanners, manager sessions and the event sink.
+import type { SaleTaxSetup } from '../shared/sales-tax.js';
 import type { EventMap, EventName, WindowRole } from '../../preload/contract.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { PaymentEngine } from '../payments/engine.js';
@@ -27,6 +28,8 @@ export interface AppContext {
   /** The terminal's staff list (docs/staff.md), and who is signed in at the counter till. */
   staff: StaffDirectory;
   operator: TillOperator;
+  /** How a sale opened now is taxed: the store's saved province, today's store day, the rate overrides in force. */
+  taxNow(): SaleTaxSetup;
   secretStore?: MerchantSecretStore;
   cardFormScriptUrl: string;
   clock: Clock;

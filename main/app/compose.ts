@@ -1,5 +1,6 @@
 // The composition root: builds every service from the data folder and returns the HostApi both hosts use.
 // Nothing here decides anything; each piece it wires has its own file and tests.
+import type { SaleTaxSetup } from '../shared/sales-tax.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMap, EventName } from '../../preload/contract.js';
@@ -35,7 +36,6 @@ import { ScannerService } from './scanner-service.js';
 import { openServices, type Services } from './services.js';
 import { Till, type TillEvent } from '../checkout/till.js';
 import { storeTaxSetup } from '../checkout/rate-overrides.js';
-import type { Province } from '../shared/sales-tax.js';
 import { storeDayOf } from '../journal/store-day.js';
 import type { Clock } from '../shared/clock.js';
 import { realTimers, type Timers } from '../payments/timers.js';
@@ -62,15 +62,12 @@ function loadCatalog(dataDir: string, training: boolean, logger: Logger): Catalo
   return catalog;
 }
 
-function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog, { sessions, operator, province }: { sessions: ManagerSessions; operator: TillOperator; province?: () => Province }, logger: Logger, emit: AppContext['emit'], discountApprovalPercent?: () => number) {
+function tills(services: Services & { engine: PaymentEngine }, catalog: Catalog, { sessions, operator, taxNow }: { sessions: ManagerSessions; operator: TillOperator; taxNow: () => SaleTaxSetup }, logger: Logger, emit: AppContext['emit'], discountApprovalPercent?: () => number) {
   const make = (who: 'cashier' | 'kiosk') =>
     new Till({
       journal: services.journal, engine: services.engine, catalog, currency: services.settings.currency, cashier: () => cashierOf({ operator }, who),
       logger: logger.child(`till:${who}`), onEvent: (e) => forwardTillEvent(services.journal, emit, e), approve: (pin, action) => sessions.approve(pin, action), setsAsideHeldSales: who === 'kiosk',
-      // The store's taxes as of the store day the sale opens (docs/register.md).
-      // The province as saved in Settings: a change applies to sales opened after it.
-      // With the manager's rate overrides in force that day (docs/register.md "Rate overrides").
-      tax: () => storeTaxSetup(services.journal, province?.() ?? services.settings.province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax),
+      tax: taxNow,
       // Discounts above it need a manager (main/checkout/discounts.ts); read from the saved settings, so it applies at once.
       ...(discountApprovalPercent ? { discountApprovalPercent } : {}),
     });
@@ -106,13 +103,18 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const staff = new StaffDirectory(services.journal, { training: services.training, legacyManagerPinHash: () => savedSettings.get().managerPinHash });
   const sessions = new ManagerSessions(services.journal.clock, staff, journalPinStore(services.journal));
   const operator = new TillOperator(services.journal.clock, () => savedSettings.get().staff.signOutAfterIdleMinutes * 60_000);
-  const till = tills(live, catalog, { sessions, operator, province: () => savedSettings.get().province }, logger, emit, () => savedSettings.get().discountApprovalPercent);
+  // How a sale opened now is taxed, for the tills and for returns priced today (docs/register.md): the province as
+  // saved in Settings (a change applies to sales opened after it), on the store day, with the manager's rate
+  // overrides in force that day ("Rate overrides").
+  const taxNow = (): SaleTaxSetup =>
+    storeTaxSetup(services.journal, savedSettings.get().province, storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone), services.settings.pricesIncludeTax);
+  const till = tills(live, catalog, { sessions, operator, taxNow }, logger, emit, () => savedSettings.get().discountApprovalPercent);
   const fanout = new EventFanout(saleOfEvent(services.journal), (role, saleId) => (role === 'kiosk' ? till.kiosk : till.counter).owns(saleId), logger.child('events'));
   const settings: Settings = services.settings;
   const scanner = (t: Till) => new ScannerService({ handlers: t === till.counter ? signedInScans(t.handlers(), operator, (e) => forwardTillEvent(services.journal, emit, e)) : t.handlers(), rules: settings.scanRules, clock: services.journal.clock, logger: logger.child('scanners') });
   const ctx: AppContext = {
     services: live, savedSettings, catalog, tills: till, scanners: { counter: scanner(till.counter), kiosk: scanner(till.kiosk) },
-    sessions, staff, operator,
+    sessions, staff, operator, taxNow,
     secretStore: options.secretStore, clock: services.journal.clock, logger,
     cardFormScriptUrl: services.sandbox ? `${services.sandbox.gatewayUrl}/cc/iotpaycc.js` : IOTPAY_CARD_SCRIPT,
     clockBanner: () => clockWatch.banner(),

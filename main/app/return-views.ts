@@ -1,17 +1,17 @@
 // Returns as the screens see them (preload/return-schemas.ts): what a refund pays back, and how many units of each
 // sale line came back. The refund slip (main/receipts/) reads `returnId` and `lines` from the refund view.
 import type { Journal } from '../journal/database.js';
-import { getReturn, returnIdOfRefund, returnedQuantities } from '../journal/return-queries.js';
+import { exchangeCreditOf, getReturn, returnIdOfRefund, returnedQuantities } from '../journal/return-queries.js';
 import type { ReturnQuote } from '../journal/returns.js';
 import type { NoReceiptQuote } from '../checkout/returns-without-receipt.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import type { TaxCode } from '../shared/sales-tax.js';
 
 /** The refund view's return fields: null and no lines for a plain amount refund. */
-export function refundReturnFields(journal: Journal, refundId: number): { returnId: number | null; lines: Array<{ lineNo: number; quantity: number; amountCents: number }> } {
+export function refundReturnFields(journal: Journal, refundId: number): { returnId: number | null; lines: Array<{ lineNo: number; quantity: number; amountCents: number }>; credit: { saleId: number; amountCents: number } | null } {
   const returnId = returnIdOfRefund(journal, refundId);
   const ret = returnId === null ? undefined : getReturn(journal, returnId);
-  return { returnId, lines: ret ? ret.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, amountCents: l.amountCents })) : [] };
+  return { returnId, lines: ret ? ret.lines.map((l) => ({ lineNo: l.lineNo, quantity: l.quantity, amountCents: l.amountCents })) : [], credit: returnId === null ? null : exchangeCreditOf(journal, returnId) };
 }
 
 export function returnedByLine(journal: Journal, saleId: number): Map<number, number> {

@@ -88,3 +88,9 @@ export function creditsToSale(journal: Journal, saleId: number): Array<{ returnI
     .statement('SELECT id AS returnId, sale_id AS fromSaleId, credit_cents AS amountCents FROM returns WHERE credit_sale_id = ? AND credit_cents > 0 AND sale_id IS NOT NULL ORDER BY id')
     .all(saleId) as Array<{ returnId: number; fromSaleId: number; amountCents: number }>;
 }
+
+/** What of a return's value an exchange credited to a new sale, and which: null for a plain return. */
+export function exchangeCreditOf(journal: Journal, returnId: number): { saleId: number; amountCents: number } | null {
+  const row = journal.statement('SELECT credit_sale_id AS saleId, credit_cents AS amountCents FROM returns WHERE id = ? AND credit_cents > 0 AND credit_sale_id IS NOT NULL').get(returnId) as { saleId: number; amountCents: number } | undefined;
+  return row ?? null;
+}

@@ -179,6 +179,8 @@ export function refundSlip(store: StoreFacts, sale: SaleView, refundId: number, 
         const name = line?.name ?? `#${l.lineNo}`;
         rows.push(pair(`  ${l.quantity} × ${name}`, money(l.amountCents), 'returned-line', { fallback: `  ${l.quantity} × ${line?.sku ?? l.lineNo}` }));
       }
+      // An exchange: the part of that value that paid the new sale rather than coming back here.
+      if (refund.credit) rows.push(pair(w.creditedTo(refund.credit.saleId), money(refund.credit.amountCents), 'returned-line'));
     }
     rows.push(text(`${w.reason}: ${refund.reason}`, 'refund'));
     rows.push(text(formatTime(refund.createdAt, o.locale, store.timeZone), 'meta'));

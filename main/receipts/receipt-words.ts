@@ -29,6 +29,8 @@ export interface ReceiptWords {
   /** An exchange's credit paying the sale: returned items of sale #id; the items a refund slip gives back for. */
   exchangeCredit: (saleId: number) => string;
   returnedItems: string;
+  /** On the refund slip of an exchange: the part of the returned value that paid sale #id. */
+  creditedTo: (saleId: number) => string;
   tax: Record<string, string>;
   tender: { cash: string; card: string; wallet: string };
   channel: Record<string, string>;
@@ -66,7 +68,7 @@ const EN: ReceiptWords = {
   training: 'TRAINING - NOT A VALID RECEIPT', terminal: 'Terminal', cashier: 'Cashier', sale: (id) => `Sale #${id}`,
   gstNumber: (n) => `GST/HST no. ${n}`, qstNumber: (n) => `QST no. ${n}`,
   subtotal: 'Subtotal', total: 'Total', discount: 'Discount', taxesIncluded: 'Taxes included', rounding: 'Rounding',
-  cashTendered: 'Cash received', change: 'Change due', refund: 'Refund', refunded: 'Refunded', reason: 'Reason', exchangeCredit: (id) => `Exchange credit, sale #${id}`, returnedItems: 'Items returned',
+  cashTendered: 'Cash received', change: 'Change due', refund: 'Refund', refunded: 'Refunded', reason: 'Reason', exchangeCredit: (id) => `Exchange credit, sale #${id}`, returnedItems: 'Items returned', creditedTo: (id) => `Credited to sale #${id}`,
   tax: { GST: 'GST', HST: 'HST', PST: 'PST', QST: 'QST', RST: 'RST' },
   tender: { cash: 'Cash', card: 'Card', wallet: 'Wallet' },
   channel: { WX_MICROPAY: 'WeChat Pay', ALIPAY_MICROPAY: 'Alipay', UPI_MICROPAY: 'UnionPay', WX_NATIVE: 'WeChat Pay QR', ALIPAY_QR: 'Alipay QR', UPI_QR: 'UnionPay QR', PF_CC: 'Card', CASH: 'Cash' },
@@ -84,7 +86,7 @@ const FR: ReceiptWords = {
   training: 'FORMATION - REÇU NON VALIDE', terminal: 'Terminal', cashier: 'Caissier', sale: (id) => `Vente no ${id}`,
   gstNumber: (n) => `No de TPS/TVH ${n}`, qstNumber: (n) => `No de TVQ ${n}`,
   subtotal: 'Sous-total', total: 'Total', discount: 'Rabais', taxesIncluded: 'Taxes incluses', rounding: 'Arrondi',
-  cashTendered: 'Montant reçu', change: 'Monnaie à rendre', refund: 'Remboursement', refunded: 'Remboursé', reason: 'Motif', exchangeCredit: (id) => `Crédit d'échange, vente no ${id}`, returnedItems: 'Articles retournés',
+  cashTendered: 'Montant reçu', change: 'Monnaie à rendre', refund: 'Remboursement', refunded: 'Remboursé', reason: 'Motif', exchangeCredit: (id) => `Crédit d'échange, vente no ${id}`, returnedItems: 'Articles retournés', creditedTo: (id) => `Porté au crédit de la vente no ${id}`,
   tax: { GST: 'TPS', HST: 'TVH', PST: 'TVP', QST: 'TVQ', RST: 'TVD' },
   tender: { cash: 'Comptant', card: 'Carte', wallet: 'Portefeuille' },
   channel: { WX_MICROPAY: 'WeChat Pay', ALIPAY_MICROPAY: 'Alipay', UPI_MICROPAY: 'UnionPay', WX_NATIVE: 'Code QR WeChat Pay', ALIPAY_QR: 'Code QR Alipay', UPI_QR: 'Code QR UnionPay', PF_CC: 'Carte', CASH: 'Comptant' },
@@ -102,7 +104,7 @@ const ZH: ReceiptWords = {
   training: '培训模式 - 非有效收据', terminal: '终端', cashier: '收银员', sale: (id) => `销售单 #${id}`,
   gstNumber: (n) => `GST/HST 税号 ${n}`, qstNumber: (n) => `QST 税号 ${n}`,
   subtotal: '小计', total: '合计', discount: '折扣', taxesIncluded: '价格含税', rounding: '现金尾数调整',
-  cashTendered: '实收现金', change: '应找零', refund: '退款', refunded: '已退款', reason: '原因', exchangeCredit: (id) => `换货抵扣，销售单 #${id}`, returnedItems: '退回商品',
+  cashTendered: '实收现金', change: '应找零', refund: '退款', refunded: '已退款', reason: '原因', exchangeCredit: (id) => `换货抵扣，销售单 #${id}`, returnedItems: '退回商品', creditedTo: (id) => `抵扣销售单 #${id}`,
   tax: { GST: 'GST', HST: 'HST', PST: 'PST', QST: 'QST', RST: 'RST' },
   tender: { cash: '现金', card: '银行卡', wallet: '钱包' },
   channel: { WX_MICROPAY: '微信支付', ALIPAY_MICROPAY: '支付宝', UPI_MICROPAY: '银联', WX_NATIVE: '微信支付二维码', ALIPAY_QR: '支付宝二维码', UPI_QR: '银联二维码', PF_CC: '银行卡', CASH: '现金' },

@@ -4,13 +4,11 @@
 // The factory PIN in live mode asks for a new PIN first. The till itself (children) shows only while someone is in.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { ChannelResponse, IpcError } from '../../preload/contract.js';
+import type { ChannelResponse } from '../../preload/contract.js';
 import { AppShell } from '../shared/AppShell.js';
 import { useApp } from '../shared/app-context.js';
 import { invokeRaw } from '../shared/invoke.js';
-import { NewPinForm } from '../shared/NewPinForm.js';
-import { NumPad } from '../shared/NumPad.js';
-import { RefusalLine } from '../shared/RefusalLine.js';
+import { PinPrompt } from '../shared/PinPrompt.js';
 import { ShiftPanel } from './ShiftPanel.js';
 import '../shared/staff.css';
 
@@ -67,54 +65,16 @@ export function SignIn({ children }: { children: ReactNode }) {
 
 function PinEntry({ training, onSignedIn }: { training: boolean; onSignedIn: (o: Operator) => void }) {
   const { t } = useApp();
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [changing, setChanging] = useState<string | null>(null);
-  const valid = /^\d{4,8}$/.test(pin);
-
-  const signIn = async (value: string) => {
-    setBusy(true);
-    const result = await invokeRaw('staff:signIn', { pin: value });
-    setBusy(false);
-    setPin('');
-    if (result.ok) return onSignedIn(result.value);
-    if (result.error.code === 'PIN_CHANGE_REQUIRED') return setChanging(value);
-    setError(result.error);
-  };
-
-  if (changing !== null) {
-    return <NewPinForm oldPin={changing} onCancel={() => setChanging(null)} onChanged={(_who, newPin) => { setChanging(null); void signIn(newPin); }} />;
-  }
   return (
-    <form
-      className="panel signin"
-      data-testid="signin"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid && !busy) void signIn(pin);
-      }}
+    <PinPrompt
+      className="signin"
+      testIds={{ form: 'signin', pin: 'signin-pin', error: 'signin-error', submit: 'signin-submit' }}
+      words={{ title: t('staff.enterPin'), pin: t('staff.pin'), submit: t('staff.signIn') }}
+      send={(pin) => invokeRaw('staff:signIn', { pin })}
+      onAccepted={onSignedIn}
     >
-      <h2>{t('staff.enterPin')}</h2>
-      <input
-        className="field field-xl field-pin"
-        data-testid="signin-pin"
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        autoFocus
-        value={pin}
-        onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        aria-label={t('staff.pin')}
-      />
-      <RefusalLine error={error} testId="signin-error" />
-      <NumPad value={pin} onChange={setPin} maxLength={8} disabled={busy} />
-      <button type="submit" className="btn btn-primary btn-xl" data-testid="signin-submit" disabled={!valid || busy}>
-        {t('staff.signIn')}
-      </button>
       {training ? <p className="hint">{t('staff.trainingHint')}</p> : null}
-    </form>
+    </PinPrompt>
   );
 }
 

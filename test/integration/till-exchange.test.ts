@@ -198,6 +198,9 @@ describe('cash back at the till opens the drawer, through the printing service',
       const slip = printer.jobs().find((j) => printedText(decodeEscPos(j)).some((l) => l.includes('Items returned')));
       const slipText = printedText(decodeEscPos(slip ?? new Uint8Array()));
       expect(slipText.some((l) => /^ +1 [×x] Cake +\$11\.30$/.test(l)), slipText.join('\n')).toBe(true);
+      // Of the $11.30, $5.65 paid the small cake (sale 2) and $5.65 came back in cash.
+      expect(slipText.some((l) => /^Credited to sale #2 +\$5\.65$/.test(l)), slipText.join('\n')).toBe(true);
+      expect(slipText.some((l) => /^Refunded · Cash +-\$5\.65$/.test(l)), slipText.join('\n')).toBe(true);
       expect(decodeEscPos(printer.bytes()).commands.filter((c) => c.op === 'pulse')).toHaveLength(1);
     } finally {
       await printer.close();

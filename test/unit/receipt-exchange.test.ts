@@ -85,6 +85,17 @@ describe('the refund slip of returned lines', () => {
     expect(text.indexOf('Items returned')).toBeLessThan(text.indexOf('Reason: wrong size'));
   });
 
+  it('an exchange\'s slip says what part of the value paid the new sale instead', () => {
+    const sale = returned();
+    const exchanged = { ...sale, refunds: sale.refunds.map((r) => ({ ...r, amountCents: 565, credit: { saleId: 43, amountCents: 565 } })) } as SaleView;
+    const text = receiptText(refundSlip(STORE, exchanged, 9, { locale: 'en-CA', printedAt: AT }), 48);
+    expect(text).toMatch(/Refunded · Cash +−\$5\.65/);
+    expect(text).toMatch(/1 × Gâteau +\$11\.30/);
+    expect(text).toMatch(/Credited to sale #43 +\$5\.65/);
+    expect(receiptText(refundSlip(STORE, exchanged, 9, { locale: 'fr-CA', printedAt: AT }), 48)).toContain('Porté au crédit de la vente no 43');
+    expect(receiptText(refundSlip(STORE, returned(), 9, { locale: 'en-CA', printedAt: AT }), 48)).not.toContain('Credited to');
+  });
+
   it('an amount refund (no return) lists no lines', () => {
     const sale = returned();
     const plain = { ...sale, refunds: sale.refunds.map((r) => ({ ...r, returnId: null, lines: [] })) } as SaleView;

@@ -5,9 +5,7 @@ import type { Handlers } from '../dispatch.js';
 import type { AppContext } from '../app-context.js';
 import { noReceiptQuoteView, quoteView, refundReturnFields } from '../return-views.js';
 import { quoteNoReceipt, returnWithoutReceipt, type NoReceiptDeps } from '../../checkout/returns-without-receipt.js';
-import { storeTaxSetup } from '../../checkout/rate-overrides.js';
 import { attemptsForSale } from '../../journal/attempt-queries.js';
-import { storeDayOf } from '../../journal/store-day.js';
 import type { RefundRecord } from '../../journal/payment-records.js';
 import type { Caller } from '../manager-sessions.js';
 import type { ExchangeQuote } from '../../journal/exchanges.js';
@@ -25,7 +23,7 @@ export function returnHandlers(ctx: AppContext): ReturnHandlers {
   const noReceipt: NoReceiptDeps = {
     journal, catalog: ctx.catalog, currency: settings.currency,
     // Today's taxes, with the manager's rate overrides in force (docs/register.md "Rate overrides").
-    tax: () => storeTaxSetup(journal, settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
+    tax: () => ctx.taxNow(),
   };
   const exchangeView = (q: ExchangeQuote) => ({
     ...quoteView(q, attemptsForSale(journal, q.saleId)), newSaleId: q.newSaleId, newSaleTotalCents: getSaleRecord(journal, q.newSaleId).totalCents,

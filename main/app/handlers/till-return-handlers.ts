@@ -9,7 +9,6 @@ import type { PrintingService } from '../printing-service.js';
 import { noReceiptQuoteView, quoteView, refundReturnFields } from '../return-views.js';
 import { saleView } from '../views.js';
 import { quoteNoReceipt, returnWithoutReceiptAtTill, type NoReceiptDeps } from '../../checkout/returns-without-receipt.js';
-import { taxSetupFor } from '../../checkout/tax-table.js';
 import { attemptsForSale } from '../../journal/attempt-queries.js';
 import type { ExchangeQuote } from '../../journal/exchanges.js';
 import type { RefundRecord } from '../../journal/payment-records.js';
@@ -36,7 +35,7 @@ export function tillReturnHandlers(ctx: AppContext, printing: Pick<PrintingServi
   const till = () => ctx.tills.counter;
   const noReceipt: NoReceiptDeps = {
     journal, catalog: ctx.catalog, currency: settings.currency,
-    tax: () => taxSetupFor(settings.province, storeDayOf(ctx.clock.now(), settings.storeTimeZone), settings.pricesIncludeTax),
+    tax: () => ctx.taxNow(),
   };
 
   /** The sale the returned value pays: open at this till and owing something. Read only. */
