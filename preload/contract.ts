@@ -133,6 +133,7 @@ export const CHANNELS = {
   // Receipts on paper and the cash drawer (docs/printing.md). The on-screen receipt is the printer's layout.
   'receipt:document': channel(prt.requests.document, prt.responses.document, TILL),
   'printer:queue': channel(empty, prt.responses.queue, TILL),
+  'receipt:paper': channel(prt.requests.paper, prt.responses.paper, TILL),
   'printer:retry': channel(empty, prt.responses.queue, TILL),
   'printer:skip': channel(prt.requests.skip, prt.responses.queue, TILL),
   'drawer:open': channel(prt.requests.openDrawer, prt.responses.drawer, CASHIER),

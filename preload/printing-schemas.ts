@@ -35,6 +35,8 @@ export const printerSetupView = z.object({
 export const requests = {
   /** `locale`: the screen's language for the on-screen receipt; absent: the store's (as printed). */
   document: z.object({ saleId: id, locale: z.enum(LOCALES).optional() }),
+  /** Whether sale `saleId`'s receipt is on its way to paper (the kiosk's done screen: "take your receipt"). */
+  paper: z.object({ saleId: id }),
   skip: z.object({ jobId: id }),
   /** A manager's PIN approves the drawer opening without a sale (approval `drawer-open`); `reason` is journaled. */
   openDrawer: z.object({ pin: z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits'), reason: z.string().trim().min(3).max(200) }),
@@ -51,6 +53,8 @@ export const requests = {
 export const responses = {
   document: z.object({ columns, training: z.boolean(), reprint: z.boolean(), lines: z.array(receiptLine) }),
   queue: queueView,
+  /** `printing`: its receipt is queued without a fault, or printed; false with no printer (nothing is queued). */
+  paper: z.object({ printing: z.boolean() }),
   drawer: z.object({ result: z.string(), approvedBy: z.string() }),
   setup: printerSetupView,
   discovery: z.object({

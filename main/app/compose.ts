@@ -166,7 +166,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
       clockWatch.stop();
       stopEngineEvents();
       stopPrinting();
-      printing.queue.stop();
+      await printing.queue.stop();
       stopLivePayments();
       await ctx.scanners.counter.stop();
       stopStoreNudge();

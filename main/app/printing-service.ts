@@ -190,6 +190,11 @@ export class PrintingService {
     return this.o.journal.statement(`SELECT 1 FROM print_jobs WHERE kind = 'refund' AND refund_id = ?`).get(refundId) !== undefined;
   }
 
+  /** Sale `saleId`'s receipt is on its way: queued (no fault yet) or printed. Skipped, faulted or never queued: no. */
+  receiptOnPaper(saleId: number): boolean {
+    return this.o.journal.statement(`SELECT 1 FROM print_jobs WHERE kind = 'sale' AND sale_id = ? AND reprint = 0 AND (state = 'printed' OR (state = 'queued' AND fault IS NULL))`).get(saleId) !== undefined;
+  }
+
   private receiptQueued(saleId: number): boolean {
     return this.o.journal.statement(`SELECT 1 FROM print_jobs WHERE kind = 'sale' AND sale_id = ? AND reprint = 0`).get(saleId) !== undefined;
   }

@@ -12,11 +12,12 @@ import type { ErrorCode } from '../../preload/error-codes.js';
 import { isInFlightAttemptState } from '../../preload/payment-states.js';
 import type { Journal } from '../journal/database.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
+import { creditToSale } from '../journal/return-queries.js';
 import { getSale } from '../journal/sale-queries.js';
 import { isParked, parkSale, resumeSale } from '../journal/sale-parking.js';
 import type { SaleTaxSetup } from '../shared/sales-tax.js';
 
-export type ParkErrorCode = Extract<ErrorCode, 'PARK_EMPTY_SALE' | 'PARK_SALE_HAS_PAYMENTS' | 'PARK_PAYMENT_IN_FLIGHT' | 'PARKED_SALE_NOT_FOUND' | 'PARK_NOT_AVAILABLE'>;
+export type ParkErrorCode = Extract<ErrorCode, 'PARK_EMPTY_SALE' | 'PARK_SALE_HAS_PAYMENTS' | 'PARK_SALE_HAS_CREDIT' | 'PARK_PAYMENT_IN_FLIGHT' | 'PARKED_SALE_NOT_FOUND' | 'PARK_NOT_AVAILABLE'>;
 
 export class ParkError extends Error {
   constructor(readonly code: ParkErrorCode, message: string) {
@@ -55,16 +56,20 @@ function assertParkable(journal: Journal, saleId: number | undefined): number {
   if (!details || details.sale.status !== 'open' || details.lines.length === 0) {
     throw new ParkError('PARK_EMPTY_SALE', 'There is no open sale with items to park.');
   }
-  assertNoMoney(details.attempts);
+  assertNoMoney(journal, details.sale.id, details.attempts);
   return details.sale.id;
 }
 
-function assertNoMoney(attempts: readonly AttemptRecord[]): void {
+function assertNoMoney(journal: Journal, saleId: number, attempts: readonly AttemptRecord[]): void {
   if (attempts.some((a) => isInFlightAttemptState(a.state))) {
     throw new ParkError('PARK_PAYMENT_IN_FLIGHT', 'A payment on this sale is still in progress or being checked; it cannot be parked.');
   }
   if (attempts.some((a) => a.state === 'succeeded')) {
     throw new ParkError('PARK_SALE_HAS_PAYMENTS', 'This sale has a payment; finish it (or void it) instead of parking it.');
+  }
+  // An exchange's credit is money on the sale too (journal/sale-balance.ts `creditCents`); such a sale cannot be voided.
+  if (creditToSale(journal, saleId) > 0) {
+    throw new ParkError('PARK_SALE_HAS_CREDIT', 'Part of this sale is paid by returned items (an exchange); finish it instead of parking it.');
   }
 }
 
@@ -95,7 +100,7 @@ export function resumeParkedSale(deps: ParkingDeps, currentId: number | undefine
     if (current.lines.length > 0) parked = parkOpenSale(deps, current.sale.id);
     else {
       // No lines: nothing to park. It is kept for the next new sale, unless money hangs on it (then it is finished first).
-      assertNoMoney(current.attempts);
+      assertNoMoney(deps.journal, current.sale.id, current.attempts);
       if (current.attempts.length === 0) spare = current.sale.id;
     }
   }

@@ -18,7 +18,7 @@ import type { Province } from '../shared/sales-tax.js';
 
 const USAGE = `usage: npm run pos -- <command> [--data-dir DIR] [--province XX] [--gateway URL --mch-id ID --key KEY]
   report [--date YYYY-MM-DD] [--json]      daily totals for a store day
-  close-day --counted-cash CENTS [--date D] [--by NAME]
+  close-day --counted-cash CENTS [--date D] [--by NAME] [--printer P]
   reconcile                                 settle every open payment and refund with IOTPay
   export --from D --to D [--out FILE]       CSV of payments and refunds
   journal verify [--seal N:HASH]            check the hash chain, rebuild the tables from the events and name every
@@ -104,7 +104,7 @@ export async function runPos(argv: string[], out: (line: string) => void, env: N
     if (services.clockWarning) out(clockWarningLine(services.clockWarning));
     switch (command) {
       case 'report': return reportCommand(services, flags, out);
-      case 'close-day': return closeDayCommand(services, flags, out);
+      case 'close-day': return await closeDayCommand(services, flags, out);
       case 'export': return exportCommand(services, flags, out);
       case 'charge': {
         const charged = await chargeSale(services, flags, out, dataDir);

@@ -112,6 +112,16 @@ export async function printerCommand(services: Services, positionals: string[], 
 }
 
 /**
+ * After `pos close-day --printer P`: Z `zNumber` printed there. The Z is final whatever the printer says, so a fault
+ * only says so (the slip stays queued in the journal, as any); nothing prints without --printer.
+ */
+export async function printClosedZ(services: Services, flags: Flags, out: Out, zNumber: number, requestedBy: string): Promise<void> {
+  if (!printerFlag(flags)) return;
+  const printing = printingFor(services, flags);
+  await printNow(printing, { kind: 'z-report', zNumber, requestedBy }, (line) => out(`Z ${zNumber} ${line}`));
+}
+
+/**
  * After `pos charge`: the receipt as text, always (the same layout the printer prints); with --printer, the drawer
  * opens for a cash tender and the receipt prints. A print fault changes nothing about the payment or its exit code.
  */

@@ -13,6 +13,7 @@ import { dailyTotals } from '../reports/daily-totals.js';
 import { closeDay } from '../reports/day-close.js';
 import type { RegisterTotals } from '../reports/register-totals.js';
 import { centsFlag, dayFlag, money, textFlag, UsageError, type Flags, type Out } from './cli-io.js';
+import { printClosedZ, printerFlag } from './printer-commands.js';
 
 function today(services: Services): string {
   return storeDayOf(services.journal.clock.now(), services.settings.storeTimeZone);
@@ -44,10 +45,13 @@ export function reportCommand(services: Services, flags: Flags, out: Out): numbe
   return 0;
 }
 
-export function closeDayCommand(services: Services, flags: Flags, out: Out): number {
+export async function closeDayCommand(services: Services, flags: Flags, out: Out): Promise<number> {
+  // Checked before the Z is taken: a mistyped printer must not leave a Z behind with the command refused.
+  printerFlag(flags);
+  const closedBy = textFlag(flags, 'by', false) ?? 'admin-cli';
   const z = closeDay(services.journal, {
     storeDay: dayFlag(flags, 'date', today(services)),
-    closedBy: textFlag(flags, 'by', false) ?? 'admin-cli',
+    closedBy,
     // Required: a Z report is immutable, so a forgotten count must not be written down as an empty drawer.
     countedCashCents: centsFlag(flags, 'counted-cash', true, true) as number,
     cashCurrency: services.settings.currency,
@@ -67,6 +71,8 @@ export function closeDayCommand(services: Services, flags: Flags, out: Out): num
     const closed = s.closedBy === null ? 'still open' : `closed by ${staff.nameOf(s.closedBy)}, counted ${money(s.countedCents ?? 0, s.currency)}, variance ${money(s.varianceCents ?? 0, s.currency)}`;
     out(`  shift ${s.id}: opened by ${staff.nameOf(s.openedBy)}, expected ${money(s.expectedCents, s.currency)}, ${closed}`);
   }
+  // With --printer, the Z prints there too (docs/printing.md), last, after every line above.
+  await printClosedZ(services, flags, out, z.zNumber, closedBy);
   return 0;
 }
 

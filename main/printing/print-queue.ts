@@ -34,20 +34,26 @@ export class PrintQueue {
   private running: Promise<PrintQueueState> | undefined;
   private again = false;
   private stopTimer: (() => void) | undefined;
+  /** Set by stop(): no new pass starts, so nothing writes to a journal that is about to close. */
+  private stopped = false;
 
   constructor(private readonly deps: PrintQueueDeps) {}
 
   /** Retries what waits, on a timer, from now on (the first try right away: slips queued before a restart). */
   start(): void {
+    this.stopped = false;
     this.stopTimer ??= this.deps.every(this.deps.retryMs ?? 20_000, () => {
-      if (this.pending() > 0) void this.pump();
+      if (this.pending() > 0) this.printInBackground();
     });
-    if (this.pending() > 0) void this.pump();
+    if (this.pending() > 0) this.printInBackground();
   }
 
-  stop(): void {
+  /** Stops the retries and waits for a pass in progress, so the journal can be closed after it. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     this.stopTimer?.();
     this.stopTimer = undefined;
+    await this.running?.catch(() => undefined);
   }
 
   pending(): number {
@@ -67,7 +73,7 @@ export class PrintQueue {
   enqueue(input: NewPrintJob): PrintJobRecord {
     const job = insertPrintJob(this.deps.journal, input);
     this.changed();
-    void this.pump();
+    this.printInBackground();
     return job;
   }
 
@@ -75,11 +81,17 @@ export class PrintQueue {
   skip(jobId: number, by: string): void {
     markPrintJobSkipped(this.deps.journal, jobId, by);
     this.changed();
-    void this.pump();
+    this.printInBackground();
+  }
+
+  /** A pass nobody awaits: the slip stays journaled and queued whatever happens, so a failure is logged, not thrown. */
+  printInBackground(): void {
+    this.pump().catch((error: unknown) => this.deps.logger.error('print queue pass failed; the slips stay queued', { error: error instanceof Error ? error.message : String(error) }));
   }
 
   /** Prints what is queued, oldest first, stopping at the first fault. Calls made while it runs join one more pass. */
   pump(): Promise<PrintQueueState> {
+    if (this.stopped) return Promise.resolve(this.state());
     if (this.running) {
       this.again = true;
       return this.running;
@@ -100,6 +112,7 @@ export class PrintQueue {
 
   private async printAll(): Promise<void> {
     for (;;) {
+      if (this.stopped) return;
       const [job] = queuedPrintJobs(this.deps.journal);
       if (!job) return;
       const printer = this.deps.printer();

@@ -12,6 +12,7 @@ import { pushToast } from '../shared/toast-store.js';
 import { usePosEvent } from '../shared/use-pos-event.js';
 import { tenderKey } from '../shared/wallet.js';
 import { useManagerCall } from './manager-api.js';
+import { useMayCall } from './manager-may.js';
 import { NoReceiptPanel } from './NoReceiptPanel.js';
 import { refundableCents } from './refundable.js';
 import { ReturnLinesPanel } from './ReturnLinesPanel.js';
@@ -28,6 +29,8 @@ interface Props {
 export function RefundTab({ prefill = null, onResolved }: Props) {
   const { t, money, locale, info } = useApp();
   const mcall = useManagerCall();
+  // Returns without a receipt are a manager's (docs/staff.md "The door"): a supervisor is not offered them.
+  const mayNoReceipt = useMayCall()('refund:noReceipt');
   const [query, setQuery] = useState(prefill?.mchOrderNo ?? '');
   const [searched, setSearched] = useState('');
   const [sales, setSales] = useState<SaleView[] | null>(null);
@@ -122,14 +125,14 @@ export function RefundTab({ prefill = null, onResolved }: Props) {
 
   return (
     <section className="tab-body">
-      <div className="tabs" role="tablist">
+      {mayNoReceipt ? <div className="tabs" role="tablist">
         {(['receipt', 'no-receipt'] as const).map((m) => (
           <button key={m} type="button" role="tab" aria-selected={mode === m} className={`btn${mode === m ? ' is-active' : ''}`} data-testid={`return-mode-${m}`} onClick={() => setMode(m)}>
             {t(m === 'receipt' ? 'return.withReceipt' : 'return.withoutReceipt')}
           </button>
         ))}
-      </div>
-      {mode === 'no-receipt' ? <NoReceiptPanel /> : null}
+      </div> : null}
+      {mode === 'no-receipt' && mayNoReceipt ? <NoReceiptPanel /> : null}
       {mode === 'receipt' ? (<>
       <form
         className="row"

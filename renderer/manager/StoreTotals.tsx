@@ -8,6 +8,7 @@ import { useApp } from '../shared/app-context.js';
 import { channelKey } from '../shared/wallet.js';
 import { TotalsTable } from './TotalsTable.js';
 import { useManagerCall } from './manager-api.js';
+import { useMayCall } from './manager-may.js';
 
 type Totals = ChannelResponse<'store:totals'>;
 type Sync = ChannelResponse<'store:sync'>;
@@ -71,6 +72,8 @@ function TerminalsTable({ terminals }: { terminals: Terminal[] }) {
 function StoreClose({ date }: { date: string }) {
   const { t, money } = useApp();
   const mcall = useManagerCall();
+  // A supervisor sees the store Z and what holds the close up; closing it is a manager's (docs/staff.md "The door").
+  const mayClose = useMayCall()('store:closeDay');
   const [day, setDay] = useState<Day | null>(null);
   const [reason, setReason] = useState('');
   const load = useCallback(async () => {
@@ -114,7 +117,7 @@ function StoreClose({ date }: { date: string }) {
               <li key={`${p.terminalId}-${p.kind}`} className="stat-alert">{t(`store.closeProblem.${p.kind}`, { terminal: p.terminalId, count: p.count })}</li>
             ))}
           </ul>
-          {report.problems.length === 0 ? (
+          {!mayClose ? null : report.problems.length === 0 ? (
             <button type="button" className="btn btn-primary" data-testid="store-close-day" onClick={() => void close(false)}>{t('store.closeDay')}</button>
           ) : (
             <div className="row">

@@ -13,7 +13,7 @@ import { layoutLines } from '../../receipts/receipt-text.js';
 import type { PrintingService } from '../printing-service.js';
 import { saleView } from '../views.js';
 
-type PrintingHandlers = Pick<Handlers, 'receipt:document' | 'printer:queue' | 'printer:retry' | 'printer:skip' | 'drawer:open' | 'printer:setup' | 'printer:save' | 'printer:discover' | 'printer:test' | 'receipt:find' | 'receipt:reprint' | 'report:printZ'>;
+type PrintingHandlers = Pick<Handlers, 'receipt:document' | 'receipt:paper' | 'printer:queue' | 'printer:retry' | 'printer:skip' | 'drawer:open' | 'printer:setup' | 'printer:save' | 'printer:discover' | 'printer:test' | 'receipt:find' | 'receipt:reprint' | 'report:printZ'>;
 
 /** A target the file holds but that cannot be parsed shows as no printer, to be chosen again. */
 function targetOf(text: string): ReturnType<typeof parsePrinterTarget> | null {
@@ -44,6 +44,10 @@ export function printingHandlers(ctx: AppContext, printing: PrintingService): Pr
       const columns = printing.format().columns;
       return { columns, training: doc.training, reprint: doc.reprint, lines: layoutLines(doc, columns) };
     },
+    'receipt:paper': (r, role) => {
+      if (!tillFor(ctx, role).owns(r.saleId)) throw new TillError('NOT_THIS_TILL', 'That sale was not rung up at this till.');
+      return { printing: printing.receiptOnPaper(r.saleId) };
+    },
     'printer:queue': () => printing.queue.state(),
     'printer:retry': () => printing.queue.pump(),
     'printer:skip': (r, role) => {
@@ -62,7 +66,7 @@ export function printingHandlers(ctx: AppContext, printing: PrintingService): Pr
       const printer = r.target === null ? undefined : { ...saved.printer, target: describePrinterTarget(parsePrinterTarget(r.target)), columns: r.columns, codepage: r.codepage, language: r.language, cjk: r.cjk, drawer: r.drawer };
       // The printer applies to the next slip: the queue reads the saved settings each time it prints.
       ctx.savedSettings.save({ ...saved, printer });
-      void printing.queue.pump();
+      printing.queue.printInBackground();
       return setup();
     },
     'printer:discover': () => discoverPrinters(),

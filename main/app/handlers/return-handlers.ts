@@ -15,8 +15,8 @@ import { TillReturnError } from './till-return-handlers.js';
 
 type ReturnHandlers = Pick<Handlers, 'refund:quote' | 'refund:returnLines' | 'refund:quoteExchange' | 'refund:exchange' | 'refund:quoteNoReceipt' | 'refund:noReceipt'>;
 
-/** Journaled as who approved: the session holder's name, or `manager` for a session without a person. */
-const approver = (caller: Caller | undefined) => caller?.name ?? 'manager';
+/** Journaled as who approved: the session holder's staff id (reports look the name up), as every approval is. */
+const approver = (caller: Caller | undefined) => caller?.staffId ?? 'manager';
 
 export function returnHandlers(ctx: AppContext): ReturnHandlers {
   const { journal, engine, settings } = ctx.services;

@@ -194,6 +194,7 @@ export const enCA = {
   'kiosk.stillThereBody': 'Your basket will be cleared in {time}.',
   'kiosk.imHere': "Yes, I'm here",
   'kiosk.done': 'Done',
+  'kiosk.takeReceipt': 'Please take your receipt from the printer.',
 
   'manager.title': 'Manager',
   'manager.enterPin': 'Enter manager PIN',
@@ -559,6 +560,7 @@ export const enCA = {
   'settings.provinceSaved': 'Province saved. Sales opened from now on are taxed for {province}.',
   'errorCode.PARK_EMPTY_SALE': 'There is nothing to park: add items first.',
   'errorCode.PARK_SALE_HAS_PAYMENTS': 'The sale on screen has a payment, so it cannot be parked. Finish it, or have a manager void it.',
+  'errorCode.PARK_SALE_HAS_CREDIT': 'Part of the sale on screen is paid by returned items (an exchange), so it cannot be parked. Finish the sale.',
   'errorCode.PARK_PAYMENT_IN_FLIGHT': 'A payment on the sale on screen is still in progress or being checked. Wait for it before parking.',
   'errorCode.PARKED_SALE_NOT_FOUND': 'That sale is no longer parked. It may have been resumed already.',
   'errorCode.PARK_NOT_AVAILABLE': 'Sales cannot be parked here.',

@@ -196,6 +196,7 @@ export const frCA: Messages = {
   'kiosk.stillThereBody': 'Votre panier sera vidé dans {time}.',
   'kiosk.imHere': 'Oui, je suis là',
   'kiosk.done': 'Terminé',
+  'kiosk.takeReceipt': 'Veuillez prendre votre reçu à l’imprimante.',
 
   'manager.title': 'Gérant',
   'manager.enterPin': 'NIP du gérant',
@@ -561,6 +562,7 @@ export const frCA: Messages = {
   'settings.provinceSaved': 'Province enregistrée. Les ventes ouvertes dès maintenant sont taxées pour : {province}.',
   'errorCode.PARK_EMPTY_SALE': 'Il n’y a rien à mettre en attente : ajoutez d’abord des articles.',
   'errorCode.PARK_SALE_HAS_PAYMENTS': 'La vente à l’écran a un paiement; elle ne peut pas être mise en attente. Terminez-la, ou faites-la annuler par un gérant.',
+  'errorCode.PARK_SALE_HAS_CREDIT': 'Une partie de la vente à l’écran est payée par des articles retournés (un échange); elle ne peut pas être mise en attente. Terminez la vente.',
   'errorCode.PARK_PAYMENT_IN_FLIGHT': 'Un paiement de la vente à l’écran est en cours ou en vérification. Attendez-le avant de la mettre en attente.',
   'errorCode.PARKED_SALE_NOT_FOUND': 'Cette vente n’est plus en attente. Elle a peut-être déjà été reprise.',
   'errorCode.PARK_NOT_AVAILABLE': 'Les ventes ne peuvent pas être mises en attente ici.',

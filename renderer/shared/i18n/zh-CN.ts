@@ -196,6 +196,7 @@ export const zhCN: Messages = {
   'kiosk.stillThereBody': '购物车将在 {time} 后清空。',
   'kiosk.imHere': '我还在',
   'kiosk.done': '完成',
+  'kiosk.takeReceipt': '请从打印机取走您的收据。',
 
   'manager.title': '经理',
   'manager.enterPin': '输入经理密码',
@@ -561,6 +562,7 @@ export const zhCN: Messages = {
   'settings.provinceSaved': '省份已保存。此后新开的销售按 {province} 计税。',
   'errorCode.PARK_EMPTY_SALE': '没有可挂起的内容：请先添加商品。',
   'errorCode.PARK_SALE_HAS_PAYMENTS': '当前销售已有付款，不能挂单。请完成该销售，或请经理作废。',
+  'errorCode.PARK_SALE_HAS_CREDIT': '当前销售有一部分由退回的商品（换货）抵付，不能挂单。请完成该销售。',
   'errorCode.PARK_PAYMENT_IN_FLIGHT': '当前销售有一笔付款仍在进行或核实中。请等待其完成后再挂单。',
   'errorCode.PARKED_SALE_NOT_FOUND': '该销售已不在挂单中，可能已被取回。',
   'errorCode.PARK_NOT_AVAILABLE': '此处不能挂单。',

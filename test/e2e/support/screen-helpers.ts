@@ -28,7 +28,13 @@ export async function qrOn(page: Page): Promise<string | undefined> {
   return decodeQr(await qr.screenshot());
 }
 
+/** From the paid screen, "New sale"; returns once the new, empty sale is on screen (not the paid one's lines). */
 export async function startSale(page: Page): Promise<void> {
-  if (await page.getByTestId('new-sale').isVisible()) await page.getByTestId('new-sale').click();
+  const newSale = page.getByTestId('new-sale');
+  if (await newSale.isVisible()) {
+    await newSale.click();
+    await newSale.waitFor({ state: 'hidden' });
+    await page.locator('[data-testid="sale-line"]').first().waitFor({ state: 'detached' });
+  }
   await page.getByTestId('sale-total').waitFor();
 }
