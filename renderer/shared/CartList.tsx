@@ -143,9 +143,11 @@ export function SaleTotals({ sale }: { sale: SaleView }) {
         </div>
       ))}
       {sale.paidCents > 0 ? (
+        // The money taken: with cash rounded to 5¢ (the line above), what the customer paid is the total plus the
+        // rounding, so Total + Rounding = Paid reads true on the screen (docs/register.md "Cash rounding").
         <div className="sale-total-row">
           <span>{t('cart.paid')}</span>
-          <span data-testid="sale-paid">{money(sale.paidCents, sale.currency)}</span>
+          <span data-testid="sale-paid">{money(sale.paidCents + sale.roundingCents, sale.currency)}</span>
         </div>
       ) : null}
       {sale.heldCents > 0 ? (

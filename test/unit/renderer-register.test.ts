@@ -41,6 +41,8 @@ describe('SaleTotals: subtotal, each tax, total', () => {
     const cash: Partial<AttemptView> = { tender: 'cash', amountCents: 2755, roundingCents: -2 };
     const html = render(createElement(SaleTotals, { sale: quebec({ paidCents: 2757, dueCents: 0, roundingCents: -2, attempts: [cash as AttemptView] }) }), 'en-CA');
     expect(text(html)).toContain('Total $27.57 Rounding −$0.02');
+    // Paid is the cash taken: the total plus its rounding, so the rows add up as the customer sees them.
+    expect(html).toMatch(/data-testid="sale-paid"[^>]*>\$27\.55</);
   });
 
   it('prices that include tax say so', () => {
