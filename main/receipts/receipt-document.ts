@@ -122,7 +122,13 @@ function totalRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow[
   if (saleDiscount > 0) rows.push(pair(w.discount, `−${money(saleDiscount)}`, 'discount'));
   if (sale.taxes.length > 0 || saleDiscount > 0) {
     rows.push(pair(w.subtotal, money(sale.subtotalCents), 'subtotal'));
-    for (const tax of sale.taxes) rows.push(pair(taxLabel(w, tax.code, tax.ratePer100k, o.locale), money(tax.amountCents), 'tax', { taxCode: tax.code }));
+    // The taxable subtotal: the subtotal when a tax applies to every line; otherwise (zero-rated or gst-only lines)
+    // the tax's line names its own base, so the receipt shows what each tax was charged on (docs/printing.md).
+    for (const tax of sale.taxes) {
+      const label = taxLabel(w, tax.code, tax.ratePer100k, o.locale);
+      const on = tax.baseCents === sale.subtotalCents ? label : `${label} ${w.taxOn(money(tax.baseCents))}`;
+      rows.push(pair(on, money(tax.amountCents), 'tax', { taxCode: tax.code }));
+    }
   }
   rows.push(pair(w.total, money(sale.totalCents), 'total', { bold: true }));
   if (sale.pricesIncludeTax && sale.taxes.length > 0) rows.push(text(w.taxesIncluded, 'taxes-included'));

@@ -17,6 +17,8 @@ export interface ReceiptWords {
   gstNumber: (n: string) => string;
   qstNumber: (n: string) => string;
   subtotal: string;
+  /** A tax's taxable base, when it is not the whole subtotal: "GST 5% on $12.40". */
+  taxOn: (base: string) => string;
   total: string;
   discount: string;
   taxesIncluded: string;
@@ -67,7 +69,7 @@ const EN: ReceiptWords = {
   receipt: 'RECEIPT', refundSlip: 'REFUND', zReport: 'Z REPORT', testPage: 'PRINTER TEST', reprint: 'REPRINT',
   training: 'TRAINING - NOT A VALID RECEIPT', terminal: 'Terminal', cashier: 'Cashier', sale: (id) => `Sale #${id}`,
   gstNumber: (n) => `GST/HST no. ${n}`, qstNumber: (n) => `QST no. ${n}`,
-  subtotal: 'Subtotal', total: 'Total', discount: 'Discount', taxesIncluded: 'Taxes included', rounding: 'Rounding',
+  subtotal: 'Subtotal', taxOn: (base) => `on ${base}`, total: 'Total', discount: 'Discount', taxesIncluded: 'Taxes included', rounding: 'Rounding',
   cashTendered: 'Cash received', change: 'Change due', refund: 'Refund', refunded: 'Refunded', reason: 'Reason', exchangeCredit: (id) => `Exchange credit, sale #${id}`, returnedItems: 'Items returned', creditedTo: (id) => `Credited to sale #${id}`,
   tax: { GST: 'GST', HST: 'HST', PST: 'PST', QST: 'QST', RST: 'RST' },
   tender: { cash: 'Cash', card: 'Card', wallet: 'Wallet' },
@@ -85,7 +87,7 @@ const FR: ReceiptWords = {
   receipt: 'REÇU', refundSlip: 'REMBOURSEMENT', zReport: 'RAPPORT Z', testPage: "TEST D'IMPRIMANTE", reprint: 'RÉIMPRESSION',
   training: 'FORMATION - REÇU NON VALIDE', terminal: 'Terminal', cashier: 'Caissier', sale: (id) => `Vente no ${id}`,
   gstNumber: (n) => `No de TPS/TVH ${n}`, qstNumber: (n) => `No de TVQ ${n}`,
-  subtotal: 'Sous-total', total: 'Total', discount: 'Rabais', taxesIncluded: 'Taxes incluses', rounding: 'Arrondi',
+  subtotal: 'Sous-total', taxOn: (base) => `sur ${base}`, total: 'Total', discount: 'Rabais', taxesIncluded: 'Taxes incluses', rounding: 'Arrondi',
   cashTendered: 'Montant reçu', change: 'Monnaie à rendre', refund: 'Remboursement', refunded: 'Remboursé', reason: 'Motif', exchangeCredit: (id) => `Crédit d'échange, vente no ${id}`, returnedItems: 'Articles retournés', creditedTo: (id) => `Porté au crédit de la vente no ${id}`,
   tax: { GST: 'TPS', HST: 'TVH', PST: 'TVP', QST: 'TVQ', RST: 'TVD' },
   tender: { cash: 'Comptant', card: 'Carte', wallet: 'Portefeuille' },
@@ -103,7 +105,7 @@ const ZH: ReceiptWords = {
   receipt: '收据', refundSlip: '退款单', zReport: 'Z 报表', testPage: '打印机测试', reprint: '重印 REPRINT',
   training: '培训模式 - 非有效收据', terminal: '终端', cashier: '收银员', sale: (id) => `销售单 #${id}`,
   gstNumber: (n) => `GST/HST 税号 ${n}`, qstNumber: (n) => `QST 税号 ${n}`,
-  subtotal: '小计', total: '合计', discount: '折扣', taxesIncluded: '价格含税', rounding: '现金尾数调整',
+  subtotal: '小计', taxOn: (base) => `应税 ${base}`, total: '合计', discount: '折扣', taxesIncluded: '价格含税', rounding: '现金尾数调整',
   cashTendered: '实收现金', change: '应找零', refund: '退款', refunded: '已退款', reason: '原因', exchangeCredit: (id) => `换货抵扣，销售单 #${id}`, returnedItems: '退回商品', creditedTo: (id) => `抵扣销售单 #${id}`,
   tax: { GST: 'GST', HST: 'HST', PST: 'PST', QST: 'QST', RST: 'RST' },
   tender: { cash: '现金', card: '银行卡', wallet: '钱包' },

@@ -2,7 +2,7 @@
 // composed app (its background sync running, configured through settings.json `store` + the passwords from the
 // environment), the other a second data folder that pushed its own sales. The manager sees both terminals up to
 // date, the store's net equal to the two journals' to the cent, and closes the store day: refused while T1 has no Z
-// yet, closed with a manager's override reason.
+// yet, closed with a manager's override reason; then a person added to the store's staff list signs in at T1's counter.
 import { join } from 'node:path';
 import { expect, test as it, describe, beforeAll, afterAll } from 'vitest';
 import { openJournal } from '../../main/journal/database.js';
@@ -14,6 +14,8 @@ import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openStorePool } from '../../main/store/store-connection.js';
 import { pushOutbox } from '../../main/store/store-push.js';
+import { addStoreStaff } from '../../main/store/store-staff.js';
+import { hashPin, pinMatches } from '../../main/staff/pin-hash.js';
 import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
 import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
@@ -126,6 +128,13 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     expect(await page.getByTestId('store-close-day').count()).toBe(0);
     await page.getByTestId('store-close-problems').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-close-no-z-1024.png') });
+    // Meanwhile a manager adds Alice to the store's staff list (pos store staff add does this): T1's next sync brings her.
+    const staffDb = await store.connect(store.managerUrl);
+    try {
+      await addStoreStaff(staffDb, { name: 'Alice', role: 'cashier', pinHash: hashPin('4821'), samePin: (h) => pinMatches('4821', h) });
+    } finally {
+      await staffDb.end();
+    }
     await page.getByTestId('store-override-reason').fill('T1 prints its Z tomorrow');
     await page.getByTestId('store-close-anyway').click();
     await page.getByTestId('store-closed').waitFor();
@@ -133,6 +142,8 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     const watch = await store.connect(store.managerUrl);
     try {
       await expect.poll(async () => Number((await watch.query(`SELECT count(*) AS n FROM pos_store.events WHERE terminal_id = 'T1' AND kind = 'store.close_overridden'`)).rows[0].n), { timeout: 15_000 }).toBe(1);
+      // The same sync pulled the store's staff list and sent T1's staff.added event for Alice back to the store.
+      await expect.poll(async () => Number((await watch.query(`SELECT count(*) AS n FROM pos_store.events WHERE terminal_id = 'T1' AND kind = 'staff.added' AND entity_id = 'st1'`)).rows[0].n), { timeout: 15_000 }).toBe(1);
     } finally {
       await watch.end();
     }
@@ -146,5 +157,12 @@ describe.skipIf(!E2E_READY || !PG_READY)('the Whole store view', () => {
     expect(await page.getByTestId('store-connection-state').innerText()).toBe('This terminal: 0 events not yet in the store');
     expect(await page.getByTestId('store-connection-input').isDisabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'store-settings-1024.png') });
+
+    // Alice, from the store's list, signs in at T1's counter with her PIN (from T1's own copy of the list).
+    await cashier.getByTestId('signout').click();
+    await cashier.getByTestId('signin-pin').fill('4821');
+    await cashier.getByTestId('signin-submit').click();
+    await expect.poll(() => cashier.getByTestId('operator-name').innerText()).toBe('Alice (Cashier)');
+    await cashier.screenshot({ path: join(SCREENSHOT_DIR, 'store-staff-signed-in-1024.png') });
   }, 120_000);
 });

@@ -57,6 +57,29 @@ describe('the receipt document and its layout', () => {
     }
     expect(text).not.toContain('TRAINING');
     expect(text).not.toContain('REPRINT');
+    // Every line taxed: the subtotal is the taxable subtotal, and the tax line names no other base.
+    expect(text).not.toContain('HST 13% on');
+  });
+
+  it('names a tax\'s taxable base when it is not the whole subtotal (a zero-rated line, Quebec\'s two bases)', () => {
+    const mixed = sale({
+      subtotalCents: 1575, totalCents: 1741,
+      taxes: [{ code: 'HST', ratePer100k: 13_000, rateLabel: '13%', baseCents: 1275, amountCents: 166 }],
+      lines: [...sale().lines, line({ lineNo: 3, sku: 'MILK', name: 'Milk', unitPriceCents: 300, quantity: 1, lineTotalCents: 300 })],
+    });
+    for (const columns of [48, 32] as const) {
+      const tax = layoutLines(saleReceipt(STORE, mixed, { locale: 'en-CA', printedAt: AT }), columns).find((l) => l.role === 'tax');
+      expect(tax?.text.startsWith('HST 13% on $12.75'), tax?.text).toBe(true);
+      expect(tax?.text.endsWith('$1.66')).toBe(true);
+    }
+    const quebec = sale({
+      subtotalCents: 1575, totalCents: 1838,
+      taxes: [{ code: 'GST', ratePer100k: 5_000, rateLabel: '5%', baseCents: 1575, amountCents: 79 }, { code: 'QST', ratePer100k: 9_975, rateLabel: '9.975%', baseCents: 1275, amountCents: 127 }],
+    });
+    // French money and percents carry no-break spaces; compared as plain spaces.
+    const fr = receiptText(saleReceipt(STORE, quebec, { locale: 'fr-CA', printedAt: AT }), 48).replace(/[\u00a0\u202f]/g, ' ');
+    expect(fr).toMatch(/TPS 5 %\s+0,79 \$/);
+    expect(fr).toContain('TVQ 9,975 % sur 12,75 $');
   });
 
   it('shows a line discount where the sale line has one, and wallet tenders by name with their last 4 digits', () => {
