@@ -137,6 +137,7 @@ export async function composeApp(options: ComposeOptions & { logger?: Logger; cl
   const printing = new PrintingService({
     journal: services.journal, settings: () => savedSettings.get(), training: services.training, logger: logger.child('printing'),
     every: (ms, fn) => (options.timers ?? realTimers).every(ms, fn), onChange: (state) => emit('printer:queue', state), nameOf: (id) => staff.nameOf(id),
+    latinNameOf: (sku) => catalog.findBySku(sku)?.nameLatin,
   });
   const stopPrinting = engine.subscribe((e) => printing.onPaymentEvent(e));
   printing.queue.start();

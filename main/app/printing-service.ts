@@ -6,6 +6,7 @@ import type { Locale } from '../../preload/locales.js';
 import type { Settings } from '../config/settings.js';
 import type { Journal } from '../journal/database.js';
 import { getAttempt } from '../journal/attempt-queries.js';
+import { cardFaceOfAttempt } from '../journal/card-face-query.js';
 import { getDayClose } from '../journal/day-closes.js';
 import { getRefund } from '../journal/refund-queries.js';
 import { getPrintJob, insertDrawerOpening, type DrawerOpeningRecord, type NewPrintJob, type PrintJobRecord } from '../journal/print-jobs.js';
@@ -36,6 +37,11 @@ export interface PrintingOptions {
   onChange?(state: PrintQueueState): void;
   /** A staff id as the receipt prints it (the staff list's name); absent: the id itself. */
   nameOf?(staffId: string): string;
+  /**
+   * A SKU's name in Latin letters, from the catalog as loaded now (the catalog CSV's `name_latin`): what a printer
+   * without CJK prints for a Chinese name. Absent, or the product since deleted from the catalog: the SKU prints.
+   */
+  latinNameOf?(sku: string): string | undefined;
 }
 
 const DEFAULT_FORMAT: PrinterFormat = { columns: 48, codepage: 'cp858', language: 'esc-pos', cjk: false };
@@ -85,7 +91,16 @@ export class PrintingService {
     const options = { locale, printedAt, reprint: job.reprint };
     const sale = () => {
       const view = saleView(this.o.journal, job.saleId ?? 0);
-      return { ...view, cashier: this.o.nameOf?.(view.cashier) ?? view.cashier };
+      const lines = view.lines.map((l) => {
+        const nameLatin = this.o.latinNameOf?.(l.sku);
+        return nameLatin ? { ...l, nameLatin } : l;
+      });
+      // A card tender's brand and last 4, as journaled from IOTPay's answer: "Visa ****4242" (docs/printing.md).
+      const attempts = view.attempts.map((a) => {
+        const card = a.tender === 'card' ? cardFaceOfAttempt(this.o.journal, a.id) : null;
+        return card ? { ...a, card } : a;
+      });
+      return { ...view, lines, attempts, cashier: this.o.nameOf?.(view.cashier) ?? view.cashier };
     };
     switch (job.kind) {
       case 'sale': return saleReceipt(this.storeFacts(), sale(), options);

@@ -26,7 +26,7 @@ export class Catalog {
     if (other) throw new CatalogError('DUPLICATE_GTIN', `GTIN ${product.gtin} already belongs to SKU ${other.sku}`);
     this.bySku.set(product.sku, product);
     this.byGtin.set(product.gtin, product);
-    this.folded.set(product.sku, foldForSearch(`${product.name} ${product.sku}`));
+    this.folded.set(product.sku, foldForSearch(`${product.name} ${product.sku}${product.nameLatin ? ` ${product.nameLatin}` : ''}`));
     return product;
   }
 

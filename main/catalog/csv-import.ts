@@ -1,5 +1,6 @@
 // Imports products from a CSV with a header row: sku, gtin, name and either price (12.34) or price_cents, and
-// optionally tax (standard, gst-only, zero-rated or exempt; empty or absent: standard; docs/register.md).
+// optionally tax (standard, gst-only, zero-rated or exempt; empty or absent: standard; docs/register.md) and
+// name_latin (the name in Latin letters, printed for a Chinese name on a printer without CJK; docs/printing.md).
 // Good rows are added; every bad row is listed with its line and reason, and nothing bad is half-imported.
 import type { Catalog } from './catalog.js';
 import { CatalogError } from './errors.js';
@@ -42,7 +43,7 @@ function importRow(catalog: Catalog, record: CsvRecord, index: Map<string, numbe
     throw new CatalogError('BAD_ROW', `expected ${width} columns, found ${record.fields.length} (a comma in a name needs quotes)`);
   }
   const field = (name: string) => record.fields[index.get(name) ?? -1] ?? '';
-  catalog.add({ sku: field('sku'), gtin: field('gtin'), name: field('name'), priceCents: priceOf(record, index), taxClass: parseTaxClass(field('tax')) });
+  catalog.add({ sku: field('sku'), gtin: field('gtin'), name: field('name'), priceCents: priceOf(record, index), taxClass: parseTaxClass(field('tax')), nameLatin: field('name_latin') });
 }
 
 export function importCatalogCsv(catalog: Catalog, text: string): ImportReport {

@@ -12,6 +12,11 @@ export interface Product {
   priceCents: number;
   /** What it owes in sales tax (docs/register.md); the catalog CSV's `tax` column, `standard` when absent. */
   taxClass: TaxClass;
+  /**
+   * The name in Latin letters (the catalog CSV's `name_latin`, e.g. 龙井茶 → "Longjing cha"): what a receipt prints
+   * for a Chinese name on a printer without a CJK mode (docs/printing.md). Absent: the SKU prints there.
+   */
+  nameLatin?: string;
 }
 
 export interface ProductInput {
@@ -20,6 +25,7 @@ export interface ProductInput {
   name: string;
   priceCents: number;
   taxClass?: TaxClass;
+  nameLatin?: string;
 }
 
 const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00: far above any till item; catches a misplaced decimal point
@@ -37,7 +43,21 @@ export function toProduct(input: ProductInput): Product {
   }
   const taxClass = input.taxClass ?? 'standard';
   if (!isTaxClass(taxClass)) throw new CatalogError('INVALID_TAX_CLASS', `tax class "${String(taxClass)}" must be one of ${TAX_CLASSES.join(', ')}`);
-  return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents, taxClass };
+  const nameLatin = parseNameLatin(input.nameLatin ?? '');
+  return { sku, gtin: gtin.gtin, name, priceCents: input.priceCents, taxClass, ...(nameLatin ? { nameLatin } : {}) };
+}
+
+/**
+ * The CSV's `name_latin` cell: empty (none), or 1–200 printable ASCII characters, which every receipt code page
+ * prints as they are. Tone marks (ā) or Chinese in it are refused: they would need the CJK mode it stands in for.
+ */
+export function parseNameLatin(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  if (value.length > 200 || !/^[\x20-\x7e]+$/.test(value)) {
+    throw new CatalogError('INVALID_NAME_LATIN', `name_latin "${value.slice(0, 40)}" must be 1–200 plain Latin letters, digits, spaces or punctuation (no accents, tone marks or Chinese)`);
+  }
+  return value;
 }
 
 /** The CSV's `tax` cell: standard, gst-only, zero-rated or exempt, any case; empty means standard. */

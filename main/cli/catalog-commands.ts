@@ -64,8 +64,10 @@ function readText(file: string, what: string): string {
 function saveCatalog(file: string, products: readonly Product[]): void {
   // The tax column (docs/register.md) only when a product is not `standard`, so an all-standard catalog keeps its shape.
   const taxed = products.some((p) => p.taxClass !== 'standard');
-  const text = csvRecord(['sku', 'gtin', 'name', 'price', ...(taxed ? ['tax'] : [])])
-    + products.map((p) => csvRecord([p.sku, p.gtin, p.name, priceText(p.priceCents), ...(taxed ? [p.taxClass] : [])])).join('');
+  // name_latin (docs/printing.md) likewise only when a product has one.
+  const latin = products.some((p) => p.nameLatin !== undefined);
+  const text = csvRecord(['sku', 'gtin', 'name', 'price', ...(taxed ? ['tax'] : []), ...(latin ? ['name_latin'] : [])])
+    + products.map((p) => csvRecord([p.sku, p.gtin, p.name, priceText(p.priceCents), ...(taxed ? [p.taxClass] : []), ...(latin ? [p.nameLatin ?? ''] : [])])).join('');
   try {
     if (existsSync(file)) copyFileSync(file, `${file}.bak`);
     writeFileSync(`${file}.tmp`, text, { mode: 0o600 });

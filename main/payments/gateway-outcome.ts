@@ -7,6 +7,7 @@ import { getAttempt } from '../journal/attempt-queries.js';
 import type { AttemptRecord } from '../journal/payment-records.js';
 import { isSettledAttemptState } from '../journal/attempt-states.js';
 import { moveAttempt, type Observer } from './attempt-moves.js';
+import { cardFaceOf, type CardFace } from './card-face.js';
 import type { PaymentContext } from './payment-context.js';
 
 type Seen = {
@@ -15,6 +16,8 @@ type Seen = {
   cancelCode?: string;
   /** False when the answer carried no signature (IOTPay documents none on query answers, signature-policy.ts). */
   signed: boolean;
+  /** A card's brand and last 4 (never more of the PAN), journaled with the success for the receipt (docs/printing.md). */
+  card?: CardFace;
 };
 
 function fromV1(q: QueriedOrder): Seen {
@@ -26,7 +29,7 @@ function fromV1(q: QueriedOrder): Seen {
 
 function fromV3(t: CardTransaction): Seen {
   const kind = t.state === 'succeeded' ? 'paid' : t.state === 'failed' ? 'cancelled' : t.state === 'pending' ? 'waiting' : 'unclear';
-  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId, cancelCode: 'DECLINED', signed: t.signed };
+  return { kind, amountCents: t.amountCents, currency: t.currency, payOrderId: t.payOrderId, cancelCode: 'DECLINED', signed: t.signed, card: cardFaceOf(t) };
 }
 
 /**
@@ -63,11 +66,12 @@ function applySeen(ctx: PaymentContext, attempt: AttemptRecord, seen: Seen, by: 
       // "Succeeded" means the gateway's amount and currency are ours too (docs/architecture.md §3).
       if (seen.amountCents !== attempt.amountCents || seen.currency !== attempt.currency) {
         return moveAttempt(ctx, attempt.id, 'succeeded', {
-          ...ids, needsAction: true, failureCode: 'AMOUNT_MISMATCH',
+          ...ids, ...seen.card, needsAction: true, failureCode: 'AMOUNT_MISMATCH',
           failureMessage: `gateway reports ${seen.amountCents} ${seen.currency}, journal has ${attempt.amountCents} ${attempt.currency}`,
         });
       }
-      return moveAttempt(ctx, attempt.id, 'succeeded', ids);
+      // The card's brand and last 4 ride in the success event's payload, as gatewaySigned does (card-face.ts).
+      return moveAttempt(ctx, attempt.id, 'succeeded', { ...ids, ...seen.card });
     case 'cancelled':
       return moveAttempt(ctx, attempt.id, 'failed', { ...ids, failureCode: seen.cancelCode ?? 'CLOSED_BY_GATEWAY', failureMessage: 'the payment was cancelled or closed' });
     case 'waiting':

@@ -54,6 +54,23 @@ export interface SlipOptions {
  * the sale discount's share in `discountCents` is printed once, as the sale discount, above the subtotal.
  */
 type Line = SaleView['lines'][number] & { discountCents?: number; lineDiscount?: { cents: number } | null };
+/**
+ * A sale as a slip reads it: each line may carry its product's `nameLatin` from the catalog (the printing service
+ * looks the SKU up when it prints), which a printer without CJK prints for a Chinese name; without one, the SKU.
+ */
+export type SlipSale = Omit<SaleView, 'lines' | 'attempts'> & {
+  lines: Array<SaleView['lines'][number] & { nameLatin?: string }>;
+  /** A card tender's brand and last 4 as journaled from IOTPay's answer (main/journal/card-face-query.ts). */
+  attempts: Array<SaleView['attempts'][number] & { card?: { brand: string | null; last4: string | null } }>;
+};
+type SlipAttempt = SlipSale['attempts'][number];
+
+/** A tender as a slip names it: "Visa ****4242" for a card whose brand and last 4 IOTPay gave, else "Card", "WeChat Pay ****1234"… */
+function tenderName(w: ReceiptWords, a: SlipAttempt): string {
+  const last4 = a.card?.last4 ?? a.codeLast4;
+  return `${a.card?.brand ?? tenderWords(w, a.tender, a.channel)}${last4 ? ` ****${last4}` : ''}`;
+}
+const fallbackName = (line: { sku: string; nameLatin?: string } | undefined, otherwise: string | number): string => line?.nameLatin ?? line?.sku ?? String(otherwise);
 type Discounted = SaleView & { saleDiscount?: { cents: number } | null };
 
 export function formatMoney(cents: number, currency: string, locale: Locale): string {
@@ -103,12 +120,12 @@ function saleMeta(store: StoreFacts, w: ReceiptWords, sale: SaleView, cashier: s
   ];
 }
 
-function lineRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow[] {
+function lineRows(sale: SlipSale, o: SlipOptions, w: ReceiptWords): ReceiptRow[] {
   const money = (c: number) => formatMoney(c, sale.currency, o.locale);
   const rows: ReceiptRow[] = [];
-  for (const line of sale.lines as Line[]) {
+  for (const line of sale.lines as Array<Line & { nameLatin?: string }>) {
     const discount = line.lineDiscount === undefined ? (line.discountCents ?? 0) : (line.lineDiscount?.cents ?? 0);
-    rows.push(pair(`${line.quantity} × ${line.name}`, money(line.lineTotalCents), 'line', { fallback: `${line.quantity} × ${line.sku}` }));
+    rows.push(pair(`${line.quantity} × ${line.name}`, money(line.lineTotalCents), 'line', { fallback: `${line.quantity} × ${fallbackName(line, line.sku)}` }));
     if (line.quantity > 1) rows.push(text(`    @ ${money(line.unitPriceCents)}`, 'line-detail'));
     if (discount > 0) rows.push(pair(`    ${w.discount}`, `−${money(discount)}`, 'discount'));
   }
@@ -135,7 +152,7 @@ function totalRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow[
   return rows;
 }
 
-function tenderRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow[] {
+function tenderRows(sale: SlipSale, o: SlipOptions, w: ReceiptWords): ReceiptRow[] {
   const money = (c: number) => formatMoney(c, sale.currency, o.locale);
   const paid = sale.attempts.filter((a) => a.phase === 'paid');
   const rows: ReceiptRow[] = [];
@@ -144,8 +161,7 @@ function tenderRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow
   // Cash rounding is its own line: the total, then what the 5¢ rounding changed, then the cash taken (docs/register.md).
   for (const a of paid.filter((x) => x.roundingCents !== 0)) rows.push(pair(w.rounding, `${a.roundingCents < 0 ? '−' : '+'}${money(Math.abs(a.roundingCents))}`, 'rounding'));
   for (const a of paid) {
-    const last4 = a.codeLast4 ? ` ****${a.codeLast4}` : '';
-    rows.push(pair(`${tenderWords(w, a.tender, a.channel)}${last4}`, money(a.amountCents), 'tender'));
+    rows.push(pair(tenderName(w, a), money(a.amountCents), 'tender'));
     if (a.cashTenderedCents !== null) rows.push(pair(`  ${w.cashTendered}`, money(a.cashTenderedCents), 'tender'));
   }
   for (const a of paid.filter((x) => (x.changeCents ?? 0) > 0)) rows.push(pair(w.change, money(a.changeCents ?? 0), 'change', { bold: true }));
@@ -157,7 +173,7 @@ function tenderRows(sale: SaleView, o: SlipOptions, w: ReceiptWords): ReceiptRow
 }
 
 /** A paid sale's receipt, with its receipt code as CODE 128 (preload/receipt-code.ts) for the refund screen's scanner. */
-export function saleReceipt(store: StoreFacts, sale: SaleView, o: SlipOptions): ReceiptDocument {
+export function saleReceipt(store: StoreFacts, sale: SlipSale, o: SlipOptions): ReceiptDocument {
   const w = receiptWords(o.locale);
   const rows: ReceiptRow[] = [
     ...head(store, w, w.receipt, o), ...saleMeta(store, w, sale, sale.cashier, o), rule(),
@@ -169,21 +185,21 @@ export function saleReceipt(store: StoreFacts, sale: SaleView, o: SlipOptions): 
 }
 
 /** A refund's slip: the sale it came from, what was given back, to which tender, and why. */
-export function refundSlip(store: StoreFacts, sale: SaleView, refundId: number, o: SlipOptions): ReceiptDocument {
+export function refundSlip(store: StoreFacts, sale: SlipSale, refundId: number, o: SlipOptions): ReceiptDocument {
   const w = receiptWords(o.locale);
   const money = (c: number) => formatMoney(c, sale.currency, o.locale);
   const refund = sale.refunds.find((r) => r.id === refundId);
   const from = refund ? sale.attempts.find((a) => a.id === refund.attemptId) : undefined;
   const rows: ReceiptRow[] = [...head(store, w, w.refundSlip, o), ...saleMeta(store, w, sale, sale.cashier, o), rule()];
   if (refund) {
-    rows.push(pair(`${w.refunded}${from ? ` · ${tenderWords(w, from.tender, from.channel)}${from.codeLast4 ? ` ****${from.codeLast4}` : ''}` : ''}`, `−${money(refund.amountCents)}`, 'refund', { bold: true }));
+    rows.push(pair(`${w.refunded}${from ? ` · ${tenderName(w, from)}` : ''}`, `−${money(refund.amountCents)}`, 'refund', { bold: true }));
     // A refund of returned lines lists them (the same lines on each refund of a return split over tenders).
     if (refund.lines && refund.lines.length > 0) {
       rows.push(text(w.returnedItems, 'returned-line'));
       for (const l of refund.lines) {
         const line = sale.lines.find((x) => x.lineNo === l.lineNo);
         const name = line?.name ?? `#${l.lineNo}`;
-        rows.push(pair(`  ${l.quantity} × ${name}`, money(l.amountCents), 'returned-line', { fallback: `  ${l.quantity} × ${line?.sku ?? l.lineNo}` }));
+        rows.push(pair(`  ${l.quantity} × ${name}`, money(l.amountCents), 'returned-line', { fallback: `  ${l.quantity} × ${fallbackName(line, l.lineNo)}` }));
       }
       // An exchange: the part of that value that paid the new sale rather than coming back here.
       if (refund.credit) rows.push(pair(w.creditedTo(refund.credit.saleId), money(refund.credit.amountCents), 'returned-line'));

@@ -55,3 +55,22 @@ describe('catalog CSV import', () => {
     expect(catalog.size).toBe(1);
   });
 });
+
+describe('catalog CSV name_latin (docs/printing.md: what a printer without CJK prints for a Chinese name)', () => {
+  it('imports an optional transliteration, refuses a bad one as a typed row refusal, and finds products by it', () => {
+    const csv = [
+      'sku,gtin,name,price,name_latin',
+      'LONGJING,4006381333931,龙井茶,5.50,Longjing cha',
+      'PLAIN,96385074,Croissant,3.75,',
+      'TONES,036000291452,乌龙茶,3.25,Wūlóng chá',
+      'HANZI,012345678905,菊花茶,3.00,菊花茶',
+    ].join('\n');
+    const catalog = new Catalog();
+    const report = importCatalogCsv(catalog, csv);
+    expect(report.imported).toBe(2);
+    expect(report.rejected.map((r) => [r.line, r.sku, r.code])).toEqual([[4, 'TONES', 'INVALID_NAME_LATIN'], [5, 'HANZI', 'INVALID_NAME_LATIN']]);
+    expect(catalog.findBySku('LONGJING')?.nameLatin).toBe('Longjing cha');
+    expect(catalog.findBySku('PLAIN')).not.toHaveProperty('nameLatin');
+    expect(catalog.searchByName('longjing').map((p) => p.sku)).toEqual(['LONGJING']);
+  });
+});
