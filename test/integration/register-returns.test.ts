@@ -22,6 +22,7 @@ import { getSale, saleBalanceOf } from '../../main/journal/sale-queries.js';
 import { addLine, createSale } from '../../main/journal/sales.js';
 import { storeDayOf, storeDayRange } from '../../main/journal/store-day.js';
 import { closeDay } from '../../main/reports/day-close.js';
+import { drawerCash } from '../../main/reports/drawer-cash.js';
 import { registerTotalsForRange } from '../../main/reports/register-totals.js';
 import type { ProductScan } from '../../main/scanners/scan-types.js';
 import { engineRig, type EngineRig } from '../support/engine-fixtures.js';
@@ -205,6 +206,9 @@ describe('a return by line, from scan to journal to report', () => {
     expect(asked).toEqual(['return-without-receipt', 'return-without-receipt']);
     const z = closeDay(r.journal, { storeDay: storeDayOf(r.journal.clock.now(), 'America/Toronto'), closedBy: 'Maria', countedCashCents: 0, cashCurrency: 'CAD', timeZone: 'America/Toronto' });
     expect(z.expectedCashCents).toBe(-1935 - 290);
+    // A shift's drawer counts the same cash going out (docs/staff.md "Expected cash"): one rule for the Z and the shift.
+    const day = storeDayRange(storeDayOf(r.journal.clock.now(), 'America/Toronto'), 'America/Toronto');
+    expect(drawerCash(r.journal, 'CAD', day.startMs, day.endMs)).toEqual({ cashSalesCents: 0, cashRefundsCents: 1935 + 290 });
   });
 });
 
