@@ -41,7 +41,7 @@ describe('held sales through the door', () => {
     await stop(first);
 
     const second = await compose(dataDir);
-    expect((await call<Parked>(second, 'cashier', 'sale:parked')).value).toEqual([expect.objectContaining({ saleId: ringing.id, totalCents: 1407, lineCount: 2 })]);
+    expect((await call<Parked>(second, 'cashier', 'sale:parked')).value).toEqual([expect.objectContaining({ saleId: ringing.id, totalCents: 1407, lineCount: 2, cashier: 'Manager' })]);
     const resumed = await call<{ sale: Sale; parked: number | null }>(second, 'cashier', 'sale:resume', { saleId: ringing.id });
     expect(resumed.value).toMatchObject({ parked: null, sale: { id: ringing.id, totalCents: 1407 } });
     expect((await call(second, 'cashier', 'sale:resume', { saleId: ringing.id })).error?.code).toBe('PARKED_SALE_NOT_FOUND');

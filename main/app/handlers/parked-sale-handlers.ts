@@ -15,7 +15,8 @@ export function parkedSaleHandlers(ctx: AppContext): ParkedSaleHandlers {
       const { parked, next } = tillFor(ctx, role).park();
       return { parked, sale: changed(next) };
     },
-    'sale:parked': () => parkedSales(journal),
+    // The journal keeps staff ids; the cashier reads who parked each sale by name (docs/staff.md).
+    'sale:parked': () => parkedSales(journal).map((p) => ({ ...p, cashier: ctx.staff.nameOf(p.cashier) })),
     'sale:resume': (r, role) => {
       const { resumed, parked } = tillFor(ctx, role).resume(r.saleId);
       return { sale: changed(resumed), parked };
