@@ -13,14 +13,12 @@ import { appendEvent } from './events.js';
 import { assertText } from './money.js';
 import type { RefundRecord } from './payment-records.js';
 import { openPeriod } from './periods.js';
-import { createRefund } from './refunds.js';
-import { cashBack, largestRemainder } from './return-amounts.js';
+import { cashBack } from './return-amounts.js';
 import { getReturn, type ReturnRecord } from './return-queries.js';
-import { allocateTenders, byCode, quoteReturn, writeLines, type NewReceiptReturn, type ReturnQuote, type TenderRoom } from './returns.js';
+import { allocateTenders, quoteReturn, writeQuotedLines, writeTenderRefunds, type NewReceiptReturn, type ReturnQuote, type TenderRoom } from './returns.js';
 import { saleBalanceOf } from './sale-queries.js';
 import { settleSale } from './sale-settlement.js';
 import { getSaleRecord } from './sales.js';
-import type { TaxCode } from '../shared/sales-tax.js';
 
 export interface NewExchange extends NewReceiptReturn {
   /** The open sale the returned value pays. */
@@ -109,26 +107,11 @@ export function createExchange(journal: Journal, input: NewExchange): ExchangeWr
         VALUES (?, 'receipt', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(q.saleId, q.currency, q.valueCents, q.taxCents, q.cashValueCents, cashGiven, q.creditCents, q.newSaleId, input.reason, input.approvedBy, now, period);
     const id = Number(lastInsertRowid);
-    const lines = q.parts.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, taxClass: p.taxClass, quantity: p.quantity, netCents: p.netCents, taxes: [...byCode(q.taxCodes, p.taxCents)].filter(([, c]) => c > 0).map(([code, amountCents]) => ({ code, amountCents })) }));
-    writeLines(journal, id, lines);
+    const lines = writeQuotedLines(journal, id, q);
     const addCredit = journal.statement('INSERT INTO return_credits (return_id, attempt_id, amount_cents) VALUES (?, ?, ?)');
     for (const c of q.credits) addCredit.run(id, c.attemptId, c.amountCents);
     // Each tax split over the credit and the refunds by their values (largest remainder): the credit's share first.
-    const totalByCode = new Map<TaxCode, number>();
-    for (const l of lines) for (const t of l.taxes) totalByCode.set(t.code, (totalByCode.get(t.code) ?? 0) + t.amountCents);
-    const perCode = [...totalByCode].map(([code, cents]) => ({ code, split: largestRemainder(cents, [BigInt(q.creditCents), ...q.tenders.map((t) => BigInt(t.valueCents))]) }));
-    const refunds: RefundRecord[] = [];
-    const refundFields: Array<{ refundId: number; attemptId: number; amountCents: number; valueCents: number; taxes: Array<{ code: TaxCode; amountCents: number }> }> = [];
-    q.tenders.forEach((t, i) => {
-      if (t.amountCents <= 0) return;
-      const taxes = perCode.map((c) => ({ code: c.code, amountCents: c.split[i + 1] ?? 0 })).filter((x) => x.amountCents > 0);
-      const refund = createRefund(journal, { attemptId: t.attemptId, amountCents: t.amountCents, reason: input.reason, approvedBy: input.approvedBy });
-      journal.statement('INSERT INTO return_refunds (refund_id, return_id, value_cents, tax_cents) VALUES (?, ?, ?, ?)').run(refund.id, id, t.valueCents, taxes.reduce((s, x) => s + x.amountCents, 0));
-      const addTax = journal.statement('INSERT INTO refund_taxes (refund_id, code, amount_cents) VALUES (?, ?, ?)');
-      for (const x of taxes) addTax.run(refund.id, x.code, x.amountCents);
-      refunds.push(refund);
-      refundFields.push({ refundId: refund.id, attemptId: t.attemptId, amountCents: t.amountCents, valueCents: t.valueCents, taxes });
-    });
+    const { refunds, refundFields } = writeTenderRefunds(journal, id, lines, q.tenders, [BigInt(q.creditCents)], input);
     appendEvent(journal, {
       kind: 'return.created', entity: 'return', entityId: id,
       payload: {

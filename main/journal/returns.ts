@@ -163,25 +163,9 @@ export function createReceiptReturn(journal: Journal, input: NewReceiptReturn): 
         VALUES (?, 'receipt', ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(q.saleId, q.currency, q.valueCents, q.taxCents, q.cashValueCents, q.cashBackCents, input.reason, input.approvedBy, now);
     const id = Number(lastInsertRowid);
-    const lines = q.parts.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, taxClass: p.taxClass, quantity: p.quantity, netCents: p.netCents, taxes: [...byCode(q.taxCodes, p.taxCents)].filter(([, c]) => c > 0).map(([code, amountCents]) => ({ code, amountCents })) }));
-    writeLines(journal, id, lines);
+    const lines = writeQuotedLines(journal, id, q);
     // Each refund carries its part of every tax, largest remainder over the refunds' values, so the parts add up.
-    const totalByCode = new Map<TaxCode, number>();
-    for (const l of lines) for (const t of l.taxes) totalByCode.set(t.code, (totalByCode.get(t.code) ?? 0) + t.amountCents);
-    const perCode = [...totalByCode].map(([code, cents]) => ({ code, split: largestRemainder(cents, q.tenders.map((t) => BigInt(t.valueCents))) }));
-    const refunds: RefundRecord[] = [];
-    const refundFields: Array<{ refundId: number; attemptId: number; amountCents: number; valueCents: number; taxes: Array<{ code: TaxCode; amountCents: number }> }> = [];
-    q.tenders.forEach((t, i) => {
-      const taxes = perCode.map((c) => ({ code: c.code, amountCents: c.split[i] ?? 0 })).filter((x) => x.amountCents > 0);
-      if (t.amountCents <= 0) return;
-      const refund = createRefund(journal, { attemptId: t.attemptId, amountCents: t.amountCents, reason: input.reason, approvedBy: input.approvedBy });
-      const tax = taxes.reduce((s, x) => s + x.amountCents, 0);
-      journal.statement('INSERT INTO return_refunds (refund_id, return_id, value_cents, tax_cents) VALUES (?, ?, ?, ?)').run(refund.id, id, t.valueCents, tax);
-      const addTax = journal.statement('INSERT INTO refund_taxes (refund_id, code, amount_cents) VALUES (?, ?, ?)');
-      for (const x of taxes) addTax.run(refund.id, x.code, x.amountCents);
-      refunds.push(refund);
-      refundFields.push({ refundId: refund.id, attemptId: t.attemptId, amountCents: t.amountCents, valueCents: t.valueCents, taxes });
-    });
+    const { refunds, refundFields } = writeTenderRefunds(journal, id, lines, q.tenders, [], input);
     appendEvent(journal, {
       kind: 'return.created', entity: 'return', entityId: id,
       payload: {
@@ -194,6 +178,42 @@ export function createReceiptReturn(journal: Journal, input: NewReceiptReturn): 
 }
 
 export type WrittenLine = { lineNo: number; sku: string; name: string; taxClass: TaxClass; quantity: number; netCents: number; taxes: Array<{ code: TaxCode; amountCents: number }> };
+
+/** The refund fields a `return.created` event carries (rebuild.ts reads them back). */
+export type RefundField = { refundId: number; attemptId: number; amountCents: number; valueCents: number; taxes: Array<{ code: TaxCode; amountCents: number }> };
+
+/** Writes a receipt return's quoted parts as its lines, each with its taxes by code; returns them for the event. */
+export function writeQuotedLines(journal: Journal, returnId: number, q: Pick<ReturnQuote, 'parts' | 'taxCodes'>): WrittenLine[] {
+  const lines = q.parts.map((p) => ({ lineNo: p.lineNo, sku: p.sku, name: p.name, taxClass: p.taxClass, quantity: p.quantity, netCents: p.netCents, taxes: [...byCode(q.taxCodes, p.taxCents)].filter(([, c]) => c > 0).map(([code, amountCents]) => ({ code, amountCents })) }));
+  writeLines(journal, returnId, lines);
+  return lines;
+}
+
+/**
+ * Writes one refund per tender with money to give back, linked to the return, each with its part of every tax of the
+ * lines: largest remainder over `before` (shares that come first, e.g. an exchange's credit) and the tenders' values.
+ */
+export function writeTenderRefunds(
+  journal: Journal, returnId: number, lines: readonly WrittenLine[], tenders: readonly TenderPart[], before: readonly bigint[],
+  who: { reason: string; approvedBy: string },
+): { refunds: RefundRecord[]; refundFields: RefundField[] } {
+  const totalByCode = new Map<TaxCode, number>();
+  for (const l of lines) for (const t of l.taxes) totalByCode.set(t.code, (totalByCode.get(t.code) ?? 0) + t.amountCents);
+  const perCode = [...totalByCode].map(([code, cents]) => ({ code, split: largestRemainder(cents, [...before, ...tenders.map((t) => BigInt(t.valueCents))]) }));
+  const refunds: RefundRecord[] = [];
+  const refundFields: RefundField[] = [];
+  tenders.forEach((t, i) => {
+    if (t.amountCents <= 0) return;
+    const taxes = perCode.map((c) => ({ code: c.code, amountCents: c.split[before.length + i] ?? 0 })).filter((x) => x.amountCents > 0);
+    const refund = createRefund(journal, { attemptId: t.attemptId, amountCents: t.amountCents, reason: who.reason, approvedBy: who.approvedBy });
+    journal.statement('INSERT INTO return_refunds (refund_id, return_id, value_cents, tax_cents) VALUES (?, ?, ?, ?)').run(refund.id, returnId, t.valueCents, taxes.reduce((s, x) => s + x.amountCents, 0));
+    const addTax = journal.statement('INSERT INTO refund_taxes (refund_id, code, amount_cents) VALUES (?, ?, ?)');
+    for (const x of taxes) addTax.run(refund.id, x.code, x.amountCents);
+    refunds.push(refund);
+    refundFields.push({ refundId: refund.id, attemptId: t.attemptId, amountCents: t.amountCents, valueCents: t.valueCents, taxes });
+  });
+  return { refunds, refundFields };
+}
 
 export function writeLines(journal: Journal, returnId: number, lines: readonly WrittenLine[]): void {
   const addLine = journal.statement('INSERT INTO return_lines (return_id, line_no, sku, name, tax_class, quantity, net_cents, tax_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');

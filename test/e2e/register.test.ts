@@ -59,7 +59,8 @@ describe.skipIf(!E2E_READY)('the register: a Quebec sale', () => {
     const receipt = cashier.getByTestId('receipt');
     await receipt.getByTestId('receipt-total').waitFor({ timeout: 10_000 });
     expect(await receipt.getByTestId('sale-subtotal').innerText()).toBe(cad(subtotal));
-    expect(await taxRows(receipt)).toEqual([['GST', `GST 5% ${cad(41)}`], ['QST', `QST 9.975% ${cad(82)}`]]);
+    // Milk is zero-rated, so each tax names its taxable base, $8.20, not the whole subtotal (docs/printing.md).
+    expect(await taxRows(receipt)).toEqual([['GST', `GST 5% on ${cad(820)} ${cad(41)}`], ['QST', `QST 9.975% on ${cad(820)} ${cad(82)}`]]);
     expect(await receipt.getByTestId('receipt-total').innerText()).toBe(cad(total));
     expect((await receipt.getByTestId('receipt-rounding').innerText()).replace(/\s+/g, ' ')).toBe(`Rounding −${cad(2)}`);
     expect(await bodyText(cashier)).toContain(cad(1230));

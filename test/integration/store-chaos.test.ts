@@ -5,22 +5,21 @@
 // byte-for-byte the journal's, and the store's totals equal the sum of the three journals' to the cent.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttemptRecord } from '../../main/journal/payment-records.js';
 import { saleBalanceOf } from '../../main/journal/sale-queries.js';
 import { storeDayOf } from '../../main/journal/store-day.js';
 import { outboxState } from '../../main/journal/store-outbox.js';
 import { OfflineError } from '../../main/payments/payment-errors.js';
 import { dailyTotals } from '../../main/reports/daily-totals.js';
-import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openStorePool } from '../../main/store/store-connection.js';
 import { pushOutbox } from '../../main/store/store-push.js';
 import { storeTotals } from '../../main/store/store-report.js';
 import { storeEventCounts, verifyStoreChains } from '../../main/store/store-verify.js';
-import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { requirePostgres } from '../support/postgres-cluster.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
-import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
+import { STORE_ZONE, useStoreRig, type StoreTerminal } from '../support/store-terminals.js';
 
 const available = requirePostgres('the store chaos test runs against a real PostgreSQL');
 const posScript = fileURLToPath(new URL('../../main/cli/pos.ts', import.meta.url));
@@ -118,22 +117,7 @@ async function sellMany(t: StoreTerminal, rnd: () => number, chaosDone: () => bo
 }
 
 describe.skipIf(!available)('the store under chaos', () => {
-  let cluster: PostgresCluster;
-  let sandbox: SandboxHandle;
-  let store: StoreDb;
-  const terminals: StoreTerminal[] = [];
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    sandbox = await startSandbox({ passwordMs: 100 });
-    store = await createStoreDb(cluster, IDS);
-    for (const id of IDS) terminals.push(openTerminal(id, sandbox));
-  }, 60_000);
-  afterAll(async () => {
-    for (const t of terminals) await t.close();
-    await sandbox?.close();
-    cluster?.destroy();
-  });
+  const rig = useStoreRig(IDS, IDS);
 
   it('loses nothing and duplicates nothing through SIGKILLed syncs and a PostgreSQL crash, and the totals match to the cent', async () => {
     const seed = Number(process.env.STORE_CHAOS_SEED ?? Date.now() % 1_000_000);
@@ -144,19 +128,19 @@ describe.skipIf(!available)('the store under chaos', () => {
     let restarted = 0;
     // Each terminal's sync, again and again; each child's kill point is seeded: inside the nth batch's open
     // transaction, or after its COMMIT before the journal heard (a lost acknowledgement), or none (it finishes).
-    const watcher = openStorePool(store.adminUrl, createLogger('chaos', silentSink), 1);
+    const watcher = openStorePool(rig.store.adminUrl, createLogger('chaos', silentSink), 1);
     const storeHead = (id: string) => watcher.query('SELECT head_seq FROM pos_store.terminals WHERE terminal_id = $1', [id]).then((r) => Number(r.rows[0]?.head_seq), () => undefined);
     let midPush = 0;
     let lostAck = 0;
     const wrong: string[] = [];
-    const syncLoops = terminals.map(async (t) => {
+    const syncLoops = rig.terminals.map(async (t) => {
       while (selling) {
         // Until each kind of kill has landed once, the next child is planned for it; then at random.
         const r = rnd();
         const batch = 1 + Math.floor(rnd() * 3);
         const plan: KillPlan = midPush === 0 ? { at: 'before-commit', batch } : lostAck === 0 ? { at: 'after-commit', batch }
           : r < 0.15 ? undefined : { at: r < 0.65 ? 'before-commit' : 'after-commit', batch };
-        const end = await syncChild(t.dataDir, store.urlOf(t.id), plan);
+        const end = await syncChild(t.dataDir, rig.store.urlOf(t.id), plan);
         ends.push(end);
         if (!end.killedAt || end.signal !== 'SIGKILL') continue;
         // What the store and the journal hold right after the kill proves where it landed (PostgreSQL may be down).
@@ -175,7 +159,7 @@ describe.skipIf(!available)('the store under chaos', () => {
     });
     // PostgreSQL crashes once the store has events, and comes back after a sync has failed against it.
     const crash = (async () => {
-      const admin = openStorePool(store.adminUrl, createLogger('chaos', silentSink), 1);
+      const admin = openStorePool(rig.store.adminUrl, createLogger('chaos', silentSink), 1);
       try {
         for (let tries = 0; tries < 400 && restarted < 2 && selling; tries += 1) {
           const n = await admin.query('SELECT count(*) AS n FROM pos_store.events').then((r) => Number(r.rows[0].n), () => 0);
@@ -185,9 +169,9 @@ describe.skipIf(!available)('the store under chaos', () => {
             continue;
           }
           const failedBefore = ends.filter((e) => e.code === 1).length;
-          cluster.stop('immediate');
+          rig.cluster.stop('immediate');
           while (ends.filter((e) => e.code === 1).length === failedBefore && selling) await new Promise((r) => setTimeout(r, 20));
-          cluster.start();
+          rig.cluster.start();
           restarted += 1;
         }
       } finally {
@@ -195,11 +179,11 @@ describe.skipIf(!available)('the store under chaos', () => {
       }
     })();
     const chaosDone = () => restarted >= 2 && midPush >= 3 && lostAck >= 1;
-    await Promise.all(terminals.map((t) => sellMany(t, rnd, chaosDone)));
+    await Promise.all(rig.terminals.map((t) => sellMany(t, rnd, chaosDone)));
     selling = false;
     await Promise.all([...syncLoops, crash]);
     await watcher.end().catch(() => undefined);
-    if (!cluster.running()) cluster.start();
+    if (!rig.cluster.running()) rig.cluster.start();
 
     const kills = ends.filter((e) => e.signal === 'SIGKILL').length;
     console.info(`store chaos: ${ends.length} sync children, ${kills} SIGKILLed, ${ends.filter((e) => e.code === 0).length} finished, ${ends.filter((e) => e.code === 1).length} found the store down, ${midPush} killed inside an open batch transaction, ${lostAck} killed between COMMIT and the journal's acknowledgement; PostgreSQL crashed ${restarted} times`);
@@ -213,18 +197,18 @@ describe.skipIf(!available)('the store under chaos', () => {
 
     // A last, undisturbed sync per terminal (as the background sync would do), then the books.
     const logger = createLogger('chaos', silentSink);
-    for (const t of terminals) {
-      const pool = openStorePool(store.urlOf(t.id), logger, 1);
+    for (const t of rig.terminals) {
+      const pool = openStorePool(rig.store.urlOf(t.id), logger, 1);
       try {
         expect(await pushOutbox(t.journal, pool)).toMatchObject({ outcome: 'synced' });
       } finally {
         await pool.end();
       }
     }
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       const counts = await storeEventCounts(manager);
-      for (const t of terminals) {
+      for (const t of rig.terminals) {
         const head = outboxState(t.journal).headSeq;
         expect(counts.get(t.id), `terminal ${t.id}`).toEqual({ count: head, maxSeq: head });
         const local = t.journal.db.prepare('SELECT seq, hash FROM events ORDER BY seq').all() as Array<{ seq: number; hash: string }>;
@@ -234,13 +218,13 @@ describe.skipIf(!available)('the store under chaos', () => {
       expect((await verifyStoreChains(manager)).map((v) => [v.terminalId, v.ok])).toEqual(IDS.map((id) => [id, true]));
       const day = storeDayOf(Date.now(), STORE_ZONE);
       const totals = await storeTotals(manager, day);
-      const locals = terminals.map((t) => dailyTotals(t.journal, day, STORE_ZONE));
+      const locals = rig.terminals.map((t) => dailyTotals(t.journal, day, STORE_ZONE));
       const sum = (pick: (d: (typeof locals)[number]) => number) => locals.reduce((n, d) => n + pick(d), 0);
       const cad = totals.byCurrency.find((c) => c.currency === 'CAD');
       expect(cad?.netCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.netCents ?? 0));
       expect(cad?.grossCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.grossCents ?? 0));
       expect(cad?.refundCents).toBe(sum((d) => d.byCurrency.find((c) => c.currency === 'CAD')?.refundCents ?? 0));
-      for (const [i, t] of terminals.entries()) {
+      for (const [i, t] of rig.terminals.entries()) {
         expect(totals.byTerminal.find((x) => x.key === t.id)?.netCents).toBe(locals[i]?.byCurrency.find((c) => c.currency === 'CAD')?.netCents);
       }
       for (const code of ['HST', 'GST']) {

@@ -5,22 +5,21 @@ import Database from 'better-sqlite3';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournal } from '../../main/journal/database.js';
 import { dailyTotals } from '../../main/reports/daily-totals.js';
 import { systemClock } from '../../main/shared/clock.js';
 import { storeDayOf } from '../../main/journal/store-day.js';
 import { outboxState } from '../../main/journal/store-outbox.js';
-import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { openStorePool } from '../../main/store/store-connection.js';
 import { closeStoreDay } from '../../main/store/store-close.js';
 import { pushOutbox } from '../../main/store/store-push.js';
 import { storeTotals } from '../../main/store/store-report.js';
 import { storeEventCounts, verifyStoreChains } from '../../main/store/store-verify.js';
-import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { requirePostgres } from '../support/postgres-cluster.js';
 import { walletScan } from '../support/sandbox-fixtures.js';
-import { createStoreDb, openTerminal, STORE_ZONE, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
+import { createStoreDb, openTerminal, STORE_ZONE, useStoreRig, type StoreTerminal } from '../support/store-terminals.js';
 
 const available = requirePostgres('the store tests run against a real PostgreSQL');
 const logger = createLogger('store-test', silentSink);
@@ -43,44 +42,30 @@ async function push(t: StoreTerminal, url: string) {
 }
 
 describe.skipIf(!available)('the store on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let sandbox: SandboxHandle;
-  let store: StoreDb;
-  const terminals: StoreTerminal[] = [];
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    sandbox = await startSandbox({ passwordMs: 100 });
-    store = await createStoreDb(cluster, ['T1', 'T2', 'T3']);
-  }, 60_000);
-  afterAll(async () => {
-    for (const t of terminals) await t.close();
-    await sandbox?.close();
-    cluster?.destroy();
-  });
+  const rig = useStoreRig(['T1', 'T2', 'T3']);
 
   it('init prints one connection string per terminal and one for managers, each its own role', () => {
-    expect(store.init.applied).toEqual([10, 20, 30, 40]);
-    expect(store.init.terminals.map((t) => t.role)).toEqual([`${store.database}_t_t1`, `${store.database}_t_t2`, `${store.database}_t_t3`]);
-    for (const t of store.init.terminals) expect(new URL(t.url).password.length).toBeGreaterThan(10);
-    expect(new URL(store.managerUrl).username).toBe(`${store.database}_manager`);
+    expect(rig.store.init.applied).toEqual([10, 20, 30, 40]);
+    expect(rig.store.init.terminals.map((t) => t.role)).toEqual([`${rig.store.database}_t_t1`, `${rig.store.database}_t_t2`, `${rig.store.database}_t_t3`]);
+    for (const t of rig.store.init.terminals) expect(new URL(t.url).password.length).toBeGreaterThan(10);
+    expect(new URL(rig.store.managerUrl).username).toBe(`${rig.store.database}_manager`);
   });
 
   it('pushes events and rows once, resumes from the store after a lost acknowledgement, and the totals match', async () => {
-    const t1 = openTerminal('T1', sandbox);
-    terminals.push(t1);
+    const t1 = openTerminal('T1', rig.sandbox);
+    rig.terminals.push(t1);
     await sell(t1, 'cash');
     await sell(t1, 'scan');
-    const first = await push(t1, store.urlOf('T1'));
+    const first = await push(t1, rig.store.urlOf('T1'));
     expect(first.outcome).toBe('synced');
     const head = outboxState(t1.journal).headSeq;
     expect(outboxState(t1.journal).ackedSeq).toBe(head);
     // Forget the acknowledgement, as a kill between COMMIT and the journal write would: nothing is sent twice.
     t1.journal.write(() => t1.journal.db.prepare(`UPDATE store_outbox SET acked_seq = 0, acked_hash = '${'0'.repeat(64)}'`).run());
     await sell(t1, 'cash');
-    const second = await push(t1, store.urlOf('T1'));
+    const second = await push(t1, rig.store.urlOf('T1'));
     expect(second).toMatchObject({ outcome: 'synced', pushed: outboxState(t1.journal).headSeq - head });
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       const counts = await storeEventCounts(manager);
       expect(counts.get('T1')).toEqual({ count: outboxState(t1.journal).headSeq, maxSeq: outboxState(t1.journal).headSeq });
@@ -97,7 +82,7 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
   });
 
   it('carries discounts and the refunded-tax split into the store totals exactly as the terminal\'s register totals', async () => {
-    const t1 = terminals.find((t) => t.id === 'T1') as StoreTerminal;
+    const t1 = rig.terminals.find((t) => t.id === 'T1') as StoreTerminal;
     // A discounted sale paid by wallet, then two partial refunds of it (odd cents, so the split has remainders).
     t1.till.addProduct('POUTINE', 3);
     t1.till.addProduct('BOOK', 1);
@@ -111,12 +96,12 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     await t1.engine.returnLines({ saleId, lines: [{ lineNo: 2, quantity: 1 }], reason: 'wrong book', approvedBy: 'manager' });
     const exact = t1.journal.db.prepare('SELECT count(*) AS n FROM refund_taxes').get() as { n: number };
     expect(exact.n).toBeGreaterThan(0);
-    expect((await push(t1, store.urlOf('T1'))).outcome).toBe('synced');
+    expect((await push(t1, rig.store.urlOf('T1'))).outcome).toBe('synced');
     const day = storeDayOf(Date.now(), STORE_ZONE);
     const local = dailyTotals(t1.journal, day, STORE_ZONE).register[0];
     expect(local?.discountCents).toBeGreaterThan(0);
     expect(local?.taxRefundedCents).toBeGreaterThan(0);
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       const remote = await storeTotals(manager, day);
       expect(remote.sales).toEqual([{
@@ -134,7 +119,7 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
   });
 
   it('refuses, in PostgreSQL itself, a terminal writing another terminal\'s rows or reading the managers\' views', async () => {
-    const t2 = await store.connect(store.urlOf('T2'));
+    const t2 = await rig.store.connect(rig.store.urlOf('T2'));
     try {
       await expect(t2.query(`INSERT INTO pos_store.sales (terminal_id, id, cashier, status, currency, subtotal_cents, total_cents, created_at) VALUES ('T1', 999, 'x', 'paid', 'CAD', 1, 1, 1)`))
         .rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
@@ -151,7 +136,7 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     } finally {
       await t2.end();
     }
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       await expect(manager.query(`INSERT INTO pos_store.sales (terminal_id, id, cashier, status, currency, subtotal_cents, total_cents, created_at) VALUES ('T1', 998, 'x', 'paid', 'CAD', 1, 1, 1)`))
         .rejects.toMatchObject({ code: '42501' });
@@ -164,10 +149,10 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
   });
 
   it('quarantines a terminal whose journal was edited, with a clear message, and merges nothing more of it', async () => {
-    const t3 = openTerminal('T3', sandbox);
-    terminals.push(t3);
+    const t3 = openTerminal('T3', rig.sandbox);
+    rig.terminals.push(t3);
     await sell(t3, 'cash');
-    expect((await push(t3, store.urlOf('T3'))).outcome).toBe('synced');
+    expect((await push(t3, rig.store.urlOf('T3'))).outcome).toBe('synced');
     const synced = outboxState(t3.journal).headSeq;
     await sell(t3, 'cash');
     // Edit an event the store has not seen yet, behind the app's back (triggers dropped, as a person with a SQLite tool would).
@@ -175,14 +160,14 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     raw.exec('DROP TRIGGER events_no_update');
     raw.prepare(`UPDATE events SET payload = replace(payload, 'Poutine', 'Poutinx') WHERE seq = (SELECT max(seq) FROM events WHERE kind = 'sale.line_added' AND payload LIKE '%Poutine%')`).run();
     raw.close();
-    const result = await push(t3, store.urlOf('T3'));
+    const result = await push(t3, rig.store.urlOf('T3'));
     expect(result.outcome).toBe('quarantined');
     if (result.outcome !== 'quarantined') return;
     expect(result.reason).toMatch(/event \d+ of terminal T3's journal does not match its own hash: the journal file was edited/);
     expect(outboxState(t3.journal).quarantineReason).toBe(result.reason);
     // Later pushes stay refused, and PostgreSQL refuses its events even if someone tried by hand.
-    expect((await push(t3, store.urlOf('T3'))).outcome).toBe('quarantined');
-    const manager = await store.connect(store.managerUrl);
+    expect((await push(t3, rig.store.urlOf('T3'))).outcome).toBe('quarantined');
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       expect((await storeEventCounts(manager)).get('T3')?.maxSeq).toBe(synced);
       const status = (await manager.query(`SELECT quarantine_reason FROM pos_store.terminal_status WHERE terminal_id = 'T3'`)).rows[0];
@@ -190,7 +175,7 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     } finally {
       await manager.end();
     }
-    const t3db = new pg.Client({ connectionString: store.urlOf('T3') });
+    const t3db = new pg.Client({ connectionString: rig.store.urlOf('T3') });
     await t3db.connect();
     try {
       await expect(t3db.query(`INSERT INTO pos_store.events (terminal_id, seq, at, kind, entity, entity_id, payload, prev_hash, hash)
@@ -200,13 +185,13 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     }
   });
   it('refuses the store day close while a terminal is behind, and an override is journaled and kept in the store Z', async () => {
-    const t1 = terminals.find((t) => t.id === 'T1') as StoreTerminal;
+    const t1 = rig.terminals.find((t) => t.id === 'T1') as StoreTerminal;
     const day = storeDayOf(Date.now(), STORE_ZONE);
     // T1 reports more events than the store holds (a push cut short): it is behind.
-    const t1db = await store.connect(store.urlOf('T1'));
+    const t1db = await rig.store.connect(rig.store.urlOf('T1'));
     await t1db.query('SELECT pos_store.report_sync($1, NULL, $2)', [outboxState(t1.journal).headSeq + 3, STORE_ZONE]);
     await t1db.end();
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       await expect(closeStoreDay(manager, { storeDay: day, closedBy: 'mgr' })).rejects.toMatchObject({ code: 'STORE_CLOSE_REFUSED', problems: expect.arrayContaining(['terminal T1 is 3 events behind']) });
       const before = outboxState(t1.journal).headSeq;
@@ -226,9 +211,9 @@ describe.skipIf(!available)('the store on PostgreSQL', () => {
     }
   });
   it('quarantines a terminal whose journal was restored from an older backup', async () => {
-    const own = await createStoreDb(cluster, ['T5']);
-    const t5 = openTerminal('T5', sandbox);
-    terminals.push(t5);
+    const own = await createStoreDb(rig.cluster, ['T5']);
+    const t5 = openTerminal('T5', rig.sandbox);
+    rig.terminals.push(t5);
     await sell(t5, 'cash');
     const backup = join(t5.dataDir, 'backup.sqlite');
     t5.journal.db.exec(`VACUUM INTO '${backup}'`);

@@ -2,43 +2,27 @@
 // store's one list; PostgreSQL refuses a terminal's role writing it; each terminal's sync pulls the list into its own
 // journal as `staff.added` / `staff.updated` events (the PIN's scrypt hash only), which then travel to the store like
 // any event; sign-in works from the terminal's copy with the store down; the journal still verifies (rebuild).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listStaffRecords } from '../../main/journal/staff-records.js';
 import { outboxState } from '../../main/journal/store-outbox.js';
 import { verifyJournalDb } from '../../main/journal/verify-file.js';
-import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { hashPin, pinMatches } from '../../main/staff/pin-hash.js';
 import { StaffDirectory } from '../../main/staff/staff-directory.js';
 import { openStorePool } from '../../main/store/store-connection.js';
 import { pushOutbox, type PushResult } from '../../main/store/store-push.js';
 import { addStoreStaff, disableStoreStaff, listStoreStaff } from '../../main/store/store-staff.js';
-import { requirePostgres, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
-import { createStoreDb, openTerminal, type StoreDb, type StoreTerminal } from '../support/store-terminals.js';
+import { requirePostgres } from '../support/postgres-cluster.js';
+import { useStoreRig, type StoreTerminal } from '../support/store-terminals.js';
 
 const available = requirePostgres('the store staff list lives in a real PostgreSQL');
 const logger = createLogger('store-staff', silentSink);
 
 describe.skipIf(!available)('staff from the store', () => {
-  let cluster: PostgresCluster;
-  let sandbox: SandboxHandle;
-  let store: StoreDb;
-  const terminals: StoreTerminal[] = [];
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    sandbox = await startSandbox({ passwordMs: 100 });
-    store = await createStoreDb(cluster, ['T1', 'T2']);
-    terminals.push(openTerminal('T1', sandbox), openTerminal('T2', sandbox));
-  }, 60_000);
-  afterAll(async () => {
-    for (const t of terminals) await t.close();
-    await sandbox?.close();
-    cluster?.destroy();
-  });
+  const rig = useStoreRig(['T1', 'T2'], ['T1', 'T2']);
 
   const push = async (t: StoreTerminal): Promise<PushResult> => {
-    const pool = openStorePool(store.urlOf(t.id), logger, 1);
+    const pool = openStorePool(rig.store.urlOf(t.id), logger, 1);
     try {
       return await pushOutbox(t.journal, pool);
     } finally {
@@ -46,7 +30,7 @@ describe.skipIf(!available)('staff from the store', () => {
     }
   };
   const add = async (name: string, role: 'cashier' | 'supervisor' | 'manager', pin: string) => {
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       return await addStoreStaff(manager, { name, role, pinHash: hashPin(pin), samePin: (h) => pinMatches(pin, h) });
     } finally {
@@ -62,7 +46,7 @@ describe.skipIf(!available)('staff from the store', () => {
     await expect(add('alice', 'supervisor', '9000')).rejects.toMatchObject({ code: 'STAFF_NAME_TAKEN' });
     await expect(add('Carol', 'supervisor', '7315')).rejects.toMatchObject({ code: 'PIN_TAKEN' });
 
-    const t1db = await store.connect(store.urlOf('T1'));
+    const t1db = await rig.store.connect(rig.store.urlOf('T1'));
     try {
       // A terminal reads the list (it signs people in from it) but never writes it.
       expect((await listStoreStaff(t1db)).map((m) => m.name)).toEqual(['Alice', 'Bob']);
@@ -72,7 +56,7 @@ describe.skipIf(!available)('staff from the store', () => {
     } finally {
       await t1db.end();
     }
-    const manager = await store.connect(store.managerUrl);
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       // Managers never change a PIN hash in place nor delete anyone (disable only).
       await expect(manager.query(`UPDATE pos_store.staff SET pin_hash = $1 WHERE id = 'st1'`, [hashPin('1111')])).rejects.toMatchObject({ code: '42501' });
@@ -83,7 +67,7 @@ describe.skipIf(!available)('staff from the store', () => {
   });
 
   it('reaches each terminal at its sync as journaled staff events, and sign-in works offline from the copy', async () => {
-    const [t1, t2] = terminals as [StoreTerminal, StoreTerminal];
+    const [t1, t2] = rig.terminals as [StoreTerminal, StoreTerminal];
     for (const t of [t1, t2]) {
       const before = outboxState(t.journal).headSeq;
       expect(await push(t)).toMatchObject({ outcome: 'synced', staffChanged: 2 });
@@ -94,7 +78,7 @@ describe.skipIf(!available)('staff from the store', () => {
         expect(JSON.parse(e.payload)).toMatchObject({ pinHash: expect.stringMatching(/^scrypt\$/), active: true, mustChangePin: false });
       }
       // The pulled events went to the store in the same sync.
-      const manager = await store.connect(store.managerUrl);
+      const manager = await rig.store.connect(rig.store.managerUrl);
       try {
         const r = await manager.query(`SELECT count(*) AS n FROM pos_store.events WHERE terminal_id = $1 AND kind = 'staff.added'`, [t.id]);
         expect(Number(r.rows[0].n)).toBe(2);
@@ -105,7 +89,7 @@ describe.skipIf(!available)('staff from the store', () => {
       expect(await push(t)).toMatchObject({ outcome: 'synced', staffChanged: 0, pushed: 0 });
     }
 
-    cluster.stop('immediate');
+    rig.cluster.stop('immediate');
     try {
       const directory = new StaffDirectory(t1.journal, { training: false });
       expect(directory.identify('4821')).toMatchObject({ id: 'st1', name: 'Alice', role: 'cashier' });
@@ -113,13 +97,13 @@ describe.skipIf(!available)('staff from the store', () => {
       // An active manager from the store: the factory manager is gone here.
       expect(directory.list().map((m) => m.id)).toEqual(['st1', 'st2']);
     } finally {
-      cluster.start();
+      rig.cluster.start();
     }
   });
 
   it('disables a person on every terminal at its next sync, keeps the record, and never the last manager', async () => {
-    const [t1] = terminals as [StoreTerminal];
-    const manager = await store.connect(store.managerUrl);
+    const [t1] = rig.terminals as [StoreTerminal];
+    const manager = await rig.store.connect(rig.store.managerUrl);
     try {
       await expect(disableStoreStaff(manager, 'Bob')).rejects.toMatchObject({ code: 'LAST_MANAGER' });
       expect(await disableStoreStaff(manager, 'alice')).toMatchObject({ id: 'st1', active: false });
@@ -140,7 +124,7 @@ describe.skipIf(!available)('staff from the store', () => {
   });
 
   it('leaves a journal that verifies: the staff table rebuilds from the pulled events', () => {
-    const [, t2] = terminals as [StoreTerminal, StoreTerminal];
+    const [, t2] = rig.terminals as [StoreTerminal, StoreTerminal];
     const verdict = verifyJournalDb(t2.journal.db);
     expect(verdict.differences).toEqual([]);
     expect(verdict.ok).toBe(true);

@@ -4,18 +4,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { Catalog } from '../../main/catalog/catalog.js';
 import { taxSetupFor } from '../../main/checkout/tax-table.js';
 import { Till } from '../../main/checkout/till.js';
 import { openJournal, type Journal } from '../../main/journal/database.js';
 import { PaymentEngine } from '../../main/payments/engine.js';
 import { realTimers } from '../../main/payments/timers.js';
-import type { SandboxHandle } from '../../main/sandbox/index.js';
+import { startSandbox, type SandboxHandle } from '../../main/sandbox/index.js';
 import { systemClock } from '../../main/shared/clock.js';
 import { createLogger, silentSink } from '../../main/shared/logger.js';
 import { initStore, type InitResult } from '../../main/store/store-init.js';
 import { FAST_TIMINGS } from './engine-fixtures.js';
-import type { PostgresCluster } from './postgres-cluster.js';
+import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { REGISTER_PRODUCTS } from './register-till.js';
 import { clientFor } from './sandbox-fixtures.js';
 import { makeTempDir } from './temp-dir.js';
@@ -96,4 +97,32 @@ export async function createStoreDb(cluster: PostgresCluster, terminals: string[
       return t.url;
     },
   };
+}
+
+export interface StoreRig {
+  cluster: PostgresCluster;
+  sandbox: SandboxHandle;
+  store: StoreDb;
+  /** Open terminals, closed after the suite; a test may push the ones it opens itself. */
+  terminals: StoreTerminal[];
+}
+
+/**
+ * The store tests' common suite setup: a PostgreSQL cluster, a sandbox, a store database for `storeTerminals`, and the
+ * `opened` terminals; all torn down after the suite. Call inside `describe`; read the fields inside tests.
+ */
+export function useStoreRig(storeTerminals: string[], opened: string[] = []): StoreRig {
+  const rig = { terminals: [] as StoreTerminal[] } as unknown as StoreRig;
+  beforeAll(async () => {
+    rig.cluster = await startPostgresCluster();
+    rig.sandbox = await startSandbox({ passwordMs: 100 });
+    rig.store = await createStoreDb(rig.cluster, storeTerminals);
+    for (const id of opened) rig.terminals.push(openTerminal(id, rig.sandbox));
+  }, 60_000);
+  afterAll(async () => {
+    for (const t of rig.terminals) await t.close();
+    await rig.sandbox?.close();
+    rig.cluster?.destroy();
+  });
+  return rig;
 }
