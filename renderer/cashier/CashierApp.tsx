@@ -225,9 +225,12 @@ function Till() {
         <CartPanel sale={sale} locked={locked || sale.status !== 'open'} onSale={onSale} />
         <div className="till-right">
           {sale.status !== 'voided' ? <ExcessPanel sale={sale} onSale={onSale} /> : null}
-          <ParkedSales sale={sale} locked={locked} onSale={(next) => { clear(); onSale(next); }} />
-          <PrintStatus />
-          {mode === 'items' && !panelAttempt ? <ExchangePanel sale={sale} locked={locked} onSale={onSale} /> : null}
+          {/* The till's own tools in one row (styles.css .till-tools), so the items and tenders keep the room. */}
+          <div className="panel till-tools" data-testid="till-tools">
+            <ParkedSales sale={sale} locked={locked} onSale={(next) => { clear(); onSale(next); }} />
+            <PrintStatus />
+            {mode === 'items' && !panelAttempt ? <ExchangePanel sale={sale} locked={locked} onSale={onSale} /> : null}
+          </div>
           {main()}
         </div>
       </div>

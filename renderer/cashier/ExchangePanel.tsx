@@ -30,10 +30,10 @@ export function ExchangePanel({ sale, locked, onSale }: Props) {
   };
   return (
     <div className="row till-returns">
-      <button type="button" className="btn btn-lg" data-testid="exchange-open" disabled={locked} onClick={() => setOpen('exchange')}>
+      <button type="button" className="btn" data-testid="exchange-open" disabled={locked} onClick={() => setOpen('exchange')}>
         {t('exchange.open')}
       </button>
-      <button type="button" className="btn btn-lg" data-testid="no-receipt-open" disabled={locked} onClick={() => setOpen('no-receipt')}>
+      <button type="button" className="btn" data-testid="no-receipt-open" disabled={locked} onClick={() => setOpen('no-receipt')}>
         {t('noReceipt.open')}
       </button>
       {open === 'exchange' ? <ExchangeDialog onClose={() => setOpen(null)} onDone={() => void done()} /> : null}
